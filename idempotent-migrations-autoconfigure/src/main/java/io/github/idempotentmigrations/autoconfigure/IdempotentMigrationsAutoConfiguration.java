@@ -1,0 +1,65 @@
+package io.github.idempotentmigrations.autoconfigure;
+
+import io.github.idempotentmigrations.engine.EngineSettings;
+import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
+import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
+import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Makes Boot's Flyway migrations idempotent on PostgreSQL: every statement goes through the engine, and startup
+ * runs inspect, repair, migrate and verify. Boot's {@link FlywayAutoConfiguration} stays in charge of building
+ * Flyway and of ordering migrations before the rest of the application.
+ */
+@AutoConfiguration(before = FlywayAutoConfiguration.class)
+@ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class, PostgreSQLConfigurationExtension.class })
+@ConditionalOnBooleanProperty(name = "idempotent-migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(IdempotentMigrationsProperties.class)
+public final class IdempotentMigrationsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotentEngine idempotentMigrationsEngine(IdempotentMigrationsProperties properties) {
+        return new IdempotentEngine(new EngineSettings(properties.getOnConflict(), properties.getDataStatements()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationRunTracker idempotentMigrationsRunTracker(IdempotentEngine engine) {
+        return new MigrationRunTracker(engine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationReportStore idempotentMigrationsReportStore() {
+        return new MigrationReportStore();
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer idempotentMigrationsFlywayCustomizer(MigrationRunTracker runs) {
+        return new IdempotentFlywayCustomizer(new IdempotentStatementCallback(runs));
+    }
+
+    /**
+     * Backs off when the application defines its own strategy: its {@code migrate()} still runs every statement
+     * through the engine (the callback is registered on Flyway itself), but inspect, repair and verify are skipped.
+     */
+    @Bean
+    @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
+    IdempotentMigrationStrategy idempotentMigrationStrategy(MigrationRunTracker runs, MigrationReportStore reports) {
+        return new IdempotentMigrationStrategy(runs, reports);
+    }
+}

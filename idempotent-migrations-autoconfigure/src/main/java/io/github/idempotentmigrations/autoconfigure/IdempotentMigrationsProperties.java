@@ -1,0 +1,236 @@
+package io.github.idempotentmigrations.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.idempotentmigrations.engine.ConflictPolicy;
+import io.github.idempotentmigrations.engine.DataStatementPolicy;
+import io.github.idempotentmigrations.flyway.RepairPolicy;
+import io.github.idempotentmigrations.flyway.StartupMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of idempotent Flyway migrations. Flyway itself keeps its {@code spring.flyway.*} keys.
+ */
+@ConfigurationProperties("idempotent-migrations")
+public class IdempotentMigrationsProperties {
+
+    /**
+     * Whether to make Flyway migrations idempotent. When false, Boot's plain Flyway behaviour applies unchanged.
+     */
+    private boolean enabled = true;
+
+    /**
+     * What startup does: 'migrate' (inspect, repair, migrate, verify) or 'validate' (inspect and report only,
+     * change nothing, fail when the schema is not converged).
+     */
+    private StartupMode mode = StartupMode.MIGRATE;
+
+    /**
+     * What to do when an object exists but differs from what a migration describes.
+     */
+    private ConflictPolicy onConflict = ConflictPolicy.FAIL;
+
+    /**
+     * What to do with INSERT/UPDATE/DELETE/TRUNCATE/COPY statements of a migration whose schema objects already
+     * existed.
+     */
+    private DataStatementPolicy dataStatements = DataStatementPolicy.SKIP_WHEN_SCHEMA_PRESENT;
+
+    private final Repair repair = new Repair();
+
+    private final Connect connect = new Connect();
+
+    private final Health health = new Health();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public StartupMode getMode() {
+        return this.mode;
+    }
+
+    public void setMode(StartupMode mode) {
+        this.mode = mode;
+    }
+
+    public ConflictPolicy getOnConflict() {
+        return this.onConflict;
+    }
+
+    public void setOnConflict(ConflictPolicy onConflict) {
+        this.onConflict = onConflict;
+    }
+
+    public DataStatementPolicy getDataStatements() {
+        return this.dataStatements;
+    }
+
+    public void setDataStatements(DataStatementPolicy dataStatements) {
+        this.dataStatements = dataStatements;
+    }
+
+    public Repair getRepair() {
+        return this.repair;
+    }
+
+    public Connect getConnect() {
+        return this.connect;
+    }
+
+    public Health getHealth() {
+        return this.health;
+    }
+
+    /** Policies for what inspection finds before migrating. */
+    public static class Repair {
+
+        /**
+         * Non-empty schema without Flyway history: 'repair' adopts it by running every migration through the
+         * engine (present objects skipped, missing ones created); 'fail' stops startup.
+         */
+        private RepairPolicy unhistoriedSchema = RepairPolicy.REPAIR;
+
+        /**
+         * Failed history rows (e.g. a non-transactional migration that died half-way): 'repair' removes them and
+         * re-runs the migration through the engine; 'fail' stops startup.
+         */
+        private RepairPolicy failedMigrations = RepairPolicy.REPAIR;
+
+        /**
+         * INVALID indexes left by failed concurrent builds: 'repair' drops and rebuilds them; 'warn' reports them;
+         * 'fail' stops startup.
+         */
+        private RepairPolicy invalidIndexes = RepairPolicy.REPAIR;
+
+        /**
+         * Applied migrations whose script changed since (checksum mismatch): 'repair' re-runs the edited script
+         * through the engine and realigns the checksum; 'fail' stops startup.
+         */
+        private RepairPolicy checksumMismatches = RepairPolicy.REPAIR;
+
+        /**
+         * Applied migrations no longer found on the classpath: 'warn' reports them; 'fail' stops startup.
+         */
+        private RepairPolicy missingMigrations = RepairPolicy.WARN;
+
+        public RepairPolicy getUnhistoriedSchema() {
+            return this.unhistoriedSchema;
+        }
+
+        public void setUnhistoriedSchema(RepairPolicy unhistoriedSchema) {
+            this.unhistoriedSchema = unhistoriedSchema;
+        }
+
+        public RepairPolicy getFailedMigrations() {
+            return this.failedMigrations;
+        }
+
+        public void setFailedMigrations(RepairPolicy failedMigrations) {
+            this.failedMigrations = failedMigrations;
+        }
+
+        public RepairPolicy getInvalidIndexes() {
+            return this.invalidIndexes;
+        }
+
+        public void setInvalidIndexes(RepairPolicy invalidIndexes) {
+            this.invalidIndexes = invalidIndexes;
+        }
+
+        public RepairPolicy getChecksumMismatches() {
+            return this.checksumMismatches;
+        }
+
+        public void setChecksumMismatches(RepairPolicy checksumMismatches) {
+            this.checksumMismatches = checksumMismatches;
+        }
+
+        public RepairPolicy getMissingMigrations() {
+            return this.missingMigrations;
+        }
+
+        public void setMissingMigrations(RepairPolicy missingMigrations) {
+            this.missingMigrations = missingMigrations;
+        }
+    }
+
+    /** Waiting for the database at startup. */
+    public static class Connect {
+
+        /**
+         * How long to keep trying to reach the database before startup fails.
+         */
+        private Duration timeout = Duration.ofSeconds(60);
+
+        /**
+         * Pause after the first failed attempt; doubled after each further one.
+         */
+        private Duration initialBackoff = Duration.ofMillis(500);
+
+        /**
+         * Longest pause between two attempts.
+         */
+        private Duration maxBackoff = Duration.ofSeconds(5);
+
+        /**
+         * How long a migration statement may wait for a lock held by another session before it fails (PostgreSQL
+         * lock_timeout). Zero waits forever.
+         */
+        private Duration lockTimeout = Duration.ofSeconds(60);
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Duration getInitialBackoff() {
+            return this.initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return this.maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public Duration getLockTimeout() {
+            return this.lockTimeout;
+        }
+
+        public void setLockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+        }
+    }
+
+    /** The live schema check behind the {@code schema} health contributor and endpoint. */
+    public static class Health {
+
+        /**
+         * How long a live check of the database is reused before the next one runs.
+         */
+        private Duration cacheTime = Duration.ofSeconds(10);
+
+        public Duration getCacheTime() {
+            return this.cacheTime;
+        }
+
+        public void setCacheTime(Duration cacheTime) {
+            this.cacheTime = cacheTime;
+        }
+    }
+}

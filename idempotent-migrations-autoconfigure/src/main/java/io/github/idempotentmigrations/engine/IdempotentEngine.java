@@ -1,0 +1,21 @@
+package io.github.idempotentmigrations.engine;
+
+/**
+ * Entry point of the engine: makes each migration statement idempotent. One {@link EngineRun} per migrate run.
+ */
+public final class IdempotentEngine {
+
+    private final EngineSettings settings;
+
+    public IdempotentEngine(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    public EngineSettings settings() {
+        return this.settings;
+    }
+
+    public EngineRun startRun(RunOptions options) {
+        return new EngineRun(this.settings, options);
+    }
+}

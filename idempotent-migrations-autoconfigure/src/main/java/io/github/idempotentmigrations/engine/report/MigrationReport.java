@@ -1,0 +1,45 @@
+package io.github.idempotentmigrations.engine.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable record of one startup run: repairs, migrations and their statements, verification problems.
+ *
+ * @param startedAt when the run started
+ * @param duration how long it took
+ * @param mode {@code MIGRATE} or {@code VALIDATE}
+ * @param schemaVersion the schema version after the run (null when none)
+ * @param repairs actions taken before migrating
+ * @param migrations migrations run, in order
+ * @param problems what stops the schema from being converged (empty when converged)
+ * @param warnings things a person should know but that did not stop the run
+ */
+public record MigrationReport(Instant startedAt, Duration duration, String mode, String schemaVersion,
+        List<RepairAction> repairs, List<MigrationResult> migrations, List<String> problems, List<String> warnings) {
+
+    public MigrationReport {
+        repairs = List.copyOf(repairs);
+        migrations = List.copyOf(migrations);
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Whether the run ended with the schema in the state the migrations describe. */
+    public boolean converged() {
+        return problems.isEmpty();
+    }
+
+    public Map<Outcome, Integer> totals() {
+        return OutcomeTotals.of(migrations.stream().flatMap(m -> m.statements().stream()).toList());
+    }
+
+    public List<StatementResult> conflicts() {
+        return migrations.stream()
+                .flatMap(m -> m.statements().stream())
+                .filter(s -> s.outcome() == Outcome.CONFLICT)
+                .toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.idempotentmigrations.engine.report;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened to one migration.
+ *
+ * @param version the migration's version, or null for repeatable migrations
+ * @param description the migration's description
+ * @param script the script name (or Java class name)
+ * @param statements one result per statement, in order
+ * @param duration time spent on the migration
+ */
+public record MigrationResult(String version, String description, String script, List<StatementResult> statements,
+        Duration duration) {
+
+    public MigrationResult {
+        statements = List.copyOf(statements);
+    }
+
+    public Map<Outcome, Integer> totals() {
+        return OutcomeTotals.of(statements);
+    }
+
+    public boolean hasConflicts() {
+        return statements.stream().anyMatch(s -> s.outcome() == Outcome.CONFLICT);
+    }
+
+    /** Version and description, the way Flyway prints them: {@code 3 "add users"}. */
+    public String label() {
+        return (version == null ? "repeatable" : version) + " \"" + description + "\"";
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.idempotentmigrations.engine.sql;
+
+import java.util.Set;
+
+/**
+ * One comma-separated action of an {@code ALTER TABLE} statement.
+ *
+ * @param kind what the action does
+ * @param name the column or constraint it acts on (folded); for {@code RENAME TO} / {@code SET SCHEMA} the new table
+ * name; null when the action names none (an unnamed {@code ADD CONSTRAINT}, {@code OTHER})
+ * @param newName the new name for renames, else null
+ * @param constraintType for {@link Kind#ADD_CONSTRAINT}: PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE; else null
+ * @param flags IF [NOT] EXISTS, CASCADE, ...
+ * @param text the action's exact source text (e.g. {@code ADD COLUMN x int NOT NULL}), trimmed; appended to
+ * {@code ALTER TABLE <table> } it is a runnable statement
+ */
+public record AlterAction(Kind kind, String name, String newName, String constraintType, Set<Flag> flags,
+        String text) {
+
+    public AlterAction {
+        flags = Set.copyOf(flags);
+    }
+
+    public boolean has(Flag flag) {
+        return flags.contains(flag);
+    }
+
+    public enum Kind {
+        ADD_COLUMN,
+        DROP_COLUMN,
+        /** {@code ALTER [COLUMN] c [SET DATA] TYPE ...}. */
+        ALTER_COLUMN_TYPE,
+        ALTER_COLUMN_SET_DEFAULT,
+        ALTER_COLUMN_DROP_DEFAULT,
+        ALTER_COLUMN_SET_NOT_NULL,
+        ALTER_COLUMN_DROP_NOT_NULL,
+        /** {@code ALTER [COLUMN] c ADD GENERATED ... AS IDENTITY}. */
+        ALTER_COLUMN_ADD_IDENTITY,
+        ADD_CONSTRAINT,
+        DROP_CONSTRAINT,
+        RENAME_COLUMN,
+        RENAME_CONSTRAINT,
+        /** {@code RENAME TO}: the table itself. */
+        RENAME_TABLE,
+        ATTACH_PARTITION,
+        /** Anything else (SET, OWNER TO, ENABLE ROW LEVEL SECURITY, ...): run as written. */
+        OTHER
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.ErrorDetails;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.exception.FlywayBlockStatementExecutionException;
+
+/**
+ * The seam between Flyway and the engine. Flyway still parses scripts, replaces placeholders and keeps history and
+ * checksums; before each statement it calls this callback, which runs the statement through the engine on the
+ * migration's own connection and then tells Flyway to skip its own execution.
+ */
+public final class IdempotentStatementCallback implements Callback {
+
+    private static final Set<Event> EVENTS = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
+            Event.BEFORE_EACH_MIGRATE_STATEMENT, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR,
+            Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR);
+
+    private static final ErrorDetails SKIP_FLYWAY_EXECUTION = new ErrorDetails(CoreErrorCode.ERROR,
+            "statement executed by idempotent-migrations");
+
+    private final MigrationRunTracker runs;
+
+    public IdempotentStatementCallback(MigrationRunTracker runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return EVENTS.contains(event);
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        switch (event) {
+            case BEFORE_MIGRATE -> this.runs.begin();
+            case BEFORE_EACH_MIGRATE -> {
+                MigrationInfo info = context.getMigrationInfo();
+                this.runs.current()
+                    .beginMigration((info.getVersion() != null) ? info.getVersion().getVersion() : null,
+                            info.getDescription(), info.getScript());
+            }
+            case BEFORE_EACH_MIGRATE_STATEMENT -> {
+                this.runs.current().execute(context.getConnection(), context.getStatement().getSql());
+                throw new FlywayBlockStatementExecutionException(SKIP_FLYWAY_EXECUTION, "executed by idempotent-migrations");
+            }
+            case AFTER_EACH_MIGRATE -> this.runs.current().finishMigration(true);
+            case AFTER_EACH_MIGRATE_ERROR -> this.runs.current().finishMigration(false);
+            case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> this.runs.finish();
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "idempotent-migrations";
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.EngineRun;
+import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.RunOptions;
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+
+/**
+ * Hands the engine run of the migrate call in progress to the statement callback. The startup strategy prepares a
+ * run's options before calling {@code migrate()}; a {@code migrate()} nobody prepared (e.g. from an application's
+ * own {@code FlywayMigrationStrategy}) gets the defaults.
+ */
+public final class MigrationRunTracker {
+
+    private final IdempotentEngine engine;
+
+    private RunOptions nextRunOptions = RunOptions.defaults();
+
+    private EngineRun current;
+
+    private List<MigrationResult> lastResults = List.of();
+
+    public MigrationRunTracker(IdempotentEngine engine) {
+        this.engine = engine;
+    }
+
+    public synchronized void prepareNextRun(RunOptions options) {
+        this.nextRunOptions = options;
+    }
+
+    synchronized EngineRun begin() {
+        this.current = this.engine.startRun(this.nextRunOptions);
+        this.nextRunOptions = RunOptions.defaults();
+        return this.current;
+    }
+
+    /** The run in progress; starts one when Flyway skipped the BEFORE_MIGRATE event. */
+    synchronized EngineRun current() {
+        return (this.current != null) ? this.current : begin();
+    }
+
+    synchronized void finish() {
+        if (this.current != null) {
+            this.lastResults = this.current.results();
+            this.current = null;
+        }
+    }
+
+    /** Results of the last finished run, or of the run in progress if one is. */
+    public synchronized List<MigrationResult> lastResults() {
+        return (this.current != null) ? this.current.results() : this.lastResults;
+    }
+}

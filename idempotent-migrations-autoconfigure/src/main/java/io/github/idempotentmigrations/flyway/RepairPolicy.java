@@ -1,0 +1,11 @@
+package io.github.idempotentmigrations.flyway;
+
+/** What startup does about a problem found while inspecting the database. */
+public enum RepairPolicy {
+    /** Repair it and record the action in the report. */
+    REPAIR,
+    /** Record it as a warning and go on without changing it. */
+    WARN,
+    /** Stop startup with an explanation. */
+    FAIL
+}

@@ -1,0 +1,94 @@
+package io.github.idempotentmigrations.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh, empty database of its own on the shared server; {@link #close()} drops it, so tests neither
+ * depend on each other's order nor leak databases.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private final PostgresServer server;
+
+    private final String name;
+
+    private TestDatabase(PostgresServer server, String name) {
+        this.server = server;
+        this.name = name;
+    }
+
+    /** Creates a new empty database on the shared server. */
+    public static TestDatabase create() {
+        PostgresServer server = PostgresServers.shared();
+        String name = "im_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute(server, "CREATE DATABASE " + name);
+        return new TestDatabase(server, name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jdbcUrl() {
+        return server.jdbcUrl(name);
+    }
+
+    public String user() {
+        return server.user();
+    }
+
+    public String password() {
+        return server.password();
+    }
+
+    public PostgresServer server() {
+        return server;
+    }
+
+    /** A simple non-pooled DataSource on this database. */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl());
+        dataSource.setUser(user());
+        dataSource.setPassword(password());
+        return dataSource;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), password());
+    }
+
+    /** Runs SQL (one or more statements) on this database in autocommit mode. */
+    public void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not run SQL on " + name + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        // FORCE ends sessions a failed test may have left open (PostgreSQL 13+).
+        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void execute(PostgresServer server, String sql) {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
+                server.password()); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not run '" + sql + "' on the test server: " + ex.getMessage(), ex);
+        }
+    }
+}
