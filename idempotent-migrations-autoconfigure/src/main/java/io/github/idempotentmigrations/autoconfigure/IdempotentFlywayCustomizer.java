@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
+import io.github.idempotentmigrations.flyway.RepairPolicy;
+import io.github.idempotentmigrations.flyway.StartupSettings;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -14,13 +17,20 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 /**
  * Adds the statement callback next to the application's own callbacks, and takes Flyway's lock at session level:
  * a transaction-level lock would make {@code CREATE INDEX CONCURRENTLY} wait for the migrating transaction itself.
+ * Also bounds lock waits of migration statements and, unless missing migrations must fail, lets Flyway migrate
+ * with them (startup reports them as warnings).
  */
 final class IdempotentFlywayCustomizer implements FlywayConfigurationCustomizer {
 
+    private static final ValidatePattern IGNORE_MISSING = ValidatePattern.fromPattern("*:missing");
+
     private final IdempotentStatementCallback callback;
 
-    IdempotentFlywayCustomizer(IdempotentStatementCallback callback) {
+    private final StartupSettings settings;
+
+    IdempotentFlywayCustomizer(IdempotentStatementCallback callback, StartupSettings settings) {
         this.callback = callback;
+        this.settings = settings;
     }
 
     @Override
@@ -31,5 +41,15 @@ final class IdempotentFlywayCustomizer implements FlywayConfigurationCustomizer 
         configuration.getPluginRegister()
             .getExact(PostgreSQLConfigurationExtension.class)
             .setTransactionalLock(false);
+        String userInitSql = configuration.getInitSql();
+        configuration.initSql((userInitSql == null || userInitSql.isBlank()) ? this.settings.lockTimeoutSql()
+                : userInitSql + ";\n" + this.settings.lockTimeoutSql());
+        if (this.settings.missingMigrations() != RepairPolicy.FAIL) {
+            List<ValidatePattern> patterns = new ArrayList<>(Arrays.asList(configuration.getIgnoreMigrationPatterns()));
+            if (!patterns.contains(IGNORE_MISSING)) {
+                patterns.add(IGNORE_MISSING);
+            }
+            configuration.ignoreMigrationPatterns(patterns.toArray(ValidatePattern[]::new));
+        }
     }
 }

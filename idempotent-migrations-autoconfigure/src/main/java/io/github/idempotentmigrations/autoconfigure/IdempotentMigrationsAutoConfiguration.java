@@ -6,9 +6,11 @@ import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import io.github.idempotentmigrations.flyway.StartupSettings;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 
@@ -49,8 +52,28 @@ public final class IdempotentMigrationsAutoConfiguration {
     }
 
     @Bean
-    FlywayConfigurationCustomizer idempotentMigrationsFlywayCustomizer(MigrationRunTracker runs) {
-        return new IdempotentFlywayCustomizer(new IdempotentStatementCallback(runs));
+    @ConditionalOnMissingBean
+    StartupSettings idempotentMigrationsStartupSettings(IdempotentMigrationsProperties properties) {
+        IdempotentMigrationsProperties.Repair repair = properties.getRepair();
+        IdempotentMigrationsProperties.Connect connect = properties.getConnect();
+        return new StartupSettings(properties.getMode(), repair.getUnhistoriedSchema(), repair.getFailedMigrations(),
+                repair.getInvalidIndexes(), repair.getChecksumMismatches(), repair.getMissingMigrations(),
+                connect.getTimeout(), connect.getInitialBackoff(), connect.getMaxBackoff(), connect.getLockTimeout());
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer idempotentMigrationsFlywayCustomizer(MigrationRunTracker runs,
+            StartupSettings settings) {
+        return new IdempotentFlywayCustomizer(new IdempotentStatementCallback(runs), settings);
+    }
+
+    /**
+     * Keeps Boot's migration initializer eager under {@code spring.main.lazy-initialization=true}: otherwise nothing
+     * may ask for it, and the application would serve requests on an unmigrated schema.
+     */
+    @Bean
+    static LazyInitializationExcludeFilter idempotentMigrationsEagerFlywayInitializer() {
+        return LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class);
     }
 
     /**
@@ -59,7 +82,8 @@ public final class IdempotentMigrationsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
-    IdempotentMigrationStrategy idempotentMigrationStrategy(MigrationRunTracker runs, MigrationReportStore reports) {
-        return new IdempotentMigrationStrategy(runs, reports);
+    IdempotentMigrationStrategy idempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine,
+            MigrationRunTracker runs, MigrationReportStore reports) {
+        return new IdempotentMigrationStrategy(settings, engine, runs, reports);
     }
 }

@@ -1,60 +1,162 @@
 package io.github.idempotentmigrations.flyway;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
-import io.github.idempotentmigrations.engine.report.MigrationReport;
-
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.verify.SchemaVerifier;
+import io.github.idempotentmigrations.flyway.Finding.Kind;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
 /**
- * The migration strategy Boot calls at startup: migrate through the engine and publish the report; on anything the
- * engine cannot make converge, fail with a {@link SchemaConvergenceException} carrying the report.
+ * The migration strategy Boot calls at startup: inspect, repair, migrate, verify, under one advisory lock across
+ * instances. Every outcome is published as a report; anything that cannot converge fails with a
+ * {@link SchemaConvergenceException} carrying it.
  */
 public final class IdempotentMigrationStrategy implements FlywayMigrationStrategy {
+
+    private final StartupSettings settings;
+
+    private final IdempotentEngine engine;
 
     private final MigrationRunTracker runs;
 
     private final MigrationReportStore reports;
 
-    public IdempotentMigrationStrategy(MigrationRunTracker runs, MigrationReportStore reports) {
+    private final DatabaseInspector inspector = new DatabaseInspector();
+
+    private final RepairPolicies policies;
+
+    public IdempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine, MigrationRunTracker runs,
+            MigrationReportStore reports) {
+        this.settings = settings;
+        this.engine = engine;
         this.runs = runs;
         this.reports = reports;
+        this.policies = new RepairPolicies(settings);
     }
 
     @Override
     public void migrate(Flyway flyway) {
-        Instant startedAt = Instant.now();
-        try {
-            flyway.migrate();
-            this.reports.publish(report(flyway, startedAt, List.of()));
-        }
-        catch (FlywayException ex) {
-            String problem = rootMessage(ex);
-            MigrationReport report = report(flyway, startedAt, List.of(problem));
-            this.reports.publish(report);
-            throw new SchemaConvergenceException(problem, report, ex);
-        }
-    }
-
-    private MigrationReport report(Flyway flyway, Instant startedAt, List<String> problems) {
-        var current = flyway.info().current();
-        return new MigrationReport(startedAt, Duration.between(startedAt, Instant.now()), StartupMode.MIGRATE.name(),
-                (current != null && current.getVersion() != null) ? current.getVersion().getVersion() : null,
-                List.of(), this.runs.lastResults(), problems, List.of());
-    }
-
-    private static String rootMessage(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StatementRejectedException rejected) {
-                return rejected.getMessage();
+        StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
+        DatabaseWaiter waiter = new DatabaseWaiter(this.settings.connectTimeout(), this.settings.initialBackoff(),
+                this.settings.maxBackoff());
+        try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
+            session.setAutoCommit(true);
+            MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
+            try (StartupLock lock = StartupLock.acquire(session, schemas)) {
+                execute(session, this.settings.lockTimeoutSql());
+                try {
+                    converge(flyway, session, schemas, report);
+                }
+                finally {
+                    // The session is usually pooled: give it back as it was.
+                    execute(session, "RESET lock_timeout");
+                }
             }
         }
-        return ex.getMessage();
+        catch (SQLException ex) {
+            throw report.fail("Could not inspect or repair the database: " + mask(ex.getMessage()), ex);
+        }
+        catch (FlywayException | StatementRejectedException ex) {
+            throw report.fail(failureMessage(ex), ex);
+        }
+    }
+
+    private void converge(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
+            throws SQLException {
+        InspectionResult found = this.inspector.inspect(flyway, session, schemas);
+        recordSchemaVersion(flyway, report);
+        if (this.settings.mode() == StartupMode.VALIDATE) {
+            this.policies.validate(found, report);
+            report.failOnProblems("The schema is not converged (validate mode: nothing was changed)");
+            report.publish();
+            return;
+        }
+        Set<Kind> toRepair = this.policies.decide(found.findings(), report);
+        report.failOnProblems("Startup stopped before changing anything");
+        boolean adopting = repair(flyway, session, schemas, found, toRepair, report);
+        report.migrated();
+        (adopting ? HistoryAdoption.adopting(flyway, schemas, report) : flyway).migrate();
+        verify(flyway, session, schemas, report);
+        recordSchemaVersion(flyway, report);
+        report.failOnProblems("The schema did not converge after migrating");
+        report.publish();
+    }
+
+    /** Acts on what the policies allow to repair; returns whether the run adopts an unhistoried schema. */
+    private boolean repair(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
+            Set<Kind> toRepair, StartupReport report) throws SQLException {
+        PendingScripts scripts = new PendingScripts(flyway.getConfiguration());
+        HistoryRepairer history = new HistoryRepairer(this.engine, scripts);
+        if (toRepair.contains(Kind.FAILED_MIGRATION)) {
+            history.removeFailedRows(session, schemas, found.failed(), report);
+        }
+        // Read after removing failed rows: their migrations are pending again.
+        List<String> upcoming = scripts.statementsOf(List.of(flyway.info().pending()));
+        if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {
+            for (MigrationInfo migration : found.checksumMismatches()) {
+                history.rerunAndRealign(session, schemas, migration, upcoming, report);
+            }
+        }
+        if (toRepair.contains(Kind.INVALID_INDEX)) {
+            new IndexRepairer().repair(session, found.invalidIndexes(), upcoming, report);
+        }
+        boolean adopting = toRepair.contains(Kind.UNHISTORIED_SCHEMA);
+        this.runs.prepareNextRun(new RunOptions(adopting, upcoming));
+        return adopting;
+    }
+
+    private void verify(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
+            throws SQLException {
+        for (MigrationInfo migration : flyway.info().all()) {
+            if (migration.getState().isFailed()) {
+                report.problem("Migration " + InspectionResult.label(migration) + " is recorded as failed");
+            }
+        }
+        for (MigrationInfo migration : flyway.info().pending()) {
+            report.problem("Migration " + InspectionResult.label(migration) + " is still pending after migrating");
+        }
+        this.inspector.invalidIndexes(session, schemas)
+            .forEach(index -> report.problem("Index " + index + " is INVALID after migrating"));
+        new SchemaVerifier().verify(session, report.ensured())
+            .drift()
+            .forEach(drift -> report.problem("After migrating, " + drift.describe()));
+    }
+
+    private static void recordSchemaVersion(Flyway flyway, StartupReport report) {
+        MigrationInfo current = flyway.info().current();
+        report.schemaVersion((current != null && current.getVersion() != null) ? current.getVersion().getVersion()
+                : null);
+    }
+
+    private String failureMessage(RuntimeException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StatementRejectedException rejected) {
+                List<MigrationResult> results = this.runs.lastResults();
+                String migration = results.isEmpty() ? "" : "Migration " + results.get(results.size() - 1).label() + ": ";
+                return migration + mask(rejected.getMessage());
+            }
+        }
+        return "Flyway failed: " + mask(ex.getMessage());
+    }
+
+    private static void execute(Connection session, String sql) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.github.idempotentmigrations.flyway;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.github.idempotentmigrations.engine.EngineRun;
+import io.github.idempotentmigrations.engine.report.StatementResult;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorDetails;
 import org.flywaydb.core.api.MigrationInfo;
@@ -52,8 +54,12 @@ public final class IdempotentStatementCallback implements Callback {
                             info.getDescription(), info.getScript());
             }
             case BEFORE_EACH_MIGRATE_STATEMENT -> {
-                this.runs.current().execute(context.getConnection(), context.getStatement().getSql());
-                throw new FlywayBlockStatementExecutionException(SKIP_FLYWAY_EXECUTION, "executed by idempotent-migrations");
+                StatementResult result = this.runs.current()
+                    .execute(context.getConnection(), context.getStatement().getSql());
+                if (!EngineRun.flywayExecutes(result)) {
+                    throw new FlywayBlockStatementExecutionException(SKIP_FLYWAY_EXECUTION,
+                            "executed by idempotent-migrations");
+                }
             }
             case AFTER_EACH_MIGRATE -> this.runs.current().finishMigration(true);
             case AFTER_EACH_MIGRATE_ERROR -> this.runs.current().finishMigration(false);

@@ -1,0 +1,117 @@
+package io.github.idempotentmigrations.actuate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import io.github.idempotentmigrations.actuate.SchemaStatus.State;
+import io.github.idempotentmigrations.engine.report.EnsuredObject;
+import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.engine.verify.Drift;
+import io.github.idempotentmigrations.engine.verify.SchemaVerifier;
+import io.github.idempotentmigrations.flyway.CredentialMasker;
+import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+
+/**
+ * Re-checks the live database: Flyway's history against the migrations on the classpath, and every object the last
+ * run ensured against the catalog. A result is reused for the cache time, so health probes and metric scrapes cost
+ * a few queries per period at most.
+ */
+public final class LiveSchemaCheck {
+
+    private final Flyway flyway;
+
+    private final MigrationReportStore reports;
+
+    private final SchemaVerifier verifier = new SchemaVerifier();
+
+    private final Duration cacheTime;
+
+    private final Clock clock;
+
+    private SchemaStatus cached;
+
+    public LiveSchemaCheck(Flyway flyway, MigrationReportStore reports, Duration cacheTime, Clock clock) {
+        this.flyway = flyway;
+        this.reports = reports;
+        this.cacheTime = cacheTime;
+        this.clock = clock;
+    }
+
+    /** The status, checked now unless the last check is younger than the cache time. */
+    public synchronized SchemaStatus status() {
+        Instant now = this.clock.instant();
+        if (this.cached == null || !now.isBefore(this.cached.checkedAt().plus(this.cacheTime))) {
+            this.cached = check(now);
+        }
+        return this.cached;
+    }
+
+    private SchemaStatus check(Instant now) {
+        Optional<MigrationReport> report = this.reports.last();
+        List<String> problems = report.map(MigrationReport::problems).orElse(List.of())
+            .stream()
+            .map(CredentialMasker::mask)
+            .toList();
+        List<String> conflicts = report.map(MigrationReport::conflicts).orElse(List.of())
+            .stream()
+            .map(conflict -> CredentialMasker.mask(conflict.object() + ": " + conflict.reason()))
+            .toList();
+        try {
+            MigrationInfoService info = this.flyway.info();
+            List<Drift> drift = drift(report);
+            int failed = count(info.all(), MigrationState::isFailed);
+            int pending = info.pending().length;
+            return new SchemaStatus(judge(problems, failed, pending, drift), now, currentVersion(info), count(info.applied(), s -> !s.isFailed()),
+                    pending, failed, problems, conflicts, drift, null);
+        }
+        catch (SQLException | RuntimeException ex) {
+            return new SchemaStatus(State.UNREACHABLE, now, null, 0, 0, 0, problems, conflicts, List.of(),
+                    CredentialMasker.mask(ex.getMessage()));
+        }
+    }
+
+    private static State judge(List<String> problems, int failed, int pending, List<Drift> drift) {
+        if (!problems.isEmpty()) {
+            return State.NOT_CONVERGED;
+        }
+        if (failed > 0) {
+            return State.FAILED;
+        }
+        if (pending > 0) {
+            return State.PENDING;
+        }
+        return drift.isEmpty() ? State.CONVERGED : State.DRIFTED;
+    }
+
+    private List<Drift> drift(Optional<MigrationReport> report) throws SQLException {
+        List<EnsuredObject> ensured = report
+            .map(MigrationReport::ensured)
+            .orElse(List.of());
+        if (ensured.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
+            return this.verifier.verify(connection, ensured).drift();
+        }
+    }
+
+    private static String currentVersion(MigrationInfoService info) {
+        MigrationInfo current = info.current();
+        return (current != null && current.getVersion() != null) ? current.getVersion().getVersion() : null;
+    }
+
+    private static int count(MigrationInfo[] migrations, Predicate<MigrationState> state) {
+        return (int) Arrays.stream(migrations).filter(migration -> state.test(migration.getState())).count();
+    }
+}

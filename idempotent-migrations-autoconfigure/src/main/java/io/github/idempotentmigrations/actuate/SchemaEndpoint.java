@@ -1,0 +1,117 @@
+package io.github.idempotentmigrations.actuate;
+
+import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.idempotentmigrations.engine.report.EnsuredObject;
+import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.RepairAction;
+import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.engine.verify.Drift;
+import io.github.idempotentmigrations.flyway.CredentialMasker;
+import io.github.idempotentmigrations.flyway.MigrationReportStore;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * The {@code schema} endpoint: the live status and the full report of the last startup run. The JSON shape is the
+ * descriptors below, not the engine's report model, so it stays stable when the model grows; texts are masked.
+ */
+@Endpoint(id = "schema", defaultAccess = Access.READ_ONLY)
+public class SchemaEndpoint {
+
+    private final LiveSchemaCheck check;
+
+    private final MigrationReportStore reports;
+
+    public SchemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports) {
+        this.check = check;
+        this.reports = reports;
+    }
+
+    @ReadOperation
+    public SchemaDescriptor schema() {
+        return new SchemaDescriptor(StatusDescriptor.of(this.check.status()),
+                this.reports.last().map(LastRunDescriptor::of).orElse(null));
+    }
+
+    /** The whole answer; {@code lastRun} is null when no startup run was recorded. */
+    public record SchemaDescriptor(StatusDescriptor status, LastRunDescriptor lastRun) {
+    }
+
+    /** The live check. */
+    public record StatusDescriptor(String state, Instant checkedAt, String currentVersion, int appliedMigrations,
+            int pendingMigrations, int failedMigrations, List<DriftDescriptor> drift, String error) {
+
+        static StatusDescriptor of(SchemaStatus status) {
+            return new StatusDescriptor(status.state().name(), status.checkedAt(), status.currentVersion(),
+                    status.applied(), status.pending(), status.failed(),
+                    status.drift().stream().map(DriftDescriptor::of).toList(), status.error());
+        }
+    }
+
+    /** One ensured object that is missing or invalid now. */
+    public record DriftDescriptor(String type, String object, String problem) {
+
+        static DriftDescriptor of(Drift drift) {
+            return new DriftDescriptor(drift.object().type().name(), drift.object().describe(),
+                    drift.problem().name());
+        }
+    }
+
+    /** The last startup run. */
+    public record LastRunDescriptor(Instant startedAt, long durationMs, String mode, String schemaVersion,
+            boolean converged, Map<String, Integer> statements, List<RepairDescriptor> repairs,
+            List<MigrationDescriptor> migrations, List<String> problems, List<String> warnings,
+            List<String> ensured) {
+
+        static LastRunDescriptor of(MigrationReport report) {
+            return new LastRunDescriptor(report.startedAt(), report.duration().toMillis(), report.mode(),
+                    report.schemaVersion(), report.converged(), OutcomeCounts.of(report.totals()),
+                    report.repairs().stream().map(RepairDescriptor::of).toList(),
+                    report.migrations().stream().map(MigrationDescriptor::of).toList(), masked(report.problems()),
+                    masked(report.warnings()), report.ensured().stream().map(EnsuredObject::describe).toList());
+        }
+    }
+
+    /** Something done before migrating. */
+    public record RepairDescriptor(String kind, String subject, String action) {
+
+        static RepairDescriptor of(RepairAction repair) {
+            return new RepairDescriptor(repair.kind(), mask(repair.subject()), mask(repair.action()));
+        }
+    }
+
+    /** One migration. */
+    public record MigrationDescriptor(String version, String description, String script, long durationMs,
+            Map<String, Integer> statementTotals, List<StatementDescriptor> statements) {
+
+        static MigrationDescriptor of(MigrationResult migration) {
+            return new MigrationDescriptor(migration.version(), migration.description(), migration.script(),
+                    migration.duration().toMillis(), OutcomeCounts.of(migration.totals()),
+                    migration.statements().stream().map(StatementDescriptor::of).toList());
+        }
+    }
+
+    /** One statement of a migration. */
+    public record StatementDescriptor(int index, String kind, String object, String outcome, String reason,
+            long durationMs, String sql, List<String> actions, String expected, String actual, String sqlState) {
+
+        static StatementDescriptor of(StatementResult statement) {
+            return new StatementDescriptor(statement.index(), statement.kind(), statement.object(),
+                    statement.outcome().name(), mask(statement.reason()), statement.duration().toMillis(),
+                    mask(statement.sql()), masked(statement.actions()), mask(statement.expected()),
+                    mask(statement.actual()), statement.sqlState());
+        }
+    }
+
+    private static List<String> masked(List<String> texts) {
+        return texts.stream().map(CredentialMasker::mask).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.idempotentmigrations.actuate;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.verify.Drift;
+
+/**
+ * The schema as last seen by a live check, judged together with the last startup report.
+ *
+ * @param state the verdict
+ * @param checkedAt when the database was checked
+ * @param currentVersion the version of the latest applied migration (null when none)
+ * @param applied how many migrations are applied successfully
+ * @param pending how many migrations are not applied yet
+ * @param failed how many history rows are failed
+ * @param problems what kept the last startup run from converging
+ * @param conflicts conflicts the last run recorded without stopping, e.g. {@code public.users.email: type differs}
+ * @param drift ensured objects that are missing or invalid now
+ * @param error why the database could not be checked (masked), or null
+ */
+public record SchemaStatus(State state, Instant checkedAt, String currentVersion, int applied, int pending,
+        int failed, List<String> problems, List<String> conflicts, List<Drift> drift, String error) {
+
+    public SchemaStatus {
+        problems = List.copyOf(problems);
+        conflicts = List.copyOf(conflicts);
+        drift = List.copyOf(drift);
+    }
+
+    /** The verdict, most serious first where several apply. */
+    public enum State {
+        /** The database could not be checked. */
+        UNREACHABLE,
+        /** The last startup run stopped with problems. */
+        NOT_CONVERGED,
+        /** The history has failed rows. */
+        FAILED,
+        /** Some migrations are not applied. */
+        PENDING,
+        /** Objects the migrations ensured are missing or invalid. */
+        DRIFTED,
+        /** The schema is in the state the migrations describe. */
+        CONVERGED
+    }
+
+    public boolean converged() {
+        return state == State.CONVERGED;
+    }
+
+    /** The drift as human-readable lines, e.g. {@code column public.users.email is missing}. */
+    public List<String> driftDescriptions() {
+        return drift.stream().map(Drift::describe).toList();
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.idempotentmigrations.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import io.github.idempotentmigrations.engine.sql.AlterAction;
+import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.engine.sql.StatementClassifier;
+import io.github.idempotentmigrations.engine.sql.StatementKind;
+
+/**
+ * The statements still to come in this run. A database whose history was lost is usually ahead of the migration
+ * being replayed: a column it lacks may have been renamed or dropped by a later migration. The guards ask here
+ * before creating something that a later statement would rename away, or calling a difference a conflict when a
+ * later statement changes that object anyway.
+ */
+final class Lookahead {
+
+    private final List<ClassifiedStatement> statements = new ArrayList<>();
+
+    private final List<String> normalizedSql = new ArrayList<>();
+
+    private int cursor;
+
+    Lookahead(List<String> upcoming) {
+        for (String sql : upcoming) {
+            this.statements.add(StatementClassifier.classify(sql));
+            this.normalizedSql.add(normalize(sql));
+        }
+    }
+
+    /** Moves past the statement being executed, when it is found among the upcoming ones. */
+    void advancePast(String sql) {
+        String normalized = normalize(sql);
+        for (int i = this.cursor; i < this.normalizedSql.size(); i++) {
+            if (this.normalizedSql.get(i).equals(normalized)) {
+                this.cursor = i + 1;
+                return;
+            }
+        }
+    }
+
+    /** The name a table will have after later renames, when some later statement renames it. */
+    Optional<ObjectName> tableRenamedLater(ObjectName table, String defaultSchema) {
+        ObjectName current = table;
+        boolean renamed = false;
+        for (ClassifiedStatement later : later()) {
+            if (later.kind() == StatementKind.ALTER_TABLE && same(later.target(), current, defaultSchema)) {
+                for (AlterAction action : later.actions()) {
+                    if (action.kind() == AlterAction.Kind.RENAME_TABLE) {
+                        current = new ObjectName(current.schema(), action.newName());
+                        renamed = true;
+                    }
+                }
+            }
+        }
+        return renamed ? Optional.of(current) : Optional.empty();
+    }
+
+    /** The name a column will have after later renames, when some later statement renames it. */
+    Optional<String> columnRenamedLater(ObjectName table, String column, String defaultSchema) {
+        return renamedLater(table, column, AlterAction.Kind.RENAME_COLUMN, defaultSchema);
+    }
+
+    Optional<String> constraintRenamedLater(ObjectName table, String constraint, String defaultSchema) {
+        return renamedLater(table, constraint, AlterAction.Kind.RENAME_CONSTRAINT, defaultSchema);
+    }
+
+    /** Whether a later statement alters, drops or renames this column. */
+    boolean columnChangedLater(ObjectName table, String column, String defaultSchema) {
+        return anyLaterAction(table, defaultSchema, a -> column.equals(a.name()) && switch (a.kind()) {
+            case ADD_COLUMN, ADD_CONSTRAINT, DROP_CONSTRAINT, RENAME_CONSTRAINT, RENAME_TABLE, ATTACH_PARTITION,
+                    OTHER -> false;
+            default -> true;
+        });
+    }
+
+    /** Whether a later statement drops or renames this constraint. */
+    boolean constraintChangedLater(ObjectName table, String constraint, String defaultSchema) {
+        return anyLaterAction(table, defaultSchema, a -> constraint.equals(a.name())
+                && (a.kind() == AlterAction.Kind.DROP_CONSTRAINT || a.kind() == AlterAction.Kind.RENAME_CONSTRAINT));
+    }
+
+    /** Whether a later statement drops the column. */
+    boolean columnDroppedLater(ObjectName table, String column, String defaultSchema) {
+        return anyLaterAction(table, defaultSchema,
+                a -> column.equals(a.name()) && a.kind() == AlterAction.Kind.DROP_COLUMN);
+    }
+
+    /**
+     * The name a schema-level object (index, view, type, sequence, function...) will have after a later
+     * {@code RENAME}, when some later statement renames it.
+     */
+    Optional<ObjectName> objectRenamedLater(ObjectName object, String defaultSchema) {
+        ObjectName current = object;
+        boolean renamed = false;
+        for (ClassifiedStatement later : later()) {
+            boolean rename = later.kind() == StatementKind.RENAME_INDEX || later.kind() == StatementKind.RENAME_OTHER;
+            if (rename && same(later.target(), current, defaultSchema)) {
+                current = new ObjectName(current.inSchema(defaultSchema).schema(), later.newName());
+                renamed = true;
+            }
+        }
+        return renamed ? Optional.of(current) : Optional.empty();
+    }
+
+    /** Whether a later statement of one of these kinds names the object: it will be redefined or dropped. */
+    boolean redefinedLater(ObjectName object, String defaultSchema, StatementKind... kinds) {
+        List<StatementKind> wanted = List.of(kinds);
+        return later().stream()
+            .anyMatch(s -> (wanted.contains(s.kind()) && same(s.target(), object, defaultSchema))
+                    || (s.kind() == StatementKind.DROP
+                            && s.targets().stream().anyMatch(t -> same(t, object, defaultSchema))));
+    }
+
+    /** Enum labels later statements add to this type. */
+    List<String> enumValuesAddedLater(ObjectName type, String defaultSchema) {
+        return later().stream()
+            .filter(s -> s.kind() == StatementKind.ALTER_TYPE_ADD_VALUE && same(s.target(), type, defaultSchema))
+            .map(ClassifiedStatement::newName)
+            .toList();
+    }
+
+    private Optional<String> renamedLater(ObjectName table, String name, AlterAction.Kind kind,
+            String defaultSchema) {
+        String current = name;
+        boolean renamed = false;
+        for (ClassifiedStatement later : later()) {
+            if (later.kind() == StatementKind.ALTER_TABLE && same(later.target(), table, defaultSchema)) {
+                for (AlterAction action : later.actions()) {
+                    if (action.kind() == kind && current.equals(action.name())) {
+                        current = action.newName();
+                        renamed = true;
+                    }
+                }
+            }
+        }
+        return renamed ? Optional.of(current) : Optional.empty();
+    }
+
+    private boolean anyLaterAction(ObjectName table, String defaultSchema, Predicate<AlterAction> test) {
+        return later().stream()
+            .filter(s -> s.kind() == StatementKind.ALTER_TABLE && same(s.target(), table, defaultSchema))
+            .flatMap(s -> s.actions().stream())
+            .anyMatch(test);
+    }
+
+    private List<ClassifiedStatement> later() {
+        return this.statements.subList(this.cursor, this.statements.size());
+    }
+
+    private static boolean same(ObjectName a, ObjectName b, String defaultSchema) {
+        return a != null && b != null && a.inSchema(defaultSchema).equals(b.inSchema(defaultSchema));
+    }
+
+    private static String normalize(String sql) {
+        String trimmed = sql.strip();
+        if (trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.replaceAll("\\s+", " ");
+    }
+}

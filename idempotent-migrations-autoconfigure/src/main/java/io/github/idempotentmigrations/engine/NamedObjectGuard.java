@@ -1,0 +1,121 @@
+package io.github.idempotentmigrations.engine;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import io.github.idempotentmigrations.engine.Probe.ObjectFingerprint;
+import io.github.idempotentmigrations.engine.catalog.DbObject;
+import io.github.idempotentmigrations.engine.report.EnsuredObject;
+import io.github.idempotentmigrations.engine.sql.Flag;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.engine.sql.StatementKind;
+
+/**
+ * Schema-level objects other than tables, indexes and enums: schemas, extensions and sequences (present means done),
+ * and views, materialized views, functions, procedures, composite types, domains and other types (present and equal
+ * means done, compared through a probe built in a throwaway schema).
+ */
+final class NamedObjectGuard {
+
+    private NamedObjectGuard() {
+    }
+
+    static Verdict schema(StatementExecution ex) throws SQLException {
+        String schema = ex.statement.target().name();
+        ex.run.ensure(new EnsuredObject(EnsuredObject.Type.SCHEMA, null, null, schema));
+        if (ex.catalog.schemaExists(ex.connection, schema)) {
+            return Verdict.skipped(schema, "schema already exists");
+        }
+        ex.runAsWritten();
+        ex.catalog.invalidateAll();
+        return Verdict.applied(schema, "schema created");
+    }
+
+    static Verdict extension(StatementExecution ex) throws SQLException {
+        String extension = ex.statement.target().name();
+        ex.run.ensure(new EnsuredObject(EnsuredObject.Type.EXTENSION, null, null, extension));
+        if (ex.catalog.extensionExists(ex.connection, extension)) {
+            return Verdict.skipped(extension, "extension already installed");
+        }
+        ex.runAsWritten();
+        ex.catalog.invalidateAll();
+        return Verdict.applied(extension, "extension installed");
+    }
+
+    static Verdict sequence(StatementExecution ex) throws SQLException {
+        ObjectName sequence = ex.qualify(ex.statement.target());
+        Optional<DbObject> relation = ex.catalog.relation(ex.connection, sequence);
+        if (relation.isPresent() && !"S".equals(relation.get().kind())) {
+            return Verdict.conflict(sequence, "a " + RelationKinds.describe(relation.get().kind()) + " named "
+                    + sequence + " exists where the statement creates a sequence", "sequence " + sequence,
+                    RelationKinds.describe(relation.get().kind()) + " " + sequence);
+        }
+        ex.ensure(EnsuredObject.Type.SEQUENCE, sequence, null);
+        if (relation.isPresent()) {
+            return Verdict.skipped(sequence, "sequence already exists");
+        }
+        ex.runAsWritten();
+        ex.catalog.objectCreated(ex.connection, "relation", sequence, "S");
+        return Verdict.applied(sequence, "sequence created");
+    }
+
+    /** Views, materialized views, functions, procedures, composite types, domains, other types. */
+    static Verdict comparable(StatementExecution ex) throws SQLException {
+        StatementKind kind = ex.statement.kind();
+        ObjectName name = ex.qualify(ex.statement.target());
+        ObjectFingerprint fingerprint = fingerprintOf(kind);
+        ex.ensure(ensuredType(kind), name, null);
+        boolean exists = exists(ex, kind, name);
+        if (!exists) {
+            Optional<ObjectName> renamed = ex.run.lookahead.objectRenamedLater(name, ex.currentSchema());
+            if (renamed.isPresent() && exists(ex, kind, renamed.get())) {
+                return Verdict.skipped(name, "a later statement renames it to " + renamed.get()
+                        + ", which already exists");
+            }
+            ex.runAsWritten();
+            ex.catalog.invalidateAll();
+            return Verdict.applied(name, "created");
+        }
+        if (ex.run.lookahead.redefinedLater(name, ex.currentSchema(), kind)) {
+            return Verdict.skipped(name, "exists; a later statement redefines or drops it");
+        }
+        String wanted = Probe.createdObjectFingerprint(ex, fingerprint, name.name());
+        String have = Probe.fingerprint(ex, fingerprint, name);
+        if (wanted != null && wanted.equals(have)) {
+            return Verdict.skipped(name, "exists with the same definition");
+        }
+        if (ex.statement.has(Flag.OR_REPLACE)) {
+            ex.runAsWritten();
+            ex.catalog.invalidateAll();
+            return Verdict.applied(name, "replaced with the statement's definition");
+        }
+        return Verdict.conflict(name, name + " exists with another definition", wanted, have);
+    }
+
+    private static boolean exists(StatementExecution ex, StatementKind kind, ObjectName name) throws SQLException {
+        return switch (kind) {
+            case CREATE_VIEW, CREATE_MATERIALIZED_VIEW -> ex.catalog.relation(ex.connection, name).isPresent();
+            case CREATE_FUNCTION, CREATE_PROCEDURE -> ex.catalog.functionExists(ex.connection, name);
+            default -> ex.catalog.type(ex.connection, name).isPresent();
+        };
+    }
+
+    private static ObjectFingerprint fingerprintOf(StatementKind kind) {
+        return switch (kind) {
+            case CREATE_VIEW, CREATE_MATERIALIZED_VIEW -> ObjectFingerprint.VIEW;
+            case CREATE_FUNCTION, CREATE_PROCEDURE -> ObjectFingerprint.FUNCTION;
+            case CREATE_COMPOSITE_TYPE -> ObjectFingerprint.COMPOSITE_TYPE;
+            case CREATE_DOMAIN -> ObjectFingerprint.DOMAIN;
+            default -> ObjectFingerprint.OTHER_TYPE;
+        };
+    }
+
+    private static EnsuredObject.Type ensuredType(StatementKind kind) {
+        return switch (kind) {
+            case CREATE_VIEW -> EnsuredObject.Type.VIEW;
+            case CREATE_MATERIALIZED_VIEW -> EnsuredObject.Type.MATERIALIZED_VIEW;
+            case CREATE_FUNCTION, CREATE_PROCEDURE -> EnsuredObject.Type.FUNCTION;
+            default -> EnsuredObject.Type.TYPE;
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.idempotentmigrations.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.sql.SqlLexer;
+import io.github.idempotentmigrations.engine.sql.Token;
+import io.github.idempotentmigrations.engine.sql.TokenType;
+
+/** Token-aware edits of a statement's text, for probes that build the statement somewhere harmless. */
+final class StatementRewriter {
+
+    private StatementRewriter() {
+    }
+
+    static String replace(String sql, int[] span, String replacement) {
+        return sql.substring(0, span[0]) + replacement + sql.substring(span[1]);
+    }
+
+    /** Offsets of the (possibly qualified) table name after the first top-level {@code ON [ONLY]}, or null. */
+    static int[] tableSpanAfterOn(String sql) {
+        List<Token> tokens = SqlLexer.tokenize(sql);
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += (token.type() == TokenType.LEFT_PAREN) ? 1 : (token.type() == TokenType.RIGHT_PAREN) ? -1 : 0;
+            if (depth == 0 && token.isKeyword("on")) {
+                int first = i + 1;
+                if (first < tokens.size() && tokens.get(first).isKeyword("only")) {
+                    first++;
+                }
+                return nameSpan(tokens, first);
+            }
+        }
+        return null;
+    }
+
+    /** The statement without its {@code CONCURRENTLY} keyword, so it can run inside a probe's transaction. */
+    static String withoutConcurrently(String sql) {
+        for (Token token : SqlLexer.tokenize(sql)) {
+            if (token.isKeyword("concurrently")) {
+                return sql.substring(0, token.start()) + sql.substring(token.end());
+            }
+        }
+        return sql;
+    }
+
+    /** The string constants inside the first parenthesised list: the labels of {@code CREATE TYPE ... AS ENUM}. */
+    static List<String> enumLabels(String sql) {
+        List<String> labels = new ArrayList<>();
+        boolean inside = false;
+        for (Token token : SqlLexer.tokenize(sql)) {
+            if (token.type() == TokenType.LEFT_PAREN) {
+                inside = true;
+            }
+            else if (token.type() == TokenType.RIGHT_PAREN && inside) {
+                break;
+            }
+            else if (inside && token.type() == TokenType.STRING) {
+                labels.add(token.value());
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * The column definition of an {@code ADD [COLUMN] [IF NOT EXISTS] ...} action: everything after those keywords.
+     */
+    static String columnDefinitionOfAddAction(String actionText) {
+        List<Token> tokens = SqlLexer.tokenize(actionText);
+        int i = 0;
+        while (i < tokens.size() && (tokens.get(i).isKeyword("add") || tokens.get(i).isKeyword("column")
+                || tokens.get(i).isKeyword("if") || tokens.get(i).isKeyword("not")
+                || tokens.get(i).isKeyword("exists"))) {
+            i++;
+        }
+        return (i < tokens.size()) ? actionText.substring(tokens.get(i).start()) : "";
+    }
+
+    private static int[] nameSpan(List<Token> tokens, int first) {
+        if (first >= tokens.size() || !isName(tokens.get(first))) {
+            return null;
+        }
+        int last = first;
+        while (last + 2 < tokens.size() && tokens.get(last + 1).type() == TokenType.DOT
+                && isName(tokens.get(last + 2))) {
+            last += 2;
+        }
+        return new int[] { tokens.get(first).start(), tokens.get(last).end() };
+    }
+
+    private static boolean isName(Token token) {
+        return token.type() == TokenType.IDENTIFIER || token.type() == TokenType.QUOTED_IDENTIFIER;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.idempotentmigrations.engine;
+
+import io.github.idempotentmigrations.engine.report.Outcome;
+
+/**
+ * A guard's decision about one statement.
+ *
+ * @param outcome what was done
+ * @param object the object concerned (readable), or null
+ * @param reason one sentence for people
+ * @param expected for conflicts: the definition the statement describes
+ * @param actual for conflicts: the definition found
+ */
+record Verdict(Outcome outcome, String object, String reason, String expected, String actual) {
+
+    static Verdict applied(Object object, String reason) {
+        return new Verdict(Outcome.APPLIED, text(object), reason, null, null);
+    }
+
+    static Verdict skipped(Object object, String reason) {
+        return new Verdict(Outcome.SKIPPED, text(object), reason, null, null);
+    }
+
+    static Verdict reconciled(Object object, String reason) {
+        return new Verdict(Outcome.RECONCILED, text(object), reason, null, null);
+    }
+
+    static Verdict conflict(Object object, String reason, String expected, String actual) {
+        return new Verdict(Outcome.CONFLICT, text(object), reason, expected, actual);
+    }
+
+    private static String text(Object object) {
+        return (object != null) ? object.toString() : null;
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.idempotentmigrations.engine.catalog;
+
+import java.util.Objects;
+
+/**
+ * A table column as PostgreSQL describes it.
+ *
+ * @param name column name
+ * @param type {@code format_type()} of the column, e.g. {@code character varying(255)}
+ * @param notNull whether it is NOT NULL
+ * @param defaultExpression {@code pg_get_expr()} of the default, or null
+ * @param identity {@code attidentity} ('' none, 'a' always, 'd' by default)
+ */
+public record Column(String name, String type, boolean notNull, String defaultExpression, String identity) {
+
+    /** A readable definition, e.g. {@code email character varying(255) NOT NULL DEFAULT 'x'}. */
+    public String definition() {
+        return name + " " + type + (notNull ? " NOT NULL" : "")
+                + (defaultExpression != null ? " DEFAULT " + defaultExpression : "")
+                + (identity.isEmpty() ? "" : " GENERATED " + ("a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
+                        + " AS IDENTITY");
+    }
+
+    /** Same type, nullability, default and identity: the name is not compared. */
+    public boolean sameDefinitionAs(Column other) {
+        return type.equals(other.type) && notNull == other.notNull
+                && Objects.equals(defaultExpression, other.defaultExpression) && identity.equals(other.identity);
+    }
+}

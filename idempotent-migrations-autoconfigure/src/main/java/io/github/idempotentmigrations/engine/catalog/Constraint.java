@@ -1,0 +1,16 @@
+package io.github.idempotentmigrations.engine.catalog;
+
+/**
+ * A table constraint.
+ *
+ * @param name constraint name
+ * @param type {@code contype}: p, u, f, c, x, n (not-null, PostgreSQL 18)
+ * @param definition {@code pg_get_constraintdef()}, e.g. {@code FOREIGN KEY (user_id) REFERENCES users(id)}
+ */
+public record Constraint(String name, String type, String definition) {
+
+    /** The definition without a trailing NOT VALID, so a probe added NOT VALID compares equal. */
+    public String comparableDefinition() {
+        return definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - 10) : definition;
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.idempotentmigrations.engine.catalog;
+
+/**
+ * A schema-level object as listed by the catalog: relations, types, functions.
+ *
+ * @param schema its schema
+ * @param name its name
+ * @param kind {@code pg_class.relkind} for relations, {@code pg_type.typtype} for types, {@code pg_proc.prokind}
+ * for functions
+ * @param detail enum labels (newline separated) for enum types, identity arguments for functions, else null
+ */
+public record DbObject(String schema, String name, String kind, String detail) {
+}

@@ -1,0 +1,22 @@
+package io.github.idempotentmigrations.engine.catalog;
+
+/**
+ * An index of a table.
+ *
+ * @param name index name
+ * @param definition {@code pg_get_indexdef()}
+ * @param valid {@code indisvalid}: false for a leftover of a failed concurrent build
+ * @param constraintBacked whether a constraint (PK, UNIQUE, EXCLUDE) owns it
+ */
+public record Index(String name, String definition, boolean valid, boolean constraintBacked) {
+
+    /**
+     * What the index does, independent of its name and its table's name: {@code UNIQUE} plus everything from
+     * {@code USING} on (method, keys, predicate).
+     */
+    public String shape() {
+        int using = definition.indexOf(" USING ");
+        String body = (using < 0) ? definition : definition.substring(using);
+        return (definition.startsWith("CREATE UNIQUE") ? "UNIQUE" : "") + body;
+    }
+}

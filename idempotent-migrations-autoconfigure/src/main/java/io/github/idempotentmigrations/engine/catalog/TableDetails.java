@@ -1,0 +1,28 @@
+package io.github.idempotentmigrations.engine.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the guards need to know about one table, read in one catalog query.
+ *
+ * @param columns columns by name, in column order
+ * @param constraints constraints by name
+ * @param indexes indexes by name
+ * @param triggers trigger definitions ({@code pg_get_triggerdef}) by name
+ * @param policies policy fingerprints by name
+ * @param partitionParent the qualified parent table when this table is a partition, else null
+ */
+public record TableDetails(Map<String, Column> columns, Map<String, Constraint> constraints,
+        Map<String, Index> indexes, Map<String, String> triggers, Map<String, String> policies,
+        String partitionParent) {
+
+    public Optional<Column> column(String name) {
+        return Optional.ofNullable(columns.get(name));
+    }
+
+    public List<Constraint> constraintsOfType(String type) {
+        return constraints.values().stream().filter(c -> c.type().equals(type)).toList();
+    }
+}

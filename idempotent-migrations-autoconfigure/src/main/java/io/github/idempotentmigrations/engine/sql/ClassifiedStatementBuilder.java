@@ -1,0 +1,73 @@
+package io.github.idempotentmigrations.engine.sql;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Collects what the parsers find out about a statement; {@link #build} fixes its kind. */
+final class ClassifiedStatementBuilder {
+
+    private final String sql;
+    private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
+    private ParsedName target;
+    private ObjectName table;
+    private String objectType;
+    private List<ObjectName> targets;
+    private String newName;
+    private List<TableElement> elements;
+    private List<AlterAction> actions;
+
+    ClassifiedStatementBuilder(String sql) {
+        this.sql = sql;
+    }
+
+    ClassifiedStatementBuilder target(ParsedName target) {
+        this.target = target;
+        return this;
+    }
+
+    ClassifiedStatementBuilder table(ObjectName table) {
+        this.table = table;
+        return this;
+    }
+
+    ClassifiedStatementBuilder objectType(String objectType) {
+        this.objectType = objectType;
+        return this;
+    }
+
+    ClassifiedStatementBuilder targets(List<ObjectName> targets) {
+        this.targets = targets;
+        return this;
+    }
+
+    ClassifiedStatementBuilder newName(String newName) {
+        this.newName = newName;
+        return this;
+    }
+
+    ClassifiedStatementBuilder elements(List<TableElement> elements) {
+        this.elements = elements;
+        return this;
+    }
+
+    ClassifiedStatementBuilder actions(List<AlterAction> actions) {
+        this.actions = actions;
+        return this;
+    }
+
+    ClassifiedStatementBuilder flag(Flag flag) {
+        flags.add(flag);
+        return this;
+    }
+
+    /** Adds {@code flag} when {@code present}; reads well around {@code cursor.acceptKeyword(...)}. */
+    ClassifiedStatementBuilder flagIf(boolean present, Flag flag) {
+        return present ? flag(flag) : this;
+    }
+
+    ClassifiedStatement build(StatementKind kind) {
+        return new ClassifiedStatement(sql, kind, target == null ? null : target.objectName(), table, objectType,
+                targets, newName, flags, elements, actions, target == null ? null : target.span());
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.idempotentmigrations.engine.sql;
+
+/**
+ * An object name together with where it was written.
+ *
+ * @param objectName the folded name
+ * @param start offset of its first character (schema qualifier and quotes included) in the statement
+ * @param end offset just past its last character
+ */
+record ParsedName(ObjectName objectName, int start, int end) {
+
+    int[] span() {
+        return new int[] {start, end};
+    }
+
+    /** The same written name, qualified with {@code schema} (which may be null). */
+    ParsedName withSchema(String schema) {
+        return new ParsedName(new ObjectName(schema, objectName.name()), start, end);
+    }
+}

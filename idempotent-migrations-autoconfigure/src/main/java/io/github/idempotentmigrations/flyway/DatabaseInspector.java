@@ -1,0 +1,96 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+
+/** Reads Flyway's history and the catalog without changing anything. */
+final class DatabaseInspector {
+
+    // Relations, enum/domain types and functions: what makes Flyway call a schema "non-empty".
+    private static final String SCHEMA_HAS_OBJECTS = """
+            SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+                             AND NOT (n.nspname = ? AND c.relname = ?))
+                OR EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                           WHERE n.nspname = ANY (?) AND t.typtype IN ('e', 'd'))
+                OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                           WHERE n.nspname = ANY (?))
+            """;
+
+    // An index being built concurrently right now is INVALID too: leave it to the session building it.
+    private static final String INVALID_INDEXES = """
+            SELECT n.nspname, i.relname, t.relname
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_class t ON t.oid = x.indrelid
+            JOIN pg_namespace n ON n.oid = i.relnamespace
+            WHERE NOT x.indisvalid AND n.nspname = ANY (?)
+              AND x.indexrelid NOT IN (SELECT index_relid FROM pg_stat_progress_create_index)
+            ORDER BY n.nspname, i.relname
+            """;
+
+    InspectionResult inspect(Flyway flyway, Connection connection, MigratedSchemas schemas) throws SQLException {
+        MigrationInfo[] all = flyway.info().all();
+        return new InspectionResult(Arrays.stream(all).anyMatch(m -> m.isApplied() && !HistoryAdoption.isAdoptionBaseline(m)),
+                schemaHasObjects(connection, schemas), select(all, m -> m.getState().isFailed() && m.isApplied()),
+                select(all, DatabaseInspector::checksumChanged), select(all, m -> m.getState() == MigrationState.MISSING_SUCCESS),
+                select(all, m -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.OUTDATED),
+                invalidIndexes(connection, schemas));
+    }
+
+    List<InvalidIndex> invalidIndexes(Connection connection, MigratedSchemas schemas) throws SQLException {
+        List<InvalidIndex> indexes = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(INVALID_INDEXES)) {
+            statement.setArray(1, names(connection, schemas));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return indexes;
+    }
+
+    /** A versioned migration that succeeded once and whose script has changed since. */
+    private static boolean checksumChanged(MigrationInfo migration) {
+        return migration.isVersioned() && migration.getState() == MigrationState.SUCCESS
+                && migration.getResolvedChecksum() != null
+                && !Objects.equals(migration.getAppliedChecksum(), migration.getResolvedChecksum());
+    }
+
+    private static boolean schemaHasObjects(Connection connection, MigratedSchemas schemas) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SCHEMA_HAS_OBJECTS)) {
+            Array names = names(connection, schemas);
+            statement.setArray(1, names);
+            statement.setString(2, schemas.historySchema());
+            statement.setString(3, schemas.historyTable());
+            statement.setArray(4, names);
+            statement.setArray(5, names);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static Array names(Connection connection, MigratedSchemas schemas) throws SQLException {
+        return connection.createArrayOf("text", schemas.names().toArray());
+    }
+
+    private static List<MigrationInfo> select(MigrationInfo[] migrations, Predicate<MigrationInfo> filter) {
+        return Arrays.stream(migrations).filter(filter).toList();
+    }
+}

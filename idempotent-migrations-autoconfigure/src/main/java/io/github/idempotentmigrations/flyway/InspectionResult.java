@@ -1,0 +1,66 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.flyway.Finding.Kind;
+
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * What inspection found before anything was changed.
+ *
+ * @param historyHasRows whether the history records any migration (an unfinished adoption's baseline aside)
+ * @param schemaHasObjects whether the migrated schemas hold objects other than the history table
+ * @param failed history rows of failed migrations
+ * @param checksumMismatches applied migrations whose script changed since
+ * @param missing applied migrations no longer found in the configured locations
+ * @param pending migrations not yet applied (versioned) or changed since (repeatable)
+ * @param invalidIndexes INVALID indexes not being built right now
+ */
+record InspectionResult(boolean historyHasRows, boolean schemaHasObjects, List<MigrationInfo> failed,
+        List<MigrationInfo> checksumMismatches, List<MigrationInfo> missing, List<MigrationInfo> pending,
+        List<InvalidIndex> invalidIndexes) {
+
+    /** A non-empty schema Flyway has no history for: Flyway alone would refuse to migrate it. */
+    boolean unhistoriedSchema() {
+        return !this.historyHasRows && this.schemaHasObjects;
+    }
+
+    /** Everything found that a repair policy applies to, in the order repairs happen. */
+    List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>();
+        if (unhistoriedSchema()) {
+            findings.add(new Finding(Kind.UNHISTORIED_SCHEMA, "schema",
+                    "The schema holds tables or other objects but has no Flyway history"));
+        }
+        this.failed.forEach(m -> findings.add(new Finding(Kind.FAILED_MIGRATION, label(m),
+                "Migration " + label(m) + " failed in an earlier run and is recorded as failed in the history")));
+        this.checksumMismatches.forEach(m -> findings.add(new Finding(Kind.CHECKSUM_MISMATCH, label(m),
+                "Migration " + label(m) + " was edited after it was applied (checksum " + m.getAppliedChecksum()
+                        + " in the history, " + m.getResolvedChecksum() + " for " + m.getScript() + " now)")));
+        this.missing.forEach(m -> findings.add(new Finding(Kind.MISSING_MIGRATION, label(m), "Migration " + label(m)
+                + " is in the history but no longer in the configured locations")));
+        this.invalidIndexes.forEach(index -> findings.add(new Finding(Kind.INVALID_INDEX, index.toString(),
+                "Index " + index + " is INVALID (left by a concurrent index build that failed or was killed)")));
+        return findings;
+    }
+
+    /** An index left INVALID, typically by a {@code CREATE INDEX CONCURRENTLY} that failed or was killed. */
+    record InvalidIndex(String schema, String name, String table) {
+
+        String qualifiedName() {
+            return SqlIdentifiers.quote(this.schema) + "." + SqlIdentifiers.quote(this.name);
+        }
+
+        @Override
+        public String toString() {
+            return this.schema + "." + this.name + " on " + this.schema + "." + this.table;
+        }
+    }
+
+    static String label(MigrationInfo migration) {
+        return ((migration.getVersion() != null) ? migration.getVersion().getVersion() : "repeatable") + " \""
+                + migration.getDescription() + "\"";
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * The schemas Flyway manages and where its history table lives, resolved the way Flyway does: the default schema,
+ * else the first of {@code schemas}, else the connection's current schema.
+ *
+ * @param names every managed schema, the history schema first
+ * @param historySchema the schema of the history table
+ * @param historyTable the history table's name
+ */
+record MigratedSchemas(List<String> names, String historySchema, String historyTable) {
+
+    static MigratedSchemas of(Configuration configuration, Connection connection) throws SQLException {
+        List<String> configured = List.of(configuration.getSchemas());
+        String historySchema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
+                : configured.isEmpty() ? currentSchema(connection) : configured.get(0);
+        List<String> names = configured.contains(historySchema) ? configured
+                : Stream.concat(Stream.of(historySchema), configured.stream())
+                    .toList();
+        return new MigratedSchemas(names, historySchema, configuration.getTable());
+    }
+
+    String qualifiedHistoryTable() {
+        return SqlIdentifiers.quote(this.historySchema) + "." + SqlIdentifiers.quote(this.historyTable);
+    }
+
+    private static String currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.idempotentmigrations.engine.sql.SqlScriptSplitter;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Reads SQL migration scripts from Flyway's configured {@code classpath:} and {@code filesystem:} locations and splits
+ * them into statements, for the engine's look-ahead and for re-running an edited script. Java migrations have no
+ * script and contribute no statements.
+ */
+final class PendingScripts {
+
+    private final Configuration configuration;
+
+    PendingScripts(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Every statement of the migrations, in order, placeholders as written. */
+    List<String> statementsOf(List<MigrationInfo> migrations) {
+        List<String> statements = new ArrayList<>();
+        migrations.forEach(migration -> script(migration).map(SqlScriptSplitter::split).ifPresent(statements::addAll));
+        return statements;
+    }
+
+    /** The statements of one migration with Flyway's configured placeholders replaced, ready to execute. */
+    Optional<List<String>> executableStatements(MigrationInfo migration) {
+        return script(migration).map(this::replacePlaceholders).map(SqlScriptSplitter::split);
+    }
+
+    Optional<String> script(MigrationInfo migration) {
+        if (migration.getScript() == null || !migration.getScript().endsWith(".sql")) {
+            return Optional.empty();
+        }
+        for (Location location : this.configuration.getLocations()) {
+            Optional<String> text = read(location, migration.getScript());
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> read(Location location, String script) {
+        String relative = location.getRootPath().isEmpty() ? script : location.getRootPath() + "/" + script;
+        try {
+            if (location.isClassPath()) {
+                URL resource = this.configuration.getClassLoader().getResource(relative);
+                if (resource == null) {
+                    return Optional.empty();
+                }
+                try (InputStream in = resource.openStream()) {
+                    return Optional.of(new String(in.readAllBytes(), this.configuration.getEncoding()));
+                }
+            }
+            if (location.isFileSystem()) {
+                Path path = Path.of(relative);
+                return Files.isRegularFile(path) ? Optional.of(Files.readString(path, this.configuration.getEncoding()))
+                        : Optional.empty();
+            }
+            return Optional.empty();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read migration " + script + " from " + location, ex);
+        }
+    }
+
+    private String replacePlaceholders(String script) {
+        if (!this.configuration.isPlaceholderReplacement()) {
+            return script;
+        }
+        String replaced = script;
+        for (Map.Entry<String, String> placeholder : this.configuration.getPlaceholders().entrySet()) {
+            replaced = replaced.replace(this.configuration.getPlaceholderPrefix() + placeholder.getKey()
+                    + this.configuration.getPlaceholderSuffix(), placeholder.getValue());
+        }
+        return replaced;
+    }
+}

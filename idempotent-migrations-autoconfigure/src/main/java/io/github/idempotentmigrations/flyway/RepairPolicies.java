@@ -1,0 +1,74 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.idempotentmigrations.flyway.Finding.Kind;
+
+/**
+ * Applies the {@code idempotent-migrations.repair.*} policies to what inspection found, without changing anything:
+ * each finding becomes a repair to do, a warning, or a problem that stops startup.
+ */
+final class RepairPolicies {
+
+    private final StartupSettings settings;
+
+    RepairPolicies(StartupSettings settings) {
+        this.settings = settings;
+    }
+
+    /** For migrate mode: records warnings and problems in the report and returns the kinds to repair. */
+    Set<Kind> decide(List<Finding> findings, StartupReport report) {
+        Set<Kind> toRepair = EnumSet.noneOf(Kind.class);
+        for (Finding finding : findings) {
+            RepairPolicy policy = policyFor(finding.kind());
+            if (policy == RepairPolicy.REPAIR && finding.kind() != Kind.MISSING_MIGRATION) {
+                toRepair.add(finding.kind());
+            }
+            else if (policy != RepairPolicy.FAIL && finding.kind().canBeLeftAsIs()) {
+                report.warn(finding.description() + "; left as is (" + finding.kind().property() + "="
+                        + policy.name().toLowerCase() + ")");
+            }
+            else {
+                report.problem(finding.description() + ". Startup stops because " + finding.kind().property() + "="
+                        + policy.name().toLowerCase() + explainWhyNotLeftAsIs(finding.kind(), policy) + ".");
+            }
+        }
+        return toRepair;
+    }
+
+    /**
+     * For validate mode: everything that keeps the schema from being converged is a problem; what the policies
+     * would leave as is anyway is a warning.
+     */
+    void validate(InspectionResult found, StartupReport report) {
+        for (Finding finding : found.findings()) {
+            RepairPolicy policy = policyFor(finding.kind());
+            if (finding.kind().canBeLeftAsIs() && (policy == RepairPolicy.WARN
+                    || (policy == RepairPolicy.REPAIR && finding.kind() == Kind.MISSING_MIGRATION))) {
+                report.warn(finding.description());
+            }
+            else {
+                report.problem(finding.description());
+            }
+        }
+        found.pending()
+            .forEach(m -> report.problem("Migration " + InspectionResult.label(m) + " is pending (not applied yet)"));
+    }
+
+    private static String explainWhyNotLeftAsIs(Kind kind, RepairPolicy policy) {
+        return (policy == RepairPolicy.WARN && !kind.canBeLeftAsIs())
+                ? " and Flyway cannot migrate with this left as is; set it to 'repair' or fix it by hand" : "";
+    }
+
+    private RepairPolicy policyFor(Kind kind) {
+        return switch (kind) {
+            case UNHISTORIED_SCHEMA -> this.settings.unhistoriedSchema();
+            case FAILED_MIGRATION -> this.settings.failedMigrations();
+            case CHECKSUM_MISMATCH -> this.settings.checksumMismatches();
+            case MISSING_MIGRATION -> this.settings.missingMigrations();
+            case INVALID_INDEX -> this.settings.invalidIndexes();
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.EngineRun;
+import io.github.idempotentmigrations.engine.SchemaConvergenceException;
+import io.github.idempotentmigrations.engine.report.EnsuredObject;
+import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.RepairAction;
+
+/**
+ * Collects what one startup found and did, and publishes it as an immutable {@link MigrationReport}, whether the
+ * startup succeeds or fails.
+ */
+final class StartupReport {
+
+    private final Instant startedAt = Instant.now();
+
+    private final StartupMode mode;
+
+    private final MigrationRunTracker runs;
+
+    private final MigrationReportStore store;
+
+    private final List<RepairAction> repairs = new ArrayList<>();
+
+    private final List<MigrationResult> reruns = new ArrayList<>();
+
+    private final List<EnsuredObject> rerunEnsured = new ArrayList<>();
+
+    private final List<String> problems = new ArrayList<>();
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private boolean migrated;
+
+    private String schemaVersion;
+
+    StartupReport(StartupMode mode, MigrationRunTracker runs, MigrationReportStore store) {
+        this.mode = mode;
+        this.runs = runs;
+        this.store = store;
+    }
+
+    void repaired(String kind, String subject, String action) {
+        this.repairs.add(new RepairAction(kind, subject, action));
+    }
+
+    /** Adds a run made outside {@code flyway.migrate()}, e.g. an edited script run again. */
+    void rerun(EngineRun run) {
+        this.reruns.addAll(run.results());
+        this.rerunEnsured.addAll(run.ensured());
+    }
+
+    void warn(String warning) {
+        this.warnings.add(warning);
+    }
+
+    void problem(String problem) {
+        this.problems.add(problem);
+    }
+
+    /** From now on the report includes what the engine did during {@code flyway.migrate()}. */
+    void migrated() {
+        this.migrated = true;
+    }
+
+    void schemaVersion(String schemaVersion) {
+        this.schemaVersion = schemaVersion;
+    }
+
+    MigrationReport publish() {
+        MigrationReport report = new MigrationReport(this.startedAt, Duration.between(this.startedAt, Instant.now()),
+                this.mode.name(), this.schemaVersion, this.repairs, migrations(), this.problems, this.warnings,
+                ensured());
+        this.store.publish(report);
+        return report;
+    }
+
+    /** Objects the engine made sure exist in this startup, for verification. */
+    List<EnsuredObject> ensured() {
+        List<EnsuredObject> ensured = new ArrayList<>(this.rerunEnsured);
+        if (this.migrated) {
+            ensured.addAll(this.runs.lastEnsured());
+        }
+        return ensured;
+    }
+
+    private List<MigrationResult> migrations() {
+        List<MigrationResult> migrations = new ArrayList<>(this.reruns);
+        if (this.migrated) {
+            migrations.addAll(this.runs.lastResults());
+        }
+        return migrations;
+    }
+
+    /** Records the problem, publishes the report and returns the exception to throw. */
+    SchemaConvergenceException fail(String problem, Throwable cause) {
+        problem(problem);
+        return new SchemaConvergenceException(problem, publish(), cause);
+    }
+
+    /** Throws when problems were recorded, naming all of them. */
+    void failOnProblems(String summary) {
+        if (!this.problems.isEmpty()) {
+            String message = summary + ":\n - " + String.join("\n - ", this.problems);
+            throw new SchemaConvergenceException(message, publish(), null);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.time.Duration;
+
+/**
+ * How startup treats the database, from the {@code idempotent-migrations.*} properties.
+ *
+ * @param mode migrate, or validate only
+ * @param unhistoriedSchema policy for a non-empty schema without Flyway history
+ * @param failedMigrations policy for failed history rows
+ * @param invalidIndexes policy for INVALID indexes
+ * @param checksumMismatches policy for applied migrations edited since
+ * @param missingMigrations policy for applied migrations no longer found
+ * @param connectTimeout how long to wait for the database
+ * @param initialBackoff first pause between connection attempts
+ * @param maxBackoff longest pause between connection attempts
+ * @param lockTimeout PostgreSQL lock_timeout for repair and migration statements; zero waits forever
+ */
+public record StartupSettings(StartupMode mode, RepairPolicy unhistoriedSchema, RepairPolicy failedMigrations,
+        RepairPolicy invalidIndexes, RepairPolicy checksumMismatches, RepairPolicy missingMigrations,
+        Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout) {
+
+    /** The {@code SET} that makes PostgreSQL give up waiting for a lock after {@link #lockTimeout()}. */
+    public String lockTimeoutSql() {
+        return "SET lock_timeout = '" + this.lockTimeout.toMillis() + "ms'";
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.idempotentmigrations.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.jayway.jsonpath.DocumentContext;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A column dropped by hand after startup turns health DOWN naming it; putting it back turns it UP again. */
+class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
+
+    private static final TestDatabase database = TestDatabase.create();
+
+    /** Generous: the cache time is 100 ms, this only bounds a broken build. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void dataSource(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("idempotent-migrations.health.cache-time", () -> "100ms");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
+    }
+
+    @Test
+    void healthFollowsAColumnDroppedAndRestoredByHand() throws Exception {
+        assertThat(get("/actuator/schema").read("$.lastRun.ensured", List.class))
+            .as("the engine reports what the run ensured")
+            .contains("column public.chats.last_message_at");
+        assertThat(awaitHealth(h -> "UP".equals(h.read("$.status"))).read("$.details.drift", List.class)).isEmpty();
+
+        database.execute("ALTER TABLE chats DROP COLUMN last_message_at");
+        DocumentContext down = awaitHealth(h -> "DOWN".equals(h.read("$.status")));
+
+        assertThat(down.read("$.details.state", String.class)).isEqualTo("DRIFTED");
+        assertThat(down.read("$.details.drift", List.class))
+            .containsExactly("column public.chats.last_message_at is missing");
+        assertThat(status("/actuator/health/schema")).isEqualTo(503);
+        assertThat(get("/actuator/schema").read("$.status.drift[0]", Map.class))
+            .containsEntry("type", "COLUMN")
+            .containsEntry("object", "column public.chats.last_message_at")
+            .containsEntry("problem", "MISSING");
+
+        database.execute("ALTER TABLE chats ADD COLUMN last_message_at timestamptz");
+        DocumentContext up = awaitHealth(h -> "UP".equals(h.read("$.status")));
+
+        assertThat(up.read("$.details.state", String.class)).isEqualTo("CONVERGED");
+        assertThat(up.read("$.details.drift", List.class)).isEmpty();
+    }
+
+    private DocumentContext awaitHealth(Predicate<DocumentContext> condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        DocumentContext health = get("/actuator/health/schema");
+        while (!condition.test(health) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            health = get("/actuator/health/schema");
+        }
+        return health;
+    }
+}

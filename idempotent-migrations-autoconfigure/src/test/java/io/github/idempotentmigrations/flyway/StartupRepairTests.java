@@ -1,0 +1,115 @@
+package io.github.idempotentmigrations.flyway;
+
+import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.engine.report.RepairAction;
+import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Each repair, from a real starting state: startup repairs it, migrates, verifies and reports what it did. */
+@ExtendWith(PostgresDatabaseExtension.class)
+class StartupRepairTests {
+
+    @Test
+    void adoptsANonEmptySchemaWithoutHistoryByRunningEveryMigration(TestDatabase db) {
+        db.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);"
+                + " INSERT INTO customers VALUES (1, 'Ann')");
+        on(db, "adopt").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(repairs(context.getBean(MigrationReportStore.class))).extracting(RepairAction::kind)
+                .containsExactly("UNHISTORIED_SCHEMA");
+        });
+        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+        assertThat(jdbc.queryForList("SELECT name || ':' || coalesce(email, '-') FROM customers", String.class))
+            .containsExactly("Ann:-");
+        assertThat(successfulVersions(jdbc)).containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void clearsAFailedRowAndDropsTheInvalidIndexSoTheMigrationRebuildsIt(TestDatabase db) {
+        StartingStates.migrationKilledHalfWay(db);
+        on(db, "concurrent-index").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(repairs(context.getBean(MigrationReportStore.class))).extracting(RepairAction::kind)
+                .containsExactly("FAILED_MIGRATION", "INVALID_INDEX");
+        });
+        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+        assertThat(successfulVersions(jdbc)).containsExactly("1", "2");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE NOT success", Integer.class))
+            .isZero();
+        assertThat(indexIsValid(jdbc)).isTrue();
+    }
+
+    @Test
+    void rebuildsAnInvalidIndexOfAnAppliedMigration(TestDatabase db) {
+        StartingStates.invalidIndexOfAppliedMigration(db);
+        on(db, "concurrent-index").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(repairs(context.getBean(MigrationReportStore.class))).singleElement()
+                .satisfies(repair -> assertThat(repair.action()).contains("REINDEX INDEX CONCURRENTLY"));
+        });
+        assertThat(indexIsValid(new JdbcTemplate(db.dataSource()))).isTrue();
+    }
+
+    @Test
+    void rerunsAnEditedMigrationAndRealignsItsChecksum(TestDatabase db) {
+        plainFlyway(db, "base", "1");
+        on(db, "edited").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(repairs(context.getBean(MigrationReportStore.class))).extracting(RepairAction::kind)
+                .containsExactly("CHECKSUM_MISMATCH");
+        });
+        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'accounts_email_idx'",
+                Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM accounts", Integer.class)).isEqualTo(2);
+        // Realigned: a second startup finds nothing to repair.
+        on(db, "edited").run(context -> assertThat(repairs(context.getBean(MigrationReportStore.class))).isEmpty());
+    }
+
+    @Test
+    void warnsAboutAnAppliedMigrationMissingFromTheClasspath(TestDatabase db) {
+        plainFlyway(db, "two-migrations", "2");
+        on(db, "base").run(context -> {
+            assertThat(context).hasNotFailed();
+            MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
+            assertThat(report.warnings()).singleElement()
+                .asString()
+                .contains("Migration 2 \"add nickname\" is in the history but no longer in the configured locations");
+        });
+    }
+
+    @Test
+    void secondStartupOnAConvergedDatabaseChangesNothing(TestDatabase db) {
+        on(db, "concurrent-index").run(context -> assertThat(context).hasNotFailed());
+        DatabaseSnapshot before = DatabaseSnapshot.of(db);
+        on(db, "concurrent-index").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(repairs(context.getBean(MigrationReportStore.class))).isEmpty();
+        });
+        assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
+    }
+
+    private static List<RepairAction> repairs(MigrationReportStore store) {
+        return store.last().orElseThrow().repairs();
+    }
+
+    private static List<String> successfulVersions(JdbcTemplate jdbc) {
+        return jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
+                String.class);
+    }
+
+    private static boolean indexIsValid(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_email_key'::regclass",
+                Boolean.class);
+    }
+}

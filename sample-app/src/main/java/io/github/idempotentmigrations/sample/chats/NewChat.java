@@ -1,0 +1,13 @@
+package io.github.idempotentmigrations.sample.chats;
+
+import java.util.List;
+
+/**
+ * @param tags names of existing tags (see {@code GET /api/tags}); may be omitted
+ */
+public record NewChat(long ownerId, String title, List<String> tags) {
+
+    public NewChat {
+        tags = (tags != null) ? List.copyOf(tags) : List.of();
+    }
+}

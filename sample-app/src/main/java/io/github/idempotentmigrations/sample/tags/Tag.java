@@ -1,0 +1,4 @@
+package io.github.idempotentmigrations.sample.tags;
+
+public record Tag(long id, String name) {
+}

@@ -1,0 +1,118 @@
+package io.github.idempotentmigrations.sample;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The sample over real HTTP on a fresh database: Flyway runs the plain migrations through the starter, then the API
+ * and Actuator answer.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class SampleApplicationTests {
+
+    private static final TestDatabase database = TestDatabase.create();
+
+    @Autowired
+    private RestTestClient http;
+
+    @DynamicPropertySource
+    static void useTestDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    @AfterAll
+    static void dropTestDatabase() {
+        database.close();
+    }
+
+    @Test
+    void healthIsUpWithTheDatabase() {
+        this.http.get().uri("/actuator/health").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.status").isEqualTo("UP")
+            .jsonPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void flywayEndpointListsEveryMigrationAsApplied() {
+        this.http.get().uri("/actuator/flyway").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.contexts['sample-app'].flywayBeans.flyway.migrations[*].script")
+            .isEqualTo(List.of("V1__users.sql", "V2__chats_and_messages.sql", "V3__tags.sql",
+                    "V4__add_last_message_at.sql", "V5__seed_tags.sql"))
+            .jsonPath("$.contexts['sample-app'].flywayBeans.flyway.migrations[*].state")
+            .isEqualTo(List.of("SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS"));
+    }
+
+    @Test
+    void tagsAreSeededByTheLastMigration() {
+        this.http.get().uri("/api/tags").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$[*].name").isEqualTo(List.of("general", "random", "support"));
+    }
+
+    @Test
+    void postedMessageMovesItsChatsLastMessageAt() {
+        long userId = created("/api/users", Map.of("email", "grace@example.com", "displayName", "Grace"));
+        long chatId = created("/api/chats", Map.of("ownerId", userId, "title", "Compilers", "tags", List.of("support")));
+
+        created("/api/chats/" + chatId + "/messages", Map.of("authorId", userId, "content", "Hello"));
+
+        this.http.get().uri("/api/chats/{id}/messages", chatId).exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$[*].content").isEqualTo(List.of("Hello"));
+        this.http.get().uri("/api/chats/{id}", chatId).exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.title").isEqualTo("Compilers")
+            .jsonPath("$.tags").isEqualTo(List.of("support"))
+            .jsonPath("$.lastMessageAt").isNotEmpty();
+    }
+
+    @Test
+    void duplicateEmailIsAConflict() {
+        Map<String, String> user = Map.of("email", "alan@example.com", "displayName", "Alan");
+        created("/api/users", user);
+
+        this.http.post().uri("/api/users").body(user).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void unknownTagIsABadRequest() {
+        long userId = created("/api/users", Map.of("email", "edsger@example.com", "displayName", "Edsger"));
+
+        this.http.post().uri("/api/chats")
+            .body(Map.of("ownerId", userId, "title", "Goto", "tags", List.of("no-such-tag")))
+            .exchange()
+            .expectStatus().isBadRequest();
+    }
+
+    private long created(String uri, Map<String, ?> body) {
+        Map<?, ?> created = this.http.post().uri(uri).body(body).exchange()
+            .expectStatus().isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+        return ((Number) created.get("id")).longValue();
+    }
+}
