@@ -13,6 +13,8 @@ import io.github.idempotentmigrations.engine.sql.ObjectName;
 /** Decides one {@code ALTER TABLE} action against the table as the catalog describes it. */
 final class AlterActionDecider {
 
+    private static final String UNDEFINED_COLUMN = "42703";
+
     private AlterActionDecider() {
     }
 
@@ -83,6 +85,10 @@ final class AlterActionDecider {
                     : ActionDecision.run(action, column, "ran as written");
         }
         Column current = have.get();
+        if (ex.run.createdByRun(table)) {
+            // nothing here predates the run, so there is no earlier state to compare against
+            return ActionDecision.run(action, column, "column altered");
+        }
         boolean inEffect = switch (action.kind()) {
             case ALTER_COLUMN_DROP_DEFAULT -> current.defaultExpression() == null;
             case ALTER_COLUMN_SET_NOT_NULL -> current.notNull();
@@ -110,7 +116,21 @@ final class AlterActionDecider {
             }
             return ActionDecision.run(action, object, "constraint added");
         }
-        Optional<Constraint> want = AlterTableGuard.probeConstraint(ex, table, action);
+        if (sameName == null && ex.run.createdByRun(table)) {
+            return ActionDecision.run(action, object, "constraint added");
+        }
+        Optional<Constraint> want;
+        try {
+            want = AlterTableGuard.probeConstraint(ex, table, action);
+        }
+        catch (SQLException ex2) {
+            if (sameName != null && UNDEFINED_COLUMN.equals(ex2.getSQLState())
+                    && ex.run.lookahead.columnsRenamedLater(table, ex.currentSchema())) {
+                return ActionDecision.skip(action, object,
+                        "constraint exists; a later statement renames the columns it names, so it is not compared");
+            }
+            throw ex2;
+        }
         if (want.isEmpty()) {
             return ActionDecision.run(action, object, "constraint added");
         }

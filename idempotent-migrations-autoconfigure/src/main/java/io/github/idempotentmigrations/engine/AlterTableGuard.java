@@ -63,6 +63,10 @@ final class AlterTableGuard {
         if (toRun.isEmpty()) {
             return Verdict.skipped(decisions.get(0).object, reasons(decisions));
         }
+        // actions with no guard of their own (ENABLE ROW LEVEL SECURITY, SET (...), ...) are idempotent in
+        // PostgreSQL; comparing the table's settings before and after tells "already in effect" from "applied"
+        boolean unguardedOnly = toRun.stream().allMatch(d -> d.action.kind() == AlterAction.Kind.OTHER);
+        String before = unguardedOnly ? ex.catalog.tableSettingsFingerprint(ex.connection, effective) : null;
         if (toRun.size() == decisions.size() && effective.equals(table)) {
             ex.runAsWritten();
         }
@@ -72,6 +76,9 @@ final class AlterTableGuard {
             }
         }
         afterChange(ex, effective, toRun);
+        if (before != null && before.equals(ex.catalog.tableSettingsFingerprint(ex.connection, effective))) {
+            return Verdict.skipped(decisions.get(0).object, "already in effect: running it changed nothing");
+        }
         String object = (decisions.size() == 1) ? decisions.get(0).object : table.toString();
         return (toRun.size() == decisions.size()) ? Verdict.applied(object, reasons(decisions))
                 : Verdict.reconciled(object, reasons(decisions));
@@ -97,8 +104,8 @@ final class AlterTableGuard {
                 }
                 case ADD_COLUMN -> ex.run.ensure(new EnsuredObject(EnsuredObject.Type.COLUMN, table.schema(),
                         table.name(), action.name()));
-                case DROP_CONSTRAINT, RENAME_CONSTRAINT, ADD_CONSTRAINT, ATTACH_PARTITION, OTHER ->
-                    ex.catalog.invalidateAll();
+                // these create, drop or rename relations (constraint indexes, partitions) the cache cannot foresee
+                case DROP_CONSTRAINT, RENAME_CONSTRAINT, ATTACH_PARTITION, OTHER -> ex.catalog.invalidateAll();
                 default -> {
                 }
             }

@@ -35,7 +35,8 @@ final class DataGuard {
         if (ex.statement.kind() == StatementKind.COPY) {
             return Verdict.applied(table, RUN_BY_FLYWAY);
         }
-        if (ex.statement.kind() != StatementKind.INSERT) {
+        if (ex.statement.kind() != StatementKind.INSERT || ex.run.createdByRun(table)) {
+            // a table this run created holds only this run's rows: a duplicate is a real error, as in plain Flyway
             ex.runAsWritten();
             return Verdict.applied(table, "data changed");
         }

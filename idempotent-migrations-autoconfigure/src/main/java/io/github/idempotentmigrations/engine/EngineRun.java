@@ -83,6 +83,21 @@ public final class EngineRun {
         return result;
     }
 
+    /**
+     * Records a statement that caller code ran, or chose not to run, under its own explicit guard (a Java migration's
+     * condition query): the engine's guards and data policy do not apply, but the decision lands in the same report.
+     * @param sqlState for {@link Outcome#FAILED}: the SQLSTATE of the error; otherwise null
+     */
+    public StatementResult recordDecision(String sql, Outcome outcome, String reason, String sqlState,
+            Duration duration) {
+        ClassifiedStatement statement = StatementClassifier.classify(sql);
+        StatementResult result = new StatementResult(this.statements.size() + 1, statement.sql(),
+                statement.kind().name(), (statement.target() != null) ? statement.target().toString() : null, outcome,
+                reason, List.of(), null, null, sqlState, duration);
+        this.statements.add(result);
+        return result;
+    }
+
     /** Whether Flyway must execute the statement itself: {@code COPY ... FROM STDIN} streams data only it holds. */
     public static boolean flywayExecutes(StatementResult result) {
         return result.outcome() == Outcome.APPLIED && DataGuard.RUN_BY_FLYWAY.equals(result.reason());

@@ -28,6 +28,9 @@ final class EnumTypeGuard {
             }
             ex.runAsWritten();
             ex.catalog.objectCreated(ex.connection, "type", type, "e");
+            for (String label : wanted) {
+                ex.catalog.enumLabelAdded(ex.connection, type, label);
+            }
             ensure(ex, type, wanted);
             return Verdict.applied(type, "enum type created");
         }
@@ -49,8 +52,8 @@ final class EnumTypeGuard {
         }
         for (String label : missing) {
             ex.runDerived("ALTER TYPE " + type.toSql() + " ADD VALUE IF NOT EXISTS " + literal(label));
+            ex.catalog.enumLabelAdded(ex.connection, type, label);
         }
-        ex.catalog.invalidateAll();
         return Verdict.reconciled(type, "enum type existed; added missing labels " + missing);
     }
 
@@ -63,7 +66,7 @@ final class EnumTypeGuard {
             return Verdict.skipped(type + "." + label, "enum label already present");
         }
         ex.runAsWritten();
-        ex.catalog.invalidateAll();
+        ex.catalog.enumLabelAdded(ex.connection, type, label);
         ensure(ex, type, List.of(label));
         return Verdict.applied(type + "." + label, "enum label added");
     }

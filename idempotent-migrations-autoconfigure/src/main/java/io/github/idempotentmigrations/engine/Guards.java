@@ -30,7 +30,8 @@ final class Guards {
             case CREATE_TABLE_AS -> TableAsGuard.apply(ex);
             case INSERT, UPDATE, DELETE, TRUNCATE, COPY -> DataGuard.apply(ex);
             case UTILITY -> utility(ex);
-            case COMMENT, GRANT, REVOKE, DO_BLOCK, UNKNOWN -> FallbackGuard.apply(ex);
+            case COMMENT -> CommentGuard.apply(ex);
+            case GRANT, REVOKE, DO_BLOCK, UNKNOWN -> FallbackGuard.apply(ex);
         };
     }
 

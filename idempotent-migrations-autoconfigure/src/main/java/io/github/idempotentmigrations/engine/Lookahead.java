@@ -84,6 +84,12 @@ final class Lookahead {
                 && (a.kind() == AlterAction.Kind.DROP_CONSTRAINT || a.kind() == AlterAction.Kind.RENAME_CONSTRAINT));
     }
 
+    /** Whether a later statement renames or drops any column of this table. */
+    boolean columnsRenamedLater(ObjectName table, String defaultSchema) {
+        return anyLaterAction(table, defaultSchema, a -> a.kind() == AlterAction.Kind.RENAME_COLUMN
+                || a.kind() == AlterAction.Kind.DROP_COLUMN);
+    }
+
     /** Whether a later statement drops the column. */
     boolean columnDroppedLater(ObjectName table, String column, String defaultSchema) {
         return anyLaterAction(table, defaultSchema,

@@ -73,7 +73,7 @@ final class NamedObjectGuard {
                         + ", which already exists");
             }
             ex.runAsWritten();
-            ex.catalog.invalidateAll();
+            recordCreated(ex, kind, name);
             return Verdict.applied(name, "created");
         }
         if (ex.run.lookahead.redefinedLater(name, ex.currentSchema(), kind)) {
@@ -86,10 +86,21 @@ final class NamedObjectGuard {
         }
         if (ex.statement.has(Flag.OR_REPLACE)) {
             ex.runAsWritten();
-            ex.catalog.invalidateAll();
             return Verdict.applied(name, "replaced with the statement's definition");
         }
         return Verdict.conflict(name, name + " exists with another definition", wanted, have);
+    }
+
+    /** Tells the cache the object now exists (a composite type also brings its relation; reload for those). */
+    private static void recordCreated(StatementExecution ex, StatementKind kind, ObjectName name) throws SQLException {
+        switch (kind) {
+            case CREATE_VIEW -> ex.catalog.objectCreated(ex.connection, "relation", name, "v");
+            case CREATE_MATERIALIZED_VIEW -> ex.catalog.objectCreated(ex.connection, "relation", name, "m");
+            case CREATE_FUNCTION -> ex.catalog.objectCreated(ex.connection, "function", name, "f");
+            case CREATE_PROCEDURE -> ex.catalog.objectCreated(ex.connection, "function", name, "p");
+            case CREATE_DOMAIN -> ex.catalog.objectCreated(ex.connection, "type", name, "d");
+            default -> ex.catalog.invalidateAll();
+        }
     }
 
     private static boolean exists(StatementExecution ex, StatementKind kind, ObjectName name) throws SQLException {

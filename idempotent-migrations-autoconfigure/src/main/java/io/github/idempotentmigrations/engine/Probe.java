@@ -86,7 +86,10 @@ final class Probe {
         }
     }
 
-    /** Catalog descriptions of schema-level objects, independent of the schema they live in. */
+    /**
+     * Catalog descriptions of schema-level objects, independent of the schema they live in. {@code "char"} columns
+     * are cast to text before {@code ||}: PostgreSQL finds {@code "char" || unknown} ambiguous.
+     */
     enum ObjectFingerprint {
         COMPOSITE_TYPE("""
                 SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
@@ -101,16 +104,16 @@ final class Probe {
                   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                  WHERE n.nspname = ? AND t.typname = ? AND t.typtype = 'd'"""),
         OTHER_TYPE("""
-                SELECT t.typtype || ' ' || coalesce((SELECT format_type(r.rngsubtype, NULL) FROM pg_range r
+                SELECT t.typtype::text || ' ' || coalesce((SELECT format_type(r.rngsubtype, NULL) FROM pg_range r
                                                      WHERE r.rngtypid = t.oid), '')
                   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                  WHERE n.nspname = ? AND t.typname = ?"""),
         VIEW("""
-                SELECT c.relkind || ' ' || pg_get_viewdef(c.oid)
+                SELECT c.relkind::text || ' ' || pg_get_viewdef(c.oid)
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('v', 'm')"""),
         FUNCTION("""
-                SELECT string_agg(p.prokind || ' ' || pg_get_function_identity_arguments(p.oid) || ' '
+                SELECT string_agg(p.prokind::text || ' ' || pg_get_function_identity_arguments(p.oid) || ' '
                                   || coalesce(pg_get_function_result(p.oid), '') || ' ' || md5(p.prosrc),
                                   ', ' ORDER BY pg_get_function_identity_arguments(p.oid))
                   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

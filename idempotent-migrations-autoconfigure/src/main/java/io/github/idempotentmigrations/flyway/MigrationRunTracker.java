@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.flyway;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
@@ -14,6 +15,9 @@ import io.github.idempotentmigrations.engine.report.MigrationResult;
  * own {@code FlywayMigrationStrategy}) gets the defaults.
  */
 public final class MigrationRunTracker {
+
+    /** The run of the migrate call in progress on this thread: Flyway runs Java migrations on its own thread. */
+    private static final ThreadLocal<EngineRun> ACTIVE = new ThreadLocal<>();
 
     private final IdempotentEngine engine;
 
@@ -36,6 +40,7 @@ public final class MigrationRunTracker {
     synchronized EngineRun begin() {
         this.current = this.engine.startRun(this.nextRunOptions);
         this.nextRunOptions = RunOptions.defaults();
+        ACTIVE.set(this.current);
         return this.current;
     }
 
@@ -45,11 +50,20 @@ public final class MigrationRunTracker {
     }
 
     synchronized void finish() {
+        ACTIVE.remove();
         if (this.current != null) {
             this.lastResults = this.current.results();
             this.lastEnsured = this.current.ensured();
             this.current = null;
         }
+    }
+
+    /**
+     * The engine run of the {@code migrate()} in progress on the calling thread, so Java migrations can record their
+     * statements in the same report; empty outside a migrate run of the starter.
+     */
+    public static Optional<EngineRun> activeRun() {
+        return Optional.ofNullable(ACTIVE.get());
     }
 
     /** Results of the last finished run, or of the run in progress if one is. */

@@ -88,10 +88,10 @@ class CleanDatabaseActuatorTests extends ActuatorHttpTestSupport {
         assertThat(schema.read("$.lastRun.migrations[0].statements[*].outcome", List.class))
             .containsExactly("APPLIED", "APPLIED");
         assertThat(schema.read("$.lastRun.migrations[0].statements[1].sql", String.class))
-            .isEqualTo("CREATE INDEX chats_title_idx ON chats (title)");
+            .isEqualTo("CREATE INDEX chats_title_idx ON chats (title);");
         assertThat(schema.read("$.lastRun.migrations[0].statements[1].reason", String.class)).isNotBlank();
         assertThat(schema.read("$.lastRun.migrations[0].statements[1].durationMs", Long.class)).isNotNegative();
         assertThat(schema.read("$.lastRun.migrations[1].statements[0].sql", String.class))
-            .isEqualTo("ALTER TABLE chats ADD COLUMN last_message_at timestamptz");
+            .isEqualTo("ALTER TABLE chats ADD COLUMN last_message_at timestamptz;");
     }
 }

@@ -61,11 +61,18 @@ public final class CatalogCache {
 
     /** Functions or procedures with this name, any overload. */
     public boolean functionExists(Connection connection, ObjectName name) throws SQLException {
-        ObjectName qualified = qualify(connection, name);
-        return objects(connection).values()
-            .stream()
-            .anyMatch(o -> o.kind() != null && "fpaw".contains(o.kind()) && qualified.schema().equals(o.schema())
-                    && qualified.name().equals(o.name()));
+        return find(connection, "function", qualify(connection, name)).isPresent();
+    }
+
+    /** Records a label added to a cached enum type, so the next statement sees it without a reload. */
+    public void enumLabelAdded(Connection connection, ObjectName type, String label) throws SQLException {
+        ObjectName qualified = qualify(connection, type);
+        String key = key("type", qualified.schema(), qualified.name());
+        DbObject cached = objects(connection).get(key);
+        if (cached != null) {
+            String labels = (cached.detail() == null) ? label : cached.detail() + "\n" + label;
+            this.objects.put(key, new DbObject(cached.schema(), cached.name(), cached.kind(), labels));
+        }
     }
 
     /** Details of a table, or empty when no table of that name exists. */
@@ -88,7 +95,11 @@ public final class CatalogCache {
         this.tables.remove(qualify(connection, table).toString());
     }
 
-    /** Records that a schema-level object now exists or no longer exists, without re-reading the catalog. */
+    /**
+     * Records that a schema-level object now exists, without re-reading the catalog.
+     * @param category {@code relation}, {@code type} or {@code function}
+     * @param kind its relkind, typtype or prokind
+     */
     public void objectCreated(Connection connection, String category, ObjectName name, String kind)
             throws SQLException {
         ObjectName qualified = qualify(connection, name);
@@ -173,6 +184,18 @@ public final class CatalogCache {
                 ResultSet rs = statement.executeQuery(fingerprint.sql)) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /** Fingerprint of a table's settings, to tell whether an unguarded {@code ALTER TABLE} action changed any. */
+    public String tableSettingsFingerprint(Connection connection, ObjectName qualified) throws SQLException {
+        this.queryCount++;
+        try (PreparedStatement statement = connection.prepareStatement(CatalogQueries.TABLE_SETTINGS_FINGERPRINT)) {
+            statement.setString(1, qualified.toSql());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 

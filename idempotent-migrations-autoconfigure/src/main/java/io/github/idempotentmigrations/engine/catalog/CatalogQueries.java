@@ -65,6 +65,29 @@ final class CatalogQueries {
             ORDER BY 7
             """;
 
+    /**
+     * Fingerprint of one table's settings that {@code ALTER TABLE} actions without a dedicated guard change (row level
+     * security, storage options, replica identity, owner, column storage/statistics, trigger states, clustering,
+     * inheritance); {@code ?} = quoted qualified name.
+     */
+    static final String TABLE_SETTINGS_FINGERPRINT = """
+            WITH t AS (SELECT to_regclass(?) AS oid)
+            SELECT md5(concat_ws('|',
+              (SELECT concat_ws(',', c.relrowsecurity, c.relforcerowsecurity, c.reloptions::text, c.relreplident,
+                                c.relpersistence, c.relowner, c.relacl::text)
+                 FROM pg_class c WHERE c.oid = t.oid),
+              (SELECT string_agg(concat_ws(',', a.attname, a.attstattarget, a.attstorage, a.attoptions::text,
+                                           a.attcompression), ';' ORDER BY a.attnum)
+                 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0),
+              (SELECT string_agg(g.tgname || '=' || g.tgenabled::text, ';' ORDER BY g.tgname)
+                 FROM pg_trigger g WHERE g.tgrelid = t.oid),
+              (SELECT string_agg(i.indexrelid::regclass::text, ';' ORDER BY 1) FROM pg_index i
+                WHERE i.indrelid = t.oid AND i.indisclustered),
+              (SELECT string_agg(h.inhparent::regclass::text, ';' ORDER BY 1) FROM pg_inherits h
+                WHERE h.inhrelid = t.oid)))
+              FROM t
+            """;
+
     /** Fingerprint of every comment in the database: tells whether a COMMENT changed anything. */
     static final String COMMENTS_FINGERPRINT = """
             SELECT md5(coalesce(string_agg(objoid || ':' || classoid || ':' || objsubid || ':' || description, ','
@@ -84,10 +107,13 @@ final class CatalogQueries {
               (SELECT string_agg(defaclrole || ':' || defaclacl::text, ',' ORDER BY oid) FROM pg_default_acl)))
             """;
 
-    /** Fingerprint of the user schema's structure: tells whether a DO block changed any schema object. */
+    /**
+     * Fingerprint of the user schema's structure: tells whether a DO block changed any schema object. {@code "char"}
+     * columns are cast to text: {@code text || "char"} is ambiguous to PostgreSQL.
+     */
     static final String SCHEMA_FINGERPRINT = """
             SELECT md5(concat(
-              (SELECT string_agg(c.oid || c.relname || c.relkind, ',' ORDER BY c.oid) FROM pg_class c
+              (SELECT string_agg(c.oid || c.relname || c.relkind::text, ',' ORDER BY c.oid) FROM pg_class c
                  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE %1$s),
               (SELECT string_agg(a.attrelid || a.attname || a.atttypid || a.attnotnull || a.atthasdef, ','
                                  ORDER BY a.attrelid, a.attnum) FROM pg_attribute a

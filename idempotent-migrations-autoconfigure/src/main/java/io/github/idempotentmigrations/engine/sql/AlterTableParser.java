@@ -64,6 +64,7 @@ final class AlterTableParser {
             return new AlterAction(Kind.ADD_CONSTRAINT, constraintName, null, constraintType, Set.of(), item.text());
         }
         if (constraintName != null) {
+            // a named constraint of another type, such as PostgreSQL 18's NOT NULL: not modelled
             throw new UnrecognisedStatementException();
         }
         item.acceptKeyword("column");

@@ -24,7 +24,7 @@ public record Token(TokenType type, String text, int start, int end) {
 
     /** Whether this is the unquoted keyword {@code word} (given in lower case). */
     public boolean isKeyword(String word) {
-        return type == TokenType.IDENTIFIER && foldCase(text).equals(word);
+        return type == TokenType.IDENTIFIER && text.length() == word.length() && foldCase(text).equals(word);
     }
 
     /** Whether this is a {@code U&"..."} identifier or {@code U&'...'} string, whose escapes are not decoded. */

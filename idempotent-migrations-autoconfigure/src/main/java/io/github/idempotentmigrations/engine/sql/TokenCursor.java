@@ -34,10 +34,9 @@ final class TokenCursor {
         return sql;
     }
 
-    /** The exact source text this cursor covers, from its first to its last token. */
+    /** The exact source text of this (non-empty) cursor's tokens, from the first to the last. */
     String text() {
-        return tokens.isEmpty() ? ""
-                : sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
+        return sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
     }
 
     boolean atEnd() {

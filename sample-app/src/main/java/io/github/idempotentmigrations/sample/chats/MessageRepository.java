@@ -31,7 +31,8 @@ class MessageRepository {
                 INSERT INTO messages (chat_id, author_id, content) VALUES (:chatId, :authorId, :content)
                 RETURNING id, chat_id, author_id, content, sent_at""")
             .param("chatId", chatId)
-            .paramSource(message)
+            .param("authorId", message.authorId())
+            .param("content", message.content())
             .query(Message.class)
             .single();
         this.jdbc.sql("UPDATE chats SET last_message_at = :sentAt WHERE id = :chatId")

@@ -1,0 +1,81 @@
+package io.github.idempotentmigrations.autoconfigure;
+
+import static io.github.idempotentmigrations.flyway.MigratingApplication.failure;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.idempotentmigrations.engine.SchemaConvergenceException;
+import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * What an on-call person reads for three representative failures. The texts are also written to
+ * {@code target/failure-analyzer-examples.md} for the README.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class SchemaConvergenceFailureAnalyzerTests {
+
+    private static final Path EXAMPLES = Path.of("target", "failure-analyzer-examples.md");
+
+    @Test
+    void notNullColumnAddedToAPopulatedTable(TestDatabase db) throws IOException {
+        plainFlyway(db, "not-null", "1");
+        FailureAnalysis analysis = analyze(on(db, "not-null"));
+        assertThat(analysis.getDescription()).contains("Migration: 2 \"add tier\" (V2__add_tier.sql)",
+                "Statement 1: ALTER TABLE accounts ADD COLUMN tier text NOT NULL", "SQLSTATE: 23502");
+        assertThat(analysis.getAction()).contains("Add a DEFAULT to the column in a new migration");
+        record("NOT NULL column added to a populated table", analysis);
+    }
+
+    @Test
+    void unreachableDatabase(TestDatabase db) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        FailureAnalysis analysis = analyze(on(db, "base",
+                "spring.datasource.url=jdbc:postgresql://localhost:" + closedPort + "/orders",
+                "idempotent-migrations.connect.timeout=1s", "spring.datasource.hikari.initialization-fail-timeout=-1"));
+        assertThat(analysis.getDescription()).contains("The database is unreachable (host localhost, port "
+                + closedPort + ", database orders)", "SQLSTATE: 08001");
+        assertThat(analysis.getAction()).contains("idempotent-migrations.connect.timeout");
+        record("Unreachable database", analysis);
+    }
+
+    @Test
+    void validateModeOnADatabaseWithPendingMigrations(TestDatabase db) throws IOException {
+        plainFlyway(db, "validate-pending", "1");
+        FailureAnalysis analysis = analyze(on(db, "validate-pending", "idempotent-migrations.mode=validate"));
+        assertThat(analysis.getDescription()).contains("Migration 2 \"add nickname\" is pending");
+        assertThat(analysis.getAction()).contains("idempotent-migrations.mode=migrate");
+        record("Validate mode, schema not converged", analysis);
+    }
+
+    private static FailureAnalysis analyze(ApplicationContextRunner application) {
+        AtomicReference<SchemaConvergenceException> failure = new AtomicReference<>();
+        application.run(context -> failure.set(failure(context)));
+        return new SchemaConvergenceFailureAnalyzer().analyze(failure.get());
+    }
+
+    /** Renders the analysis the way Boot prints it at startup and appends it to the examples file. */
+    private static void record(String title, FailureAnalysis analysis) throws IOException {
+        String printed = "\n\n***************************\nAPPLICATION FAILED TO START\n***************************\n\n"
+                + "Description:\n\n" + analysis.getDescription() + "\n\nAction:\n\n" + analysis.getAction() + "\n";
+        Files.createDirectories(EXAMPLES.getParent());
+        Files.writeString(EXAMPLES, "### " + title + "\n\n```" + printed + "```\n\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.idempotentmigrations.scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+
+/**
+ * Everything a migration can build in the user's schemas, as a sorted list of comparable lines: tables, columns
+ * (type, not null, default), constraints, indexes (definition and validity), enum labels, views, functions,
+ * triggers, policies, sequences, schemas, extensions, comments and grants. Flyway's history table is left out.
+ */
+final class CatalogSnapshot {
+
+    private static final String USER_NS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
+            + " AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
+
+    private static final String NOT_HISTORY = "c.relname <> 'flyway_schema_history'";
+
+    private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s"
+            + " AND d.deptype = 'e')";
+
+    private static final List<String> QUERIES = List.of(
+            "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_NS,
+            "SELECT 'extension ' || extname FROM pg_extension",
+            "SELECT 'relation ' || c.relkind::text || ' ' || n.nspname || '.' || c.relname || ' rls=' || c.relrowsecurity"
+                    + " || ' acl=' || coalesce(c.relacl::text, '') || ' comment=' || coalesce(obj_description(c.oid, 'pg_class'), '')"
+                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_NS + " AND "
+                    + NOT_HISTORY + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f') AND "
+                    + NOT_EXTENSION_MEMBER.formatted("c.oid"),
+            "SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
+                    + " || ' notnull=' || a.attnotnull || ' default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')"
+                    + " || ' identity=' || a.attidentity::text || ' comment=' || coalesce(col_description(c.oid, a.attnum), '')"
+                    + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                    + " WHERE a.attnum > 0 AND NOT a.attisdropped AND " + USER_NS + " AND " + NOT_HISTORY
+                    + " AND c.relkind IN ('r', 'p', 'v', 'm', 'c', 'f') AND " + NOT_EXTENSION_MEMBER.formatted("c.oid"),
+            "SELECT 'constraint ' || n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname || ' '"
+                    + " || pg_get_constraintdef(k.oid) || ' deferrable=' || k.condeferrable || ' validated=' || k.convalidated"
+                    + " FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace"
+                    + " LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid"
+                    + " WHERE " + USER_NS + " AND coalesce(c.relname, '') <> 'flyway_schema_history'"
+                    + " AND k.contype <> 'n'",
+            "SELECT 'index ' || n.nspname || '.' || i.relname || ' valid=' || x.indisvalid || ' ready=' || x.indisready"
+                    + " || ' ' || pg_get_indexdef(x.indexrelid)"
+                    + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
+                    + " JOIN pg_namespace n ON n.oid = i.relnamespace WHERE " + USER_NS + " AND " + NOT_HISTORY,
+            "SELECT 'type ' || n.nspname || '.' || t.typname || ' ' || t.typtype::text || ' '"
+                    + " || coalesce((SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_enum e"
+                    + " WHERE e.enumtypid = t.oid), '') || ' base=' || coalesce(format_type(nullif(t.typbasetype, 0), t.typtypmod), '')"
+                    + " || ' notnull=' || t.typnotnull || ' default=' || coalesce(t.typdefault, '')"
+                    + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                    + " WHERE t.typtype IN ('e', 'd') AND " + USER_NS + " AND " + NOT_EXTENSION_MEMBER.formatted("t.oid"),
+            "SELECT 'view ' || n.nspname || '.' || c.relname || ' ' || pg_get_viewdef(c.oid)"
+                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE c.relkind IN ('v', 'm') AND " + USER_NS,
+            "SELECT 'function ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid)"
+                    + " || ') ' || p.prokind::text || ' ' || md5(pg_get_functiondef(p.oid)) || ' acl=' || coalesce(p.proacl::text, '')"
+                    + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_NS
+                    + " AND p.prokind IN ('f', 'p') AND " + NOT_EXTENSION_MEMBER.formatted("p.oid"),
+            "SELECT 'trigger ' || c.relname || '.' || t.tgname || ' ' || pg_get_triggerdef(t.oid) || ' enabled=' || t.tgenabled::text"
+                    + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE NOT t.tgisinternal AND " + USER_NS,
+            "SELECT 'policy ' || schemaname || '.' || tablename || '.' || policyname || ' ' || permissive || ' ' || cmd"
+                    + " || ' roles=' || roles::text || ' using=' || coalesce(qual, '') || ' check=' || coalesce(with_check, '')"
+                    + " FROM pg_policies",
+            "SELECT 'sequence ' || schemaname || '.' || sequencename || ' ' || data_type || ' start=' || start_value"
+                    + " || ' inc=' || increment_by || ' max=' || max_value || ' cycle=' || cycle"
+                    + " FROM pg_sequences WHERE sequencename NOT LIKE 'flyway%'");
+
+    private CatalogSnapshot() {
+    }
+
+    /** The sorted catalog lines of the database's user schemas. */
+    static List<String> of(TestDatabase database) {
+        List<String> lines = new ArrayList<>();
+        for (String sql : QUERIES) {
+            lines.addAll(ScenarioFlyway.query(database, sql));
+        }
+        lines.sort(null);
+        return lines;
+    }
+}

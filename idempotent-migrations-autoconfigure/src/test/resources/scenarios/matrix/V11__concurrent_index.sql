@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY idx_customers_created ON customers (created_at);

@@ -1,0 +1,1 @@
+CREATE MATERIALIZED VIEW product_prices AS SELECT sku, price FROM products;

@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN updated_at timestamptz;
+CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch_updated_at();

@@ -1,0 +1,3 @@
+ALTER TABLE customers ALTER COLUMN phone TYPE varchar(40);
+ALTER TABLE customers ALTER COLUMN name SET DEFAULT 'anonymous';
+ALTER TABLE notes ALTER COLUMN content SET NOT NULL;
