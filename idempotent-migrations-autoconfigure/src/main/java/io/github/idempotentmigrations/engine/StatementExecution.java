@@ -40,6 +40,14 @@ final class StatementExecution {
         execute(this.statement.sql());
     }
 
+    /** Runs a data statement exactly as written and returns how many rows it changed. */
+    long runCountingRows() throws SQLException {
+        try (Statement jdbc = this.connection.createStatement()) {
+            jdbc.execute(this.statement.sql());
+            return Math.max(jdbc.getLargeUpdateCount(), 0);
+        }
+    }
+
     /** Runs SQL the engine derived from the statement (recorded as a reconciliation action). */
     void runDerived(String sql) throws SQLException {
         execute(sql);

@@ -31,9 +31,7 @@ class SampleApplicationTests {
 
     @DynamicPropertySource
     static void useTestDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        TestDatabaseProperties.use(database, registry);
     }
 
     @AfterAll
@@ -51,19 +49,17 @@ class SampleApplicationTests {
     }
 
     @Test
-    void flywayEndpointListsEveryMigrationAsApplied() {
+    void flywayEndpointShowsEveryMigrationApplied() {
+        String migrations = "$.contexts['sample-app'].flywayBeans.flyway.migrations";
         this.http.get().uri("/actuator/flyway").exchange()
             .expectStatus().isOk()
             .expectBody()
-            .jsonPath("$.contexts['sample-app'].flywayBeans.flyway.migrations[*].script")
-            .isEqualTo(List.of("V1__users.sql", "V2__chats_and_messages.sql", "V3__tags.sql",
-                    "V4__add_last_message_at.sql", "V5__seed_tags.sql"))
-            .jsonPath("$.contexts['sample-app'].flywayBeans.flyway.migrations[*].state")
-            .isEqualTo(List.of("SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS"));
+            .jsonPath(migrations + "[?(@.state != 'SUCCESS')]").isEmpty()
+            .jsonPath(migrations + "[?(@.script == 'V5__seed_tags.sql')].state").isEqualTo(List.of("SUCCESS"));
     }
 
     @Test
-    void tagsAreSeededByTheLastMigration() {
+    void tagsAreSeededByAMigration() {
         this.http.get().uri("/api/tags").exchange()
             .expectStatus().isOk()
             .expectBody()

@@ -29,9 +29,7 @@ class SampleDriftRepairTests {
 
     @DynamicPropertySource
     static void useTestDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        TestDatabaseProperties.use(database, registry);
     }
 
     @AfterAll
@@ -41,9 +39,12 @@ class SampleDriftRepairTests {
 
     @Test
     void everyMigrationIsRecordedAsApplied() {
-        assertThat(this.jdbc.sql("SELECT version FROM flyway_schema_history WHERE success AND type = 'SQL' ORDER BY installed_rank")
+        assertThat(this.jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE NOT success")
+            .query(Integer.class)
+            .single()).isZero();
+        assertThat(this.jdbc.sql("SELECT version FROM flyway_schema_history WHERE type <> 'BASELINE' ORDER BY installed_rank")
             .query(String.class)
-            .list()).containsExactly("1", "2", "3", "4", "5");
+            .list()).startsWith("1", "2", "3", "4", "5");
     }
 
     @Test

@@ -29,9 +29,7 @@ class SampleDriftTests {
 
     @DynamicPropertySource
     static void useTestDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        TestDatabaseProperties.use(database, registry);
     }
 
     @AfterAll
