@@ -20,7 +20,6 @@ import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
 
 /**
  * Re-checks the live database: Flyway's history against the migrations on the classpath, and every object the last
@@ -70,9 +69,11 @@ public final class LiveSchemaCheck {
         try {
             MigrationInfoService info = this.flyway.info();
             List<Drift> drift = drift(report);
-            int failed = count(info.all(), MigrationState::isFailed);
+            int failed = count(info.all(), m -> m.getState().isFailed());
             int pending = info.pending().length;
-            return new SchemaStatus(judge(problems, failed, pending, drift), now, currentVersion(info), count(info.applied(), s -> !s.isFailed()),
+            // a baseline row only marks where an adopted history starts: it is not a migration
+            int applied = count(info.applied(), m -> !m.getState().isFailed() && !m.getType().isBaseline());
+            return new SchemaStatus(judge(problems, failed, pending, drift), now, currentVersion(info), applied,
                     pending, failed, problems, conflicts, drift, null);
         }
         catch (SQLException | RuntimeException ex) {
@@ -111,7 +112,7 @@ public final class LiveSchemaCheck {
         return (current != null && current.getVersion() != null) ? current.getVersion().getVersion() : null;
     }
 
-    private static int count(MigrationInfo[] migrations, Predicate<MigrationState> state) {
-        return (int) Arrays.stream(migrations).filter(migration -> state.test(migration.getState())).count();
+    private static int count(MigrationInfo[] migrations, Predicate<MigrationInfo> test) {
+        return (int) Arrays.stream(migrations).filter(test).count();
     }
 }

@@ -59,6 +59,7 @@ final class AlterTableGuard {
             return Verdict.conflict(conflict.get().object, conflict.get().reason, conflict.get().expected,
                     conflict.get().actual);
         }
+        ensureAddedColumns(ex, effective, decisions);
         List<ActionDecision> toRun = decisions.stream().filter(d -> d.outcome == Outcome.APPLIED).toList();
         if (toRun.isEmpty()) {
             return Verdict.skipped(decisions.get(0).object, reasons(decisions));
@@ -82,6 +83,14 @@ final class AlterTableGuard {
         String object = (decisions.size() == 1) ? decisions.get(0).object : table.toString();
         return (toRun.size() == decisions.size()) ? Verdict.applied(object, reasons(decisions))
                 : Verdict.reconciled(object, reasons(decisions));
+    }
+
+    /** A column the statement adds is ensured whether it was added now or found already there. */
+    private static void ensureAddedColumns(StatementExecution ex, ObjectName table, List<ActionDecision> decisions) {
+        decisions.stream()
+            .filter(d -> d.action.kind() == AlterAction.Kind.ADD_COLUMN && d.outcome == Outcome.SKIPPED)
+            .forEach(d -> ex.run.ensure(new EnsuredObject(EnsuredObject.Type.COLUMN, table.schema(), table.name(),
+                    d.action.name())));
     }
 
     private static void afterChange(StatementExecution ex, ObjectName table, List<ActionDecision> ran)

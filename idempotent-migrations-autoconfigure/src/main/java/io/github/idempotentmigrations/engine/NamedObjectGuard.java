@@ -22,24 +22,28 @@ final class NamedObjectGuard {
 
     static Verdict schema(StatementExecution ex) throws SQLException {
         String schema = ex.statement.target().name();
-        ex.run.ensure(new EnsuredObject(EnsuredObject.Type.SCHEMA, null, null, schema));
-        if (ex.catalog.schemaExists(ex.connection, schema)) {
-            return Verdict.skipped(schema, "schema already exists");
-        }
-        ex.runAsWritten();
-        ex.catalog.invalidateAll();
-        return Verdict.applied(schema, "schema created");
+        return createUnlessPresent(ex, EnsuredObject.Type.SCHEMA, schema,
+                ex.catalog.schemaExists(ex.connection, schema));
     }
 
     static Verdict extension(StatementExecution ex) throws SQLException {
         String extension = ex.statement.target().name();
-        ex.run.ensure(new EnsuredObject(EnsuredObject.Type.EXTENSION, null, null, extension));
-        if (ex.catalog.extensionExists(ex.connection, extension)) {
-            return Verdict.skipped(extension, "extension already installed");
+        return createUnlessPresent(ex, EnsuredObject.Type.EXTENSION, extension,
+                ex.catalog.extensionExists(ex.connection, extension));
+    }
+
+    /** Schemas and extensions: database-wide names, present means done. */
+    private static Verdict createUnlessPresent(StatementExecution ex, EnsuredObject.Type type, String name,
+            boolean present) throws SQLException {
+        String what = type.name().toLowerCase();
+        ex.run.ensure(new EnsuredObject(type, null, null, name));
+        if (present) {
+            return Verdict.skipped(name, what + " already exists");
         }
         ex.runAsWritten();
+        // a new schema can change current_schema(); an extension brings objects of its own
         ex.catalog.invalidateAll();
-        return Verdict.applied(extension, "extension installed");
+        return Verdict.applied(name, what + " created");
     }
 
     static Verdict sequence(StatementExecution ex) throws SQLException {

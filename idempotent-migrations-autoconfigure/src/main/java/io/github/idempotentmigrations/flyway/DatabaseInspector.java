@@ -46,7 +46,7 @@ final class DatabaseInspector {
         MigrationInfo[] all = flyway.info().all();
         return new InspectionResult(Arrays.stream(all).anyMatch(m -> m.isApplied() && !HistoryAdoption.isAdoptionBaseline(m)),
                 schemaHasObjects(connection, schemas), select(all, m -> m.getState().isFailed() && m.isApplied()),
-                select(all, DatabaseInspector::checksumChanged), select(all, m -> m.getState() == MigrationState.MISSING_SUCCESS),
+                select(all, DatabaseInspector::checksumChanged), select(all, DatabaseInspector::missing),
                 select(all, m -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.OUTDATED),
                 invalidIndexes(connection, schemas));
     }
@@ -62,6 +62,12 @@ final class DatabaseInspector {
             }
         }
         return indexes;
+    }
+
+    /** Applied but no longer resolved; Flyway calls it FUTURE when it is above the newest resolved version. */
+    private static boolean missing(MigrationInfo migration) {
+        return migration.getState() == MigrationState.MISSING_SUCCESS
+                || migration.getState() == MigrationState.FUTURE_SUCCESS;
     }
 
     /** A versioned migration that succeeded once and whose script has changed since. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ final class StartupLock implements AutoCloseable {
     // Two-key form: first key names this starter, second the history table, so separate schemas migrate in parallel.
     private static final String KEYS = "hashtext('idempotent-migrations'), hashtext(?)";
 
+    private static final long POLL_INTERVAL_MILLIS = 250;
+
     private final Connection session;
 
     private final String historyTable;
@@ -32,11 +35,27 @@ final class StartupLock implements AutoCloseable {
 
     static StartupLock acquire(Connection session, MigratedSchemas schemas) throws SQLException {
         String historyTable = schemas.qualifiedHistoryTable();
-        if (!call(session, "SELECT pg_try_advisory_lock(" + KEYS + ")", historyTable)) {
-            logger.info("Another instance is migrating {}; waiting for it to finish", historyTable);
-            call(session, "SELECT pg_advisory_lock(" + KEYS + ") IS NULL", historyTable);
+        // Polls rather than blocking in pg_advisory_lock: a waiting statement holds a snapshot, and the holder's
+        // CREATE INDEX CONCURRENTLY waits for every such snapshot, which PostgreSQL reports as a deadlock.
+        boolean logged = false;
+        while (!call(session, "SELECT pg_try_advisory_lock(" + KEYS + ")", historyTable)) {
+            if (!logged) {
+                logger.info("Another instance is migrating {}; waiting for it to finish", historyTable);
+                logged = true;
+            }
+            pause();
         }
         return new StartupLock(session, historyTable);
+    }
+
+    private static void pause() throws SQLException {
+        try {
+            TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL_MILLIS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while waiting for another instance to finish migrating", ex);
+        }
     }
 
     @Override

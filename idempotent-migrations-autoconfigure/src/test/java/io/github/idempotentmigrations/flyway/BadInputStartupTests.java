@@ -73,7 +73,7 @@ class BadInputStartupTests {
         SchemaConvergenceException failure = failsLeavingDatabaseUnchanged(db,
                 on(db, "base", "spring.datasource.url=" + url, "spring.datasource.password=s3cret-pw",
                         "idempotent-migrations.connect.timeout=1s", "idempotent-migrations.connect.initial-backoff=100ms",
-                        "spring.datasource.hikari.initialization-fail-timeout=-1"),
+                        "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250ms"),
                 "The database is unreachable", "host localhost, port " + closedPort + ", database inventory");
         assertThat(failure.getMessage()).doesNotContain("s3cret-pw");
     }
@@ -83,7 +83,7 @@ class BadInputStartupTests {
         plainFlyway(db, "base", "1");
         SchemaConvergenceException failure = failsLeavingDatabaseUnchanged(db,
                 on(db, "base", "spring.datasource.password=not-the-password",
-                        "spring.datasource.hikari.initialization-fail-timeout=-1"),
+                        "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250ms"),
                 "Cannot open a connection to the database", "database " + db.name(), "authentication failed");
         assertThat(failure.getMessage()).doesNotContain("not-the-password");
     }
@@ -92,7 +92,7 @@ class BadInputStartupTests {
     void unknownDatabase(TestDatabase db) {
         String url = db.jdbcUrl().replace(db.name(), "no_such_database");
         failsLeavingDatabaseUnchanged(db, on(db, "base", "spring.datasource.url=" + url,
-                "spring.datasource.hikari.initialization-fail-timeout=-1"), "database no_such_database",
+                "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250ms"), "database no_such_database",
                 "does not exist");
     }
 

@@ -24,16 +24,16 @@ public record DatabaseSnapshot(List<String> catalog, List<String> rows) {
     private static final String CATALOG = """
             SELECT format('column %s.%s.%s %s null=%s default=%s', table_schema, table_name, column_name, data_type,
                           is_nullable, column_default)
-            FROM information_schema.columns WHERE table_schema %1$s
+            FROM information_schema.columns WHERE table_schema USER_SCHEMAS
             UNION ALL
             SELECT format('constraint %s.%s %s', n.nspname, c.conname, pg_get_constraintdef(c.oid))
-            FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname %1$s
+            FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname USER_SCHEMAS
             UNION ALL
             SELECT format('index valid=%s %s', x.indisvalid, pg_get_indexdef(x.indexrelid))
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace
-            WHERE n.nspname %1$s
+            WHERE n.nspname USER_SCHEMAS
             ORDER BY 1
-            """.formatted(USER_SCHEMAS);
+            """.replace("USER_SCHEMAS", USER_SCHEMAS);
 
     public static DatabaseSnapshot of(TestDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {

@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.flyway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
@@ -41,6 +42,8 @@ public final class MigratingApplication {
             .dataSource(database.dataSource())
             .locations("classpath:db/startup/" + scenario)
             .target(target)
+            // As every real setup with concurrent index builds must: a transaction-level lock blocks them forever.
+            .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
             .load()
             .migrate();
     }

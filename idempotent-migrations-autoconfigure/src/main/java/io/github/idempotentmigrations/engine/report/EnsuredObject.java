@@ -23,7 +23,8 @@ public record EnsuredObject(Type type, String schema, String table, String name)
         if (schema != null) {
             sb.append(schema).append('.');
         }
-        if (table != null) {
+        // an index or a sequence is named within its schema; a column, constraint or enum label within its owner
+        if (table != null && type != Type.INDEX) {
             sb.append(table).append('.');
         }
         return sb.append(name).toString();
