@@ -40,13 +40,13 @@ final class DatabaseWaiter {
             catch (SQLException ex) {
                 if (!isConnectionFailure(ex)) {
                     throw report.fail("Cannot open a connection to the database (" + target + "): "
-                            + ex.getMessage(), ex);
+                            + innermostMessage(ex), ex);
                 }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     throw report.fail("The database is unreachable (" + target + "): no connection after "
                             + attempts + " attempts in " + this.timeout.toSeconds() + "s (idempotent-migrations"
-                            + ".connect.timeout). Last error: " + ex.getMessage(), ex);
+                            + ".connect.timeout). Last error: " + innermostMessage(ex), ex);
                 }
                 sleep(Math.min(backoff.toNanos(), remaining), report);
                 backoff = min(backoff.multipliedBy(2), this.maxBackoff);
@@ -61,6 +61,17 @@ final class DatabaseWaiter {
             }
         }
         return false;
+    }
+
+    /** Connection pools wrap the driver's error in one of their own; the driver's says what is wrong. */
+    private static String innermostMessage(SQLException ex) {
+        String message = ex.getMessage();
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     private static Duration min(Duration a, Duration b) {

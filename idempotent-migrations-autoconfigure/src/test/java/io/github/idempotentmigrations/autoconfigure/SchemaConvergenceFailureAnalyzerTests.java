@@ -49,7 +49,7 @@ class SchemaConvergenceFailureAnalyzerTests {
         FailureAnalysis analysis = analyze(on(db, "base",
                 "spring.datasource.url=jdbc:postgresql://localhost:" + closedPort + "/orders",
                 "idempotent-migrations.connect.timeout=1s", "spring.datasource.hikari.initialization-fail-timeout=-1",
-                "spring.datasource.hikari.connection-timeout=250ms"));
+                "spring.datasource.hikari.connection-timeout=250"));
         assertThat(analysis.getDescription()).contains("The database is unreachable (host localhost, port "
                 + closedPort + ", database orders)", "SQLSTATE: 08001");
         assertThat(analysis.getAction()).contains("idempotent-migrations.connect.timeout");

@@ -73,7 +73,7 @@ class BadInputStartupTests {
         SchemaConvergenceException failure = failsLeavingDatabaseUnchanged(db,
                 on(db, "base", "spring.datasource.url=" + url, "spring.datasource.password=s3cret-pw",
                         "idempotent-migrations.connect.timeout=1s", "idempotent-migrations.connect.initial-backoff=100ms",
-                        "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250ms"),
+                        "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250"),
                 "The database is unreachable", "host localhost, port " + closedPort + ", database inventory");
         assertThat(failure.getMessage()).doesNotContain("s3cret-pw");
     }
@@ -81,18 +81,27 @@ class BadInputStartupTests {
     @Test
     void wrongPassword(TestDatabase db) {
         plainFlyway(db, "base", "1");
-        SchemaConvergenceException failure = failsLeavingDatabaseUnchanged(db,
-                on(db, "base", "spring.datasource.password=not-the-password",
-                        "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250ms"),
-                "Cannot open a connection to the database", "database " + db.name(), "authentication failed");
-        assertThat(failure.getMessage()).doesNotContain("not-the-password");
+        String role = "im_password_" + db.name().substring(db.name().length() - 8);
+        db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'the-password'");
+        try {
+            SchemaConvergenceException failure = failsLeavingDatabaseUnchanged(db,
+                    on(db, "base", "spring.datasource.username=" + role,
+                            "spring.datasource.password=not-the-password",
+                            "spring.datasource.hikari.initialization-fail-timeout=-1",
+                            "spring.datasource.hikari.connection-timeout=250"),
+                    "Cannot open a connection to the database", "database " + db.name(), "authentication failed");
+            assertThat(failure.getMessage()).doesNotContain("not-the-password");
+        }
+        finally {
+            db.execute("DROP ROLE " + role);
+        }
     }
 
     @Test
     void unknownDatabase(TestDatabase db) {
         String url = db.jdbcUrl().replace(db.name(), "no_such_database");
         failsLeavingDatabaseUnchanged(db, on(db, "base", "spring.datasource.url=" + url,
-                "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250ms"), "database no_such_database",
+                "spring.datasource.hikari.initialization-fail-timeout=-1", "spring.datasource.hikari.connection-timeout=250"), "database no_such_database",
                 "does not exist");
     }
 

@@ -58,7 +58,9 @@ public final class PostgresServers {
                     .setServerConfig("full_page_writes", "off")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
-            return new PostgresServer("localhost", postgres.getPort(), "postgres", "");
+            PostgresServer server = new PostgresServer("localhost", postgres.getPort(), "postgres", "");
+            PasswordAuthentication.requireForRolesOtherThanSuperuser(server);
+            return server;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
