@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 
 /** Reads Flyway's history and the catalog without changing anything. */
@@ -42,8 +43,9 @@ final class DatabaseInspector {
             ORDER BY n.nspname, i.relname
             """;
 
-    InspectionResult inspect(Flyway flyway, Connection connection, MigratedSchemas schemas) throws SQLException {
-        MigrationInfo[] all = flyway.info().all();
+    InspectionResult inspect(MigrationInfoService info, Connection connection, MigratedSchemas schemas)
+            throws SQLException {
+        MigrationInfo[] all = info.all();
         return new InspectionResult(Arrays.stream(all).anyMatch(m -> m.isApplied() && !HistoryAdoption.isAdoptionBaseline(m)),
                 schemaHasObjects(connection, schemas), select(all, m -> m.getState().isFailed() && m.isApplied()),
                 select(all, DatabaseInspector::checksumChanged), select(all, DatabaseInspector::missing),

@@ -18,6 +18,7 @@ import io.github.idempotentmigrations.flyway.Finding.Kind;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
@@ -78,8 +79,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private void converge(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
             throws SQLException {
-        InspectionResult found = this.inspector.inspect(flyway, session, schemas);
-        recordSchemaVersion(flyway, report);
+        // Each flyway.info() re-reads the history and checksums every script: take one per phase.
+        MigrationInfoService before = flyway.info();
+        InspectionResult found = this.inspector.inspect(before, session, schemas);
+        recordSchemaVersion(before, report);
         if (this.settings.mode() == StartupMode.VALIDATE) {
             this.policies.validate(found, report);
             report.failOnProblems("The schema is not converged (validate mode: nothing was changed)");
@@ -88,25 +91,35 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
         Set<Kind> toRepair = this.policies.decide(found.findings(), report);
         report.failOnProblems("Startup stopped before changing anything");
-        boolean adopting = repair(flyway, session, schemas, found, toRepair, report);
+        if (toRepair.isEmpty() && found.pending().isEmpty()) {
+            // The common restart: nothing to repair, nothing to migrate; what inspection read still holds.
+            verify(before, session, schemas, report);
+            report.failOnProblems("The schema is not converged");
+            report.publish();
+            return;
+        }
+        boolean adopting = repair(flyway, before, session, schemas, found, toRepair, report);
         report.migrated();
         (adopting ? HistoryAdoption.adopting(flyway, schemas, report) : flyway).migrate();
-        verify(flyway, session, schemas, report);
-        recordSchemaVersion(flyway, report);
+        MigrationInfoService after = flyway.info();
+        verify(after, session, schemas, report);
+        recordSchemaVersion(after, report);
         report.failOnProblems("The schema did not converge after migrating");
         report.publish();
     }
 
     /** Acts on what the policies allow to repair; returns whether the run adopts an unhistoried schema. */
-    private boolean repair(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
-            Set<Kind> toRepair, StartupReport report) throws SQLException {
+    private boolean repair(Flyway flyway, MigrationInfoService before, Connection session, MigratedSchemas schemas,
+            InspectionResult found, Set<Kind> toRepair, StartupReport report) throws SQLException {
         PendingScripts scripts = new PendingScripts(flyway.getConfiguration());
         HistoryRepairer history = new HistoryRepairer(this.engine, scripts);
-        if (toRepair.contains(Kind.FAILED_MIGRATION)) {
+        boolean removedFailedRows = toRepair.contains(Kind.FAILED_MIGRATION);
+        if (removedFailedRows) {
             history.removeFailedRows(session, schemas, found.failed(), report);
         }
-        // Read after removing failed rows: their migrations are pending again.
-        List<String> upcoming = scripts.statementsOf(List.of(flyway.info().pending()));
+        // Read again after removing failed rows: their migrations are pending again.
+        MigrationInfoService current = removedFailedRows ? flyway.info() : before;
+        List<String> upcoming = scripts.statementsOf(List.of(current.pending()));
         if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {
             for (MigrationInfo migration : found.checksumMismatches()) {
                 history.rerunAndRealign(session, schemas, migration, upcoming, report);
@@ -120,14 +133,14 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         return adopting;
     }
 
-    private void verify(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
+    private void verify(MigrationInfoService info, Connection session, MigratedSchemas schemas, StartupReport report)
             throws SQLException {
-        for (MigrationInfo migration : flyway.info().all()) {
+        for (MigrationInfo migration : info.all()) {
             if (migration.getState().isFailed()) {
                 report.problem("Migration " + InspectionResult.label(migration) + " is recorded as failed");
             }
         }
-        for (MigrationInfo migration : flyway.info().pending()) {
+        for (MigrationInfo migration : info.pending()) {
             report.problem("Migration " + InspectionResult.label(migration) + " is still pending after migrating");
         }
         this.inspector.invalidIndexes(session, schemas)
@@ -137,8 +150,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             .forEach(drift -> report.problem("After migrating, " + drift.describe()));
     }
 
-    private static void recordSchemaVersion(Flyway flyway, StartupReport report) {
-        MigrationInfo current = flyway.info().current();
+    private static void recordSchemaVersion(MigrationInfoService info, StartupReport report) {
+        MigrationInfo current = info.current();
         report.schemaVersion((current != null && current.getVersion() != null) ? current.getVersion().getVersion()
                 : null);
     }

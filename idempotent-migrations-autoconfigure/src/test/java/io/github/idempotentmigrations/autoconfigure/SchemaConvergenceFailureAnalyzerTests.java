@@ -22,7 +22,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * What an on-call person reads for three representative failures. The texts are also written to
+ * What an on-call person reads for representative failures. The texts are also written to
  * {@code target/failure-analyzer-examples.md} for the README.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
@@ -38,6 +38,16 @@ class SchemaConvergenceFailureAnalyzerTests {
                 "Statement 1: ALTER TABLE accounts ADD COLUMN tier text NOT NULL", "SQLSTATE: 23502");
         assertThat(analysis.getAction()).contains("Add a DEFAULT to the column in a new migration");
         record("NOT NULL column added to a populated table", analysis);
+    }
+
+    @Test
+    void columnAddedByHandWithAnotherType(TestDatabase db) throws IOException {
+        plainFlyway(db, "conflict", "1");
+        db.execute("ALTER TABLE accounts ADD COLUMN created_at integer");
+        FailureAnalysis analysis = analyze(on(db, "conflict"));
+        assertThat(analysis.getDescription()).contains("Migration: 2 \"add created at\"", "CONFLICT",
+                "timestamp with time zone", "integer");
+        record("A column added by hand with another type", analysis);
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
+import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +47,11 @@ class BadInputStartupTests {
     void conflictingDriftOfAColumnAddedByHand(TestDatabase db) {
         plainFlyway(db, "conflict", "1");
         db.execute("ALTER TABLE accounts ADD COLUMN created_at integer");
-        failsLeavingDatabaseUnchanged(db, on(db, "conflict"), "Migration 2 \"add created at\"", "created_at");
+        SchemaConvergenceException failure = failsLeavingDatabaseUnchanged(db, on(db, "conflict"),
+                "Migration 2 \"add created at\"", "created_at", "CONFLICT");
+        StatementResult conflict = failure.report().conflicts().get(0);
+        assertThat(conflict.expected()).contains("timestamp with time zone");
+        assertThat(conflict.actual()).contains("integer");
     }
 
     @Test

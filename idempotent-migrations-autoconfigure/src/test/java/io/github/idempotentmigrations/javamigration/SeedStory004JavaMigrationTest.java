@@ -13,6 +13,7 @@ import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -82,7 +83,7 @@ class SeedStory004JavaMigrationTest {
         MigrationRunTracker runs = tracker();
         migrateUsersThenSeed(database, runs);
         flyway(database, runs).migrate();
-        CatalogSnapshot first = CatalogSnapshot.of(database);
+        DatabaseSnapshot first = DatabaseSnapshot.of(database);
         assertThat(count(database, "SELECT count(*) FROM user_groups")).isEqualTo(2);
         assertThat(statements(runs, "2")).extracting(StatementResult::outcome)
             .containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED);
@@ -90,8 +91,8 @@ class SeedStory004JavaMigrationTest {
         database.execute("DROP TABLE flyway_schema_history");
         flyway(database, runs, true).migrate();
 
-        assertThat(CatalogSnapshot.of(database).catalog()).isEqualTo(first.catalog());
-        assertThat(CatalogSnapshot.of(database).rows()).isEqualTo(first.rows());
+        assertThat(DatabaseSnapshot.of(database).catalog()).isEqualTo(first.catalog());
+        assertThat(DatabaseSnapshot.of(database).userRows()).isEqualTo(first.userRows());
         assertThat(runs.lastResults()).extracting(MigrationResult::version).containsExactly("1", "2");
         assertThat(runs.lastResults().stream().flatMap(m -> m.statements().stream()))
             .allMatch(s -> s.outcome() == Outcome.SKIPPED);
@@ -101,7 +102,7 @@ class SeedStory004JavaMigrationTest {
 
     @Test
     void driftedDatabaseWithGroupsButNoUserGroupsConverges(TestDatabase database) {
-        CatalogSnapshot expected = freshlyMigrated();
+        DatabaseSnapshot expected = freshlyMigrated();
         MigrationRunTracker runs = tracker();
         migrateUsersThenSeed(database, runs);
         // created by hand, as the story's init_db.py did: groups with the admin group, no user_groups
@@ -112,15 +113,15 @@ class SeedStory004JavaMigrationTest {
 
         flyway(database, runs).migrate();
 
-        assertThat(CatalogSnapshot.of(database).catalog()).isEqualTo(expected.catalog());
-        assertThat(CatalogSnapshot.of(database).rows()).isEqualTo(expected.rows());
+        assertThat(DatabaseSnapshot.of(database).catalog()).isEqualTo(expected.catalog());
+        assertThat(DatabaseSnapshot.of(database).userRows()).isEqualTo(expected.userRows());
         assertThat(statements(runs, "2")).extracting(StatementResult::outcome)
             .containsExactly(Outcome.SKIPPED, Outcome.APPLIED, Outcome.SKIPPED, Outcome.APPLIED);
     }
 
     @Test
     void driftedDatabaseWithSomeAdminsAlreadyInTheGroupAddsOnlyTheMissingOnes(TestDatabase database) {
-        CatalogSnapshot expected = freshlyMigrated();
+        DatabaseSnapshot expected = freshlyMigrated();
         MigrationRunTracker runs = tracker();
         migrateUsersThenSeed(database, runs);
         database.execute("""
@@ -136,8 +137,8 @@ class SeedStory004JavaMigrationTest {
 
         flyway(database, runs).migrate();
 
-        assertThat(CatalogSnapshot.of(database).catalog()).isEqualTo(expected.catalog());
-        assertThat(CatalogSnapshot.of(database).rows()).isEqualTo(expected.rows());
+        assertThat(DatabaseSnapshot.of(database).catalog()).isEqualTo(expected.catalog());
+        assertThat(DatabaseSnapshot.of(database).userRows()).isEqualTo(expected.userRows());
         assertThat(count(database, "SELECT count(*) FROM user_groups")).isEqualTo(2);
         assertThat(statements(runs, "2")).extracting(StatementResult::outcome)
             .containsExactly(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED, Outcome.APPLIED);
@@ -156,12 +157,12 @@ class SeedStory004JavaMigrationTest {
         assertThat(MigrationRunTracker.activeRun()).isEmpty();
     }
 
-    private static CatalogSnapshot freshlyMigrated() {
+    private static DatabaseSnapshot freshlyMigrated() {
         try (TestDatabase fresh = TestDatabase.create()) {
             MigrationRunTracker runs = tracker();
             migrateUsersThenSeed(fresh, runs);
             flyway(fresh, runs).migrate();
-            return CatalogSnapshot.of(fresh);
+            return DatabaseSnapshot.of(fresh);
         }
     }
 

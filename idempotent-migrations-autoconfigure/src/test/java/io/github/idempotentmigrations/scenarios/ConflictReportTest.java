@@ -11,6 +11,7 @@ import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,7 +77,7 @@ class ConflictReportTest {
 
     /** Catalog, every user row and the history table. */
     private static List<String> everything(TestDatabase db) {
-        List<String> all = new ArrayList<>(CatalogSnapshot.of(db));
+        List<String> all = new ArrayList<>(DatabaseSnapshot.catalogOf(db));
         all.addAll(query(db, "SELECT t::text FROM users t ORDER BY id"));
         all.addAll(query(db, "SELECT version || ':' || success || ':' || checksum FROM flyway_schema_history"
                 + " ORDER BY installed_rank"));

@@ -10,6 +10,7 @@ import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class DriftMatrixTest {
         try (TestDatabase db = TestDatabase.create()) {
             MatrixRole.ensure(db);
             ScenarioFlyway.migrate(db, SCENARIO, false);
-            clean = CatalogSnapshot.of(db);
+            clean = DatabaseSnapshot.catalogOf(db);
             assertThat(history(db)).hasSize(LAST).allMatch(h -> h.endsWith(":SQL:true"));
         }
     }
@@ -76,7 +77,7 @@ class DriftMatrixTest {
 
             drift.migrate(db);
 
-            assertThat(CatalogSnapshot.of(db)).as("catalog after %s", drift).isEqualTo(clean);
+            assertThat(DatabaseSnapshot.catalogOf(db)).as("catalog after %s", drift).isEqualTo(clean);
             assertThat(drift.userRows(db)).as("user rows after %s", drift).isEqualTo(userRowsBefore);
             assertThat(history(db)).as("history after %s", drift).allMatch(h -> h.endsWith(":true"));
         }

@@ -6,6 +6,7 @@ import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +32,7 @@ class RerunAfterHistoryLossTest {
         MatrixRole.ensure(db);
         List<MigrationResult> first = migrate(db, "matrix", false);
         assertThat(first).hasSize(33);
-        List<String> clean = CatalogSnapshot.of(db);
+        List<String> clean = DatabaseSnapshot.catalogOf(db);
         long products = count(db, "SELECT count(*) FROM products");
 
         db.execute("DROP TABLE flyway_schema_history");
@@ -46,7 +47,7 @@ class RerunAfterHistoryLossTest {
             .allMatch(s -> s.sql().contains("legacy_flags"))
             .hasSize(4);
         assertThat(statements).noneMatch(s -> s.outcome() == Outcome.CONFLICT || s.outcome() == Outcome.FAILED);
-        assertThat(CatalogSnapshot.of(db)).isEqualTo(clean);
+        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(clean);
         assertThat(count(db, "SELECT count(*) FROM products")).isEqualTo(products);
         assertThat(count(db, "SELECT count(*) FROM settings")).isEqualTo(1);
         assertThat(history(db)).hasSize(34).first().isEqualTo("0:BASELINE:true");
@@ -57,13 +58,13 @@ class RerunAfterHistoryLossTest {
     void secondRerunIsStillANoOp(TestDatabase db) {
         MatrixRole.ensure(db);
         migrate(db, "matrix", false);
-        List<String> clean = CatalogSnapshot.of(db);
+        List<String> clean = DatabaseSnapshot.catalogOf(db);
         for (int i = 0; i < 2; i++) {
             db.execute("DROP TABLE flyway_schema_history");
             assertThat(statements(migrate(db, "matrix", true))).filteredOn(StatementResult::changedSchema)
                 .allMatch(s -> s.sql().contains("legacy_flags"));
         }
-        assertThat(CatalogSnapshot.of(db)).isEqualTo(clean);
+        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(clean);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,14 +72,14 @@ class RerunAfterHistoryLossTest {
     void seedStoryMigrationsReplayWithoutAnySchemaChange(String scenario) {
         try (TestDatabase db = TestDatabase.create()) {
             migrate(db, scenario, false);
-            List<String> clean = CatalogSnapshot.of(db);
+            List<String> clean = DatabaseSnapshot.catalogOf(db);
             db.execute("DROP TABLE flyway_schema_history");
 
             List<StatementResult> statements = statements(migrate(db, scenario, true));
 
             assertThat(statements).isNotEmpty().noneMatch(StatementResult::changedSchema);
             assertThat(statements).noneMatch(s -> s.outcome() == Outcome.APPLIED);
-            assertThat(CatalogSnapshot.of(db)).isEqualTo(clean);
+            assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(clean);
         }
     }
 }

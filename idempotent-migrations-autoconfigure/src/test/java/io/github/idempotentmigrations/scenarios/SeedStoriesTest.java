@@ -8,6 +8,7 @@ import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -184,7 +185,7 @@ class SeedStoriesTest {
         // "password TEXT NOT NULL" cannot be added to users that have rows without inventing a password (the story's
         // authors invented 'temp_password_needs_reset'): the engine refuses and the dump is left as it was.
         restoredDump002(db, true);
-        List<String> before = CatalogSnapshot.of(db);
+        List<String> before = DatabaseSnapshot.catalogOf(db);
 
         assertThatThrownBy(() -> migrate(db, "seed002", true)).isInstanceOf(ScenarioFlyway.ScenarioFailure.class)
             .satisfies(ex -> {
@@ -194,7 +195,7 @@ class SeedStoriesTest {
                 assertThat(last.object()).contains("users");
                 assertThat(last.reason() + " " + last.expected() + " " + last.actual()).contains("password");
             });
-        assertThat(CatalogSnapshot.of(db)).isEqualTo(before);
+        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(before);
         assertThat(count(db, "SELECT count(*) FROM users")).isEqualTo(2);
         assertThat(count(db, "SELECT count(*) FROM content")).isEqualTo(3);
     }

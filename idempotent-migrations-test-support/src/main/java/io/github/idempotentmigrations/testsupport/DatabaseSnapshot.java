@@ -1,16 +1,23 @@
-package io.github.idempotentmigrations.scenarios;
+package io.github.idempotentmigrations.testsupport;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.idempotentmigrations.testsupport.TestDatabase;
-
 /**
- * Everything a migration can build in the user's schemas, as a sorted list of comparable lines: tables, columns
- * (type, not null, default), constraints, indexes (definition and validity), enum labels, views, functions,
- * triggers, policies, sequences, schemas, extensions, comments and grants. Flyway's history table is left out.
+ * A database as comparable text. {@code catalog}: everything a migration can build in the user's schemas (tables,
+ * columns with type, not null and default, constraints, indexes with validity, enum labels, domains, views,
+ * functions, triggers, policies, sequences, schemas, extensions, comments, grants), Flyway's history table left out.
+ * {@code rows}: every row of every table, history included. Equal snapshots before and after prove a run changed
+ * nothing; equal catalogs prove two runs built the same schema.
+ *
+ * @param catalog sorted catalog lines
+ * @param rows sorted rows, each prefixed with its table
  */
-final class CatalogSnapshot {
+public record DatabaseSnapshot(List<String> catalog, List<String> rows) {
 
     private static final String USER_NS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
             + " AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
@@ -68,16 +75,53 @@ final class CatalogSnapshot {
                     + " || ' inc=' || increment_by || ' max=' || max_value || ' cycle=' || cycle"
                     + " FROM pg_sequences WHERE sequencename NOT LIKE 'flyway%'");
 
-    private CatalogSnapshot() {
+    public static DatabaseSnapshot of(TestDatabase database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            List<String> rows = new ArrayList<>();
+            for (String table : lines(statement, "SELECT format('%I.%I', table_schema, table_name)"
+                    + " FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+                    + " AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                lines(statement, "SELECT t::text FROM " + table + " t").forEach(row -> rows.add(table + " " + row));
+            }
+            rows.sort(null);
+            return new DatabaseSnapshot(catalog(statement), rows);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not snapshot " + database.name(), ex);
+        }
     }
 
-    /** The sorted catalog lines of the database's user schemas. */
-    static List<String> of(TestDatabase database) {
+    /** The rows of the application's tables: Flyway's history left out, for comparing runs that rebuild it. */
+    public List<String> userRows() {
+        return this.rows.stream().filter(row -> !row.contains(".flyway_schema_history ")).toList();
+    }
+
+    /** Only the sorted catalog lines. */
+    public static List<String> catalogOf(TestDatabase database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            return catalog(statement);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not snapshot " + database.name(), ex);
+        }
+    }
+
+    private static List<String> catalog(Statement statement) throws SQLException {
         List<String> lines = new ArrayList<>();
         for (String sql : QUERIES) {
-            lines.addAll(ScenarioFlyway.query(database, sql));
+            lines.addAll(lines(statement, sql));
         }
         lines.sort(null);
+        return lines;
+    }
+
+    private static List<String> lines(Statement statement, String sql) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
         return lines;
     }
 }
