@@ -3,7 +3,9 @@ package io.github.idempotentmigrations.flyway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
@@ -32,6 +34,8 @@ final class StartupReport {
 
     private final List<EnsuredObject> rerunEnsured = new ArrayList<>();
 
+    private final List<EnsuredObject> watched = new ArrayList<>();
+
     private final List<String> problems = new ArrayList<>();
 
     private final List<String> warnings = new ArrayList<>();
@@ -56,6 +60,11 @@ final class StartupReport {
         this.rerunEnsured.addAll(run.ensured());
     }
 
+    /** Objects the live drift check should watch beyond those this startup ensured itself. */
+    void watch(List<EnsuredObject> objects) {
+        this.watched.addAll(objects);
+    }
+
     void warn(String warning) {
         this.warnings.add(warning);
     }
@@ -76,7 +85,7 @@ final class StartupReport {
     MigrationReport publish() {
         MigrationReport report = new MigrationReport(this.startedAt, Duration.between(this.startedAt, Instant.now()),
                 this.mode.name(), this.schemaVersion, this.repairs, migrations(), this.problems, this.warnings,
-                ensured());
+                watched());
         this.store.publish(report);
         return report;
     }
@@ -88,6 +97,12 @@ final class StartupReport {
             ensured.addAll(this.runs.lastEnsured());
         }
         return ensured;
+    }
+
+    private List<EnsuredObject> watched() {
+        Set<EnsuredObject> all = new LinkedHashSet<>(ensured());
+        all.addAll(this.watched);
+        return List.copyOf(all);
     }
 
     private List<MigrationResult> migrations() {
