@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import io.github.idempotentmigrations.benchmarks.RoundTrips.Category;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
@@ -163,7 +164,9 @@ public final class StartupBenchmark {
                 root = root.getCause();
             }
             failure = String.valueOf(root.getMessage()).lines().findFirst().orElse("") + " <- "
-                    + String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+                    + String.valueOf(ex.getMessage()).lines().findFirst().orElse("")
+                    + ((ex instanceof SchemaConvergenceException convergence)
+                            ? " " + convergence.report().problems().stream().limit(3).toList() : "");
         }
         long nanos = System.nanoTime() - start;
         return new Sample(nanos, trips.total(), catalogQueries.get(), trips.describe(), outcomes(runs),

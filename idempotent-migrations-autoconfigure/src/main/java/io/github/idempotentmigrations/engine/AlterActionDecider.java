@@ -116,9 +116,6 @@ final class AlterActionDecider {
             }
             return ActionDecision.run(action, object, "constraint added");
         }
-        if (sameName == null && ex.run.createdByRun(table)) {
-            return ActionDecision.run(action, object, "constraint added");
-        }
         Optional<Constraint> want;
         try {
             want = AlterTableGuard.probeConstraint(ex, table, action);

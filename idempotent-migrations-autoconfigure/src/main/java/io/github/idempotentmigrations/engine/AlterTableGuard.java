@@ -25,6 +25,10 @@ final class AlterTableGuard {
 
     static Verdict apply(StatementExecution ex) throws SQLException {
         ObjectName table = ex.qualify(ex.statement.target());
+        CreatedTable created = ex.run.createdTable(table);
+        if (created != null && ex.statement.actions().stream().allMatch(created::accepts)) {
+            return onTableCreatedByRun(ex, table, created);
+        }
         String schema = ex.currentSchema();
         Optional<TableDetails> details = ex.catalog.table(ex.connection, table);
         ObjectName effective = table;
@@ -49,7 +53,19 @@ final class AlterTableGuard {
         for (AlterAction action : ex.statement.actions()) {
             decisions.add(AlterActionDecider.decide(ex, effective, details.get(), action));
         }
+        ensureSkipped(ex, effective, details.get(), decisions);
         return execute(ex, table, effective, decisions);
+    }
+
+    /** Nothing on a table this run created predates the run: the statement runs as written, as in plain Flyway. */
+    private static Verdict onTableCreatedByRun(StatementExecution ex, ObjectName table, CreatedTable created)
+            throws SQLException {
+        ex.runAsWritten();
+        ex.statement.actions().forEach(created::applied);
+        afterChange(ex, table, ex.statement.actions().stream()
+            .map(action -> ActionDecision.run(action, table.toString(), "ran as written"))
+            .toList());
+        return Verdict.applied(table, "ran as written on a table this run created");
     }
 
     private static Verdict execute(StatementExecution ex, ObjectName table, ObjectName effective,
@@ -59,7 +75,6 @@ final class AlterTableGuard {
             return Verdict.conflict(conflict.get().object, conflict.get().reason, conflict.get().expected,
                     conflict.get().actual);
         }
-        ensureAddedColumns(ex, effective, decisions);
         List<ActionDecision> toRun = decisions.stream().filter(d -> d.outcome == Outcome.APPLIED).toList();
         if (toRun.isEmpty()) {
             return Verdict.skipped(decisions.get(0).object, reasons(decisions));
@@ -85,12 +100,27 @@ final class AlterTableGuard {
                 : Verdict.reconciled(object, reasons(decisions));
     }
 
-    /** A column the statement adds is ensured whether it was added now or found already there. */
-    private static void ensureAddedColumns(StatementExecution ex, ObjectName table, List<ActionDecision> decisions) {
-        decisions.stream()
-            .filter(d -> d.action.kind() == AlterAction.Kind.ADD_COLUMN && d.outcome == Outcome.SKIPPED)
-            .forEach(d -> ex.run.ensure(new EnsuredObject(EnsuredObject.Type.COLUMN, table.schema(), table.name(),
-                    d.action.name())));
+    /**
+     * What skipped actions say exists: a column found already added, a column found already renamed. A column
+     * skipped because a later statement renames it away is not there, so it is not ensured.
+     */
+    private static void ensureSkipped(StatementExecution ex, ObjectName table, TableDetails details,
+            List<ActionDecision> decisions) {
+        for (ActionDecision decision : decisions) {
+            AlterAction action = decision.action;
+            if (decision.outcome != Outcome.SKIPPED) {
+                continue;
+            }
+            if (action.kind() == AlterAction.Kind.ADD_COLUMN && details.columns().containsKey(action.name())) {
+                ex.run.ensure(new EnsuredObject(EnsuredObject.Type.COLUMN, table.schema(), table.name(),
+                        action.name()));
+            }
+            if (action.kind() == AlterAction.Kind.RENAME_COLUMN && details.columns().containsKey(action.newName())) {
+                ex.run.forget(EnsuredObject.Type.COLUMN, table.schema(), table.name(), action.name());
+                ex.run.ensure(new EnsuredObject(EnsuredObject.Type.COLUMN, table.schema(), table.name(),
+                        action.newName()));
+            }
+        }
     }
 
     private static void afterChange(StatementExecution ex, ObjectName table, List<ActionDecision> ran)

@@ -53,7 +53,7 @@ final class CreateTableGuard {
         }
         ex.runAsWritten();
         ex.catalog.objectCreated(ex.connection, "relation", table, "r");
-        ex.run.tableCreated(table);
+        ex.run.tableCreated(table, new CreatedTable(ex.statement.elements()));
         ensureTable(ex, table);
         return Verdict.applied(table, "table created");
     }

@@ -21,6 +21,19 @@ final class IndexGuard {
 
     static Verdict apply(StatementExecution ex) throws SQLException {
         ObjectName table = ex.qualify(ex.statement.table());
+        if (ex.run.createdByRun(table)) {
+            // nothing on a table this run created predates the run: a name still free is built as plain Flyway would
+            if (ex.statement.target() == null) {
+                ex.runAsWritten();
+                ex.catalog.tableChanged(ex.connection, table);
+                return Verdict.applied(table.toString(), "index built");
+            }
+            ObjectName index = new ObjectName(table.schema(), ex.statement.target().name());
+            if (ex.catalog.relation(ex.connection, index).isEmpty()) {
+                build(ex, table, index, null);
+                return Verdict.applied(index, "index built");
+            }
+        }
         Optional<TableDetails> details = ex.catalog.table(ex.connection, table);
         if (details.isEmpty()) {
             Optional<ObjectName> future = ex.run.lookahead.tableRenamedLater(table, ex.currentSchema());

@@ -1,8 +1,10 @@
 package io.github.idempotentmigrations.engine;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.idempotentmigrations.engine.report.EnsuredObject;
@@ -18,6 +20,8 @@ final class RunState {
     final Lookahead lookahead;
 
     private final Set<ObjectName> tablesCreatedByRun = new HashSet<>();
+
+    private final Map<ObjectName, CreatedTable> createdTableModels = new HashMap<>();
 
     private final Set<EnsuredObject> ensured = new LinkedHashSet<>();
 
@@ -56,6 +60,17 @@ final class RunState {
 
     void tableCreated(ObjectName qualifiedTable) {
         this.tablesCreatedByRun.add(qualifiedTable);
+    }
+
+    /** Records a table this run created from a column list, whose names the run can then follow. */
+    void tableCreated(ObjectName qualifiedTable, CreatedTable model) {
+        tableCreated(qualifiedTable);
+        this.createdTableModels.put(qualifiedTable, model);
+    }
+
+    /** The name model of a table this run created from a column list, or null. */
+    CreatedTable createdTable(ObjectName qualifiedTable) {
+        return this.createdTableModels.get(qualifiedTable);
     }
 
     boolean createdByRun(ObjectName qualifiedTable) {
