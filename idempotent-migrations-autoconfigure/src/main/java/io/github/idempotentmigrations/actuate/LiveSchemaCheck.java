@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import io.github.idempotentmigrations.actuate.SchemaStatus.State;
@@ -15,6 +17,7 @@ import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.verify.Drift;
 import io.github.idempotentmigrations.engine.verify.SchemaVerifier;
+import io.github.idempotentmigrations.flyway.AppliedSchemaObjects;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import org.flywaydb.core.Flyway;
@@ -23,7 +26,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * Re-checks the live database: Flyway's history against the migrations on the classpath, and every object the last
- * run ensured against the catalog. A result is reused for the cache time, so health probes and metric scrapes cost
+ * run ensured or the applied migrations built against the catalog. A result is reused for the cache time, so health probes and metric scrapes cost
  * a few queries per period at most.
  */
 public final class LiveSchemaCheck {
@@ -31,6 +34,8 @@ public final class LiveSchemaCheck {
     private final Flyway flyway;
 
     private final MigrationReportStore reports;
+
+    private final AppliedSchemaObjects applied;
 
     private final SchemaVerifier verifier = new SchemaVerifier();
 
@@ -40,9 +45,11 @@ public final class LiveSchemaCheck {
 
     private SchemaStatus cached;
 
-    public LiveSchemaCheck(Flyway flyway, MigrationReportStore reports, Duration cacheTime, Clock clock) {
+    public LiveSchemaCheck(Flyway flyway, MigrationReportStore reports, AppliedSchemaObjects applied,
+            Duration cacheTime, Clock clock) {
         this.flyway = flyway;
         this.reports = reports;
+        this.applied = applied;
         this.cacheTime = cacheTime;
         this.clock = clock;
     }
@@ -95,15 +102,12 @@ public final class LiveSchemaCheck {
         return drift.isEmpty() ? State.CONVERGED : State.DRIFTED;
     }
 
+    /** What the last run ensured, and what the applied migrations built, checked against the catalog. */
     private List<Drift> drift(Optional<MigrationReport> report) throws SQLException {
-        List<EnsuredObject> ensured = report
-            .map(MigrationReport::ensured)
-            .orElse(List.of());
-        if (ensured.isEmpty()) {
-            return List.of();
-        }
         try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
-            return this.verifier.verify(connection, ensured).drift();
+            Set<EnsuredObject> watched = new LinkedHashSet<>(report.map(MigrationReport::ensured).orElse(List.of()));
+            watched.addAll(this.applied.watched(connection));
+            return this.verifier.verify(connection, List.copyOf(watched)).drift();
         }
     }
 

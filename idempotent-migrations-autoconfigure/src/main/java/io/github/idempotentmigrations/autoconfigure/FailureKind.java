@@ -18,9 +18,11 @@ enum FailureKind {
     SYNTAX("Fix the SQL of the migration named above. If it never ran anywhere, edit it in place; otherwise add a new"
             + " migration. Then restart: nothing of it was applied."),
 
-    CONFLICT("The object exists but differs from what the migration describes. Decide which definition is right:"
-            + " change the database to match 'Expected' (e.g. ALTER it by hand), or write a new migration that turns"
-            + " the object into 'Found'. Never drop it unless its data may go. Then restart."),
+    CONFLICT("The object exists but differs from what the migration describes, and the starter will not change data"
+            + " on its own. Decide which definition is right. If 'Expected' is: check the existing data fits it, ALTER"
+            + " the object by hand, and restart. If 'Found' is: start once with idempotent-migrations.on-conflict=warn"
+            + " (the difference stays in the report and in /actuator/schema), then add a migration that makes the"
+            + " definitions agree. Never drop the object unless its data may go."),
 
     NOT_NULL_ON_POPULATED_TABLE("The table already has rows, so a NOT NULL column needs a value for them. Add a"
             + " DEFAULT to the column in a new migration, or add it nullable, backfill it, then SET NOT NULL. Then"

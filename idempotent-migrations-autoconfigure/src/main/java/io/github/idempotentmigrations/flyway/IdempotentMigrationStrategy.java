@@ -3,22 +3,16 @@ package io.github.idempotentmigrations.flyway;
 import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import io.github.idempotentmigrations.engine.ExpectedObjects;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
-import io.github.idempotentmigrations.engine.verify.Drift;
 import io.github.idempotentmigrations.engine.verify.SchemaVerifier;
 import io.github.idempotentmigrations.flyway.Finding.Kind;
 import org.flywaydb.core.Flyway;
@@ -101,7 +95,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             // The common restart: nothing to repair, nothing to migrate; what inspection read still holds.
             verify(before, session, schemas, report);
             report.failOnProblems("The schema is not converged");
-            watchAppliedObjects(flyway, before, session, report);
             report.publish();
             return;
         }
@@ -112,7 +105,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         verify(after, session, schemas, report);
         recordSchemaVersion(after, report);
         report.failOnProblems("The schema did not converge after migrating");
-        watchAppliedObjects(flyway, after, session, report);
         report.publish();
     }
 
@@ -156,34 +148,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         new SchemaVerifier().verify(session, report.ensured())
             .drift()
             .forEach(drift -> report.problem("After migrating, " + drift.describe()));
-    }
-
-    /**
-     * Hands the live drift check every object the applied SQL migrations leave behind, not only those this startup
-     * touched, so a column dropped by hand after any restart shows. Only objects present now are watched: a statement
-     * the engine cannot follow must not make a converged schema look drifted.
-     */
-    private void watchAppliedObjects(Flyway flyway, MigrationInfoService info, Connection session,
-            StartupReport report) throws SQLException {
-        List<MigrationInfo> applied = Arrays.stream(info.applied())
-            .filter(m -> m.getState().isApplied() && !m.getState().isFailed() && !m.getType().isBaseline())
-            .toList();
-        List<EnsuredObject> expected = ExpectedObjects.of(new PendingScripts(flyway.getConfiguration())
-            .statementsOf(applied), currentSchema(session));
-        Set<EnsuredObject> missing = new SchemaVerifier().verify(session, expected)
-            .drift()
-            .stream()
-            .map(Drift::object)
-            .collect(Collectors.toSet());
-        report.watch(expected.stream().filter(o -> !missing.contains(o)).toList());
-    }
-
-    private static String currentSchema(Connection session) throws SQLException {
-        try (Statement statement = session.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 
     private static void recordSchemaVersion(MigrationInfoService info, StartupReport report) {

@@ -3,9 +3,7 @@ package io.github.idempotentmigrations.flyway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
@@ -34,8 +32,6 @@ final class StartupReport {
 
     private final List<EnsuredObject> rerunEnsured = new ArrayList<>();
 
-    private final List<EnsuredObject> watched = new ArrayList<>();
-
     private final List<String> problems = new ArrayList<>();
 
     private final List<String> warnings = new ArrayList<>();
@@ -60,11 +56,6 @@ final class StartupReport {
         this.rerunEnsured.addAll(run.ensured());
     }
 
-    /** Objects the live drift check should watch beyond those this startup ensured itself. */
-    void watch(List<EnsuredObject> objects) {
-        this.watched.addAll(objects);
-    }
-
     void warn(String warning) {
         this.warnings.add(warning);
     }
@@ -85,7 +76,7 @@ final class StartupReport {
     MigrationReport publish() {
         MigrationReport report = new MigrationReport(this.startedAt, Duration.between(this.startedAt, Instant.now()),
                 this.mode.name(), this.schemaVersion, this.repairs, migrations(), this.problems, this.warnings,
-                watched());
+                ensured());
         this.store.publish(report);
         return report;
     }
@@ -97,12 +88,6 @@ final class StartupReport {
             ensured.addAll(this.runs.lastEnsured());
         }
         return ensured;
-    }
-
-    private List<EnsuredObject> watched() {
-        Set<EnsuredObject> all = new LinkedHashSet<>(ensured());
-        all.addAll(this.watched);
-        return List.copyOf(all);
     }
 
     private List<MigrationResult> migrations() {

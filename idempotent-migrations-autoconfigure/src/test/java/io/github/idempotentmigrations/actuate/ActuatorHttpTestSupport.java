@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -36,6 +38,17 @@ abstract class ActuatorHttpTestSupport {
     protected String getText(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
         return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Polls the schema health until the condition holds or a generous deadline that only bounds a broken build. */
+    protected DocumentContext awaitHealth(Predicate<DocumentContext> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        DocumentContext health = get("/actuator/health/schema");
+        while (!condition.test(health) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            health = get("/actuator/health/schema");
+        }
+        return health;
     }
 
     protected int status(String path) throws IOException, InterruptedException {

@@ -2,10 +2,8 @@ package io.github.idempotentmigrations.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -19,9 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
     private static final TestDatabase database = TestDatabase.create();
-
-    /** Generous: the cache time is 100 ms, this only bounds a broken build. */
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void dataSource(DynamicPropertyRegistry registry) {
@@ -60,15 +55,5 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
         assertThat(up.read("$.details.state", String.class)).isEqualTo("CONVERGED");
         assertThat(up.read("$.details.drift", List.class)).isEmpty();
-    }
-
-    private DocumentContext awaitHealth(Predicate<DocumentContext> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        DocumentContext health = get("/actuator/health/schema");
-        while (!condition.test(health) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            health = get("/actuator/health/schema");
-        }
-        return health;
     }
 }
