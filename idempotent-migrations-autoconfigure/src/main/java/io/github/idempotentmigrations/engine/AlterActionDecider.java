@@ -61,6 +61,10 @@ final class AlterActionDecider {
             }
             return ActionDecision.run(action, column, "column added");
         }
+        String definition = StatementRewriter.afterTokens(StatementRewriter.columnDefinitionOfAddAction(action.text()), 1);
+        if (TextualComparison.sameSimpleColumn(definition, have.get())) {
+            return ActionDecision.skip(action, column, "column already exists with the same definition");
+        }
         Optional<Column> want = AlterTableGuard.probeColumn(ex, table, action.name(), true, action);
         if (want.isPresent() && Normalize.column(want.get(), table.schema())
             .sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
@@ -116,6 +120,9 @@ final class AlterActionDecider {
             }
             return ActionDecision.run(action, object, "constraint added");
         }
+        if (sameName != null && TextualComparison.sameConstraint(constraintBody(action.text()), sameName)) {
+            return ActionDecision.skip(action, object, "constraint already exists with the same definition");
+        }
         Optional<Constraint> want;
         try {
             want = AlterTableGuard.probeConstraint(ex, table, action);
@@ -151,6 +158,11 @@ final class AlterActionDecider {
                     wanted, primaryKey.get().comparableDefinition());
         }
         return ActionDecision.run(action, object, "constraint added");
+    }
+
+    /** {@code ADD CONSTRAINT name <body>}: the body. */
+    private static String constraintBody(String actionText) {
+        return StatementRewriter.afterTokens(actionText, 3);
     }
 
     private static ActionDecision rename(AlterAction action, String object, boolean oldExists, boolean newExists,

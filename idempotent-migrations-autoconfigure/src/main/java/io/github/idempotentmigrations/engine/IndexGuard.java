@@ -72,6 +72,10 @@ final class IndexGuard {
             build(ex, table, index, drop);
             return Verdict.reconciled(index, "dropped the INVALID leftover of a failed concurrent build and rebuilt it");
         }
+        if (TextualComparison.sameIndex(ex.statement.sql(), StatementRewriter.tableSpanAfterOn(ex.statement.sql()),
+                existing)) {
+            return Verdict.skipped(index, "index exists with the same definition");
+        }
         String wanted = expectedShape(ex, table);
         if (existing.shape().equals(wanted)) {
             return Verdict.skipped(index, "index exists with the same definition");
@@ -82,10 +86,14 @@ final class IndexGuard {
 
     private static Verdict unnamed(StatementExecution ex, ObjectName table, TableDetails details)
             throws SQLException {
-        String wanted = expectedShape(ex, table);
+        int[] tableSpan = StatementRewriter.tableSpanAfterOn(ex.statement.sql());
         Optional<Index> equal = details.indexes().values().stream()
-            .filter(i -> i.valid() && i.shape().equals(wanted))
+            .filter(i -> i.valid() && TextualComparison.sameIndex(ex.statement.sql(), tableSpan, i))
             .findFirst();
+        if (equal.isEmpty()) {
+            String wanted = expectedShape(ex, table);
+            equal = details.indexes().values().stream().filter(i -> i.valid() && i.shape().equals(wanted)).findFirst();
+        }
         if (equal.isPresent()) {
             ex.ensure(EnsuredObject.Type.INDEX, new ObjectName(table.schema(), equal.get().name()), table.name());
             return Verdict.skipped(table + "." + equal.get().name(), "an equal index already exists");

@@ -77,6 +77,12 @@ final class StatementRewriter {
         return (i < tokens.size()) ? actionText.substring(tokens.get(i).start()) : "";
     }
 
+    /** The text after the first {@code skip} tokens: e.g. a column's definition without its name. */
+    static String afterTokens(String text, int skip) {
+        List<Token> tokens = SqlLexer.tokenize(text);
+        return (tokens.size() > skip) ? text.substring(tokens.get(skip).start()) : "";
+    }
+
     private static int[] nameSpan(List<Token> tokens, int first) {
         if (first >= tokens.size() || !isName(tokens.get(first))) {
             return null;
