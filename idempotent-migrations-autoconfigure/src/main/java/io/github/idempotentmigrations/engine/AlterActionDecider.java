@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.engine;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.AlterTableGuard.ActionDecision;
@@ -9,6 +10,8 @@ import io.github.idempotentmigrations.engine.catalog.Constraint;
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.AlterAction;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.engine.sql.SqlLexer;
+import io.github.idempotentmigrations.engine.sql.Token;
 
 /** Decides one {@code ALTER TABLE} action against the table as the catalog describes it. */
 final class AlterActionDecider {
@@ -98,10 +101,9 @@ final class AlterActionDecider {
             case ALTER_COLUMN_SET_NOT_NULL -> current.notNull();
             case ALTER_COLUMN_DROP_NOT_NULL -> !current.notNull();
             case ALTER_COLUMN_ADD_IDENTITY -> !current.identity().isEmpty();
-            default -> AlterTableGuard.probeColumn(ex, table, action.name(), false, action)
-                .map(want -> Normalize.column(want, table.schema())
-                    .sameDefinitionAs(Normalize.column(current, table.schema())))
-                .orElse(false);
+            case ALTER_COLUMN_SET_DEFAULT -> TextualComparison.sameDefault(defaultExpression(action.text()), current)
+                    || probedEqual(ex, table, action, current);
+            default -> probedEqual(ex, table, action, current);
         };
         return inEffect ? ActionDecision.skip(action, column, "already in effect")
                 : ActionDecision.run(action, column, "column altered");
@@ -158,6 +160,25 @@ final class AlterActionDecider {
                     wanted, primaryKey.get().comparableDefinition());
         }
         return ActionDecision.run(action, object, "constraint added");
+    }
+
+    /** Whether the action, applied to an empty copy of the table, leaves the column as it is now. */
+    private static boolean probedEqual(StatementExecution ex, ObjectName table, AlterAction action, Column current)
+            throws SQLException {
+        return AlterTableGuard.probeColumn(ex, table, action.name(), false, action)
+            .map(want -> Normalize.column(want, table.schema()).sameDefinitionAs(Normalize.column(current, table.schema())))
+            .orElse(false);
+    }
+
+    /** {@code ALTER [COLUMN] c SET DEFAULT <expression>}: the expression. */
+    private static String defaultExpression(String actionText) {
+        List<Token> tokens = SqlLexer.tokenize(actionText);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isKeyword("set") && tokens.get(i + 1).isKeyword("default")) {
+                return (i + 2 < tokens.size()) ? actionText.substring(tokens.get(i + 2).start()) : "";
+            }
+        }
+        return "";
     }
 
     /** {@code ADD CONSTRAINT name <body>}: the body. */

@@ -52,9 +52,39 @@ final class TextualComparison {
         return unique == existingUnique && rest.equals(shape(existingShape.substring(existingUnique ? 6 : 0)));
     }
 
-    /** Whether a constraint body ({@code FOREIGN KEY (a) REFERENCES t(id)}, ...) reads as the existing definition. */
+    /**
+     * Whether a constraint body ({@code FOREIGN KEY (a) REFERENCES t(id)}, ...) reads as the existing definition.
+     * PostgreSQL wraps a CHECK expression in a second pair of parentheses, so that reading is tried too.
+     */
     static boolean sameConstraint(String body, Constraint existing) {
-        return shape(body).equals(shape(existing.comparableDefinition()));
+        List<String> have = shape(existing.comparableDefinition());
+        List<String> want = shape(body);
+        if (want.equals(have)) {
+            return true;
+        }
+        if (want.size() > 2 && "check".equals(want.get(0)) && "(".equals(want.get(1))) {
+            List<String> wrapped = new ArrayList<>(want);
+            wrapped.add(2, "(");
+            wrapped.add(")");
+            return wrapped.equals(have);
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code SET DEFAULT <expression>} is the column's default already. PostgreSQL shows a literal with a
+     * cast to the column's type ({@code ''::text}), so that cast is dropped before comparing.
+     */
+    static boolean sameDefault(String expression, Column existing) {
+        if (existing.defaultExpression() == null) {
+            return false;
+        }
+        String have = existing.defaultExpression();
+        String cast = "::" + existing.type();
+        if (have.startsWith("'") && have.endsWith(cast)) {
+            have = have.substring(0, have.length() - cast.length());
+        }
+        return shape(expression).equals(shape(have));
     }
 
     /** Whether a column definition that is only a type (and NULL / NOT NULL) matches the existing column. */

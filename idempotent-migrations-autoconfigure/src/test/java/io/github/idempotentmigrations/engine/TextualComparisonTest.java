@@ -40,7 +40,10 @@ class TextualComparisonTest {
         assertThat(TextualComparison.sameConstraint("FOREIGN KEY (owner_id) REFERENCES owners(id) ON DELETE CASCADE",
                 fk)).isFalse();
         Constraint check = new Constraint("age_check", "c", "CHECK ((age >= 0))");
-        assertThat(TextualComparison.sameConstraint("CHECK (age >= 0)", check)).as("left to the probe").isFalse();
+        assertThat(TextualComparison.sameConstraint("CHECK (age >= 0)", check)).isTrue();
+        assertThat(TextualComparison.sameConstraint("CHECK (age > 0)", check)).isFalse();
+        Constraint numeric = new Constraint("price_check", "c", "CHECK ((price > (0)::numeric))");
+        assertThat(TextualComparison.sameConstraint("CHECK (price > 0)", numeric)).as("left to the probe").isFalse();
     }
 
     @Test
@@ -55,6 +58,16 @@ class TextualComparisonTest {
         assertThat(sameColumn("timestamp(3)", "timestamp(3) without time zone", false)).isFalse();
         assertThat(TextualComparison.sameSimpleColumn("text", new Column("c", "text", false, "'x'::text", "")))
             .isFalse();
+    }
+
+    @Test
+    void defaultsMatchWithoutTheCastPostgresqlAdds() {
+        Column note = new Column("note", "text", false, "''::text", "");
+        assertThat(TextualComparison.sameDefault("''", note)).isTrue();
+        assertThat(TextualComparison.sameDefault("'x'", note)).isFalse();
+        Column created = new Column("created_at", "timestamp with time zone", false, "now()", "");
+        assertThat(TextualComparison.sameDefault("NOW()", created)).isTrue();
+        assertThat(TextualComparison.sameDefault("now()", new Column("n", "integer", false, null, ""))).isFalse();
     }
 
     private static boolean sameIndex(String sql, Index existing) {
