@@ -60,8 +60,9 @@ public final class EngineRun {
      */
     public StatementResult execute(Connection connection, String sql) {
         long start = System.nanoTime();
-        this.state.lookahead.advancePast(sql);
-        ClassifiedStatement statement = StatementClassifier.classify(sql);
+        ClassifiedStatement statement = this.state.lookahead.advancePast(sql)
+            .filter(known -> known.sql().equals(sql))
+            .orElseGet(() -> StatementClassifier.classify(sql));
         StatementExecution execution = new StatementExecution(connection, statement, this.catalog, this.state);
         Verdict verdict;
         try {

@@ -1,9 +1,12 @@
 package io.github.idempotentmigrations.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import io.github.idempotentmigrations.engine.sql.AlterAction;
 import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
@@ -23,31 +26,47 @@ final class Lookahead {
 
     private final List<String> normalizedSql = new ArrayList<>();
 
+    /** Positions of the statements naming an object, by the object's unqualified name: queries stay O(matches). */
+    private final Map<String, List<Integer>> positionsByName = new HashMap<>();
+
     private int cursor;
 
     Lookahead(List<String> upcoming) {
         for (String sql : upcoming) {
-            this.statements.add(StatementClassifier.classify(sql));
+            ClassifiedStatement statement = StatementClassifier.classify(sql);
+            int position = this.statements.size();
+            this.statements.add(statement);
             this.normalizedSql.add(normalize(sql));
+            Stream.concat(Stream.ofNullable(statement.target()), statement.targets().stream())
+                .map(ObjectName::name)
+                .distinct()
+                .forEach(name -> this.positionsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(position));
         }
     }
 
-    /** Moves past the statement being executed, when it is found among the upcoming ones. */
-    void advancePast(String sql) {
+    /**
+     * Moves past the statement being executed, when it is found among the upcoming ones.
+     * @return its classification from the look-ahead, so it need not be classified twice
+     */
+    Optional<ClassifiedStatement> advancePast(String sql) {
         String normalized = normalize(sql);
         for (int i = this.cursor; i < this.normalizedSql.size(); i++) {
             if (this.normalizedSql.get(i).equals(normalized)) {
                 this.cursor = i + 1;
-                return;
+                return Optional.of(this.statements.get(i));
             }
         }
+        return Optional.empty();
     }
 
     /** The name a table will have after later renames, when some later statement renames it. */
     Optional<ObjectName> tableRenamedLater(ObjectName table, String defaultSchema) {
         ObjectName current = table;
         boolean renamed = false;
-        for (ClassifiedStatement later : later()) {
+        int from = this.cursor;
+        for (int position = next(current, from); position >= 0; position = next(current, from)) {
+            ClassifiedStatement later = this.statements.get(position);
+            from = position + 1;
             if (later.kind() == StatementKind.ALTER_TABLE && same(later.target(), current, defaultSchema)) {
                 for (AlterAction action : later.actions()) {
                     if (action.kind() == AlterAction.Kind.RENAME_TABLE) {
@@ -103,7 +122,10 @@ final class Lookahead {
     Optional<ObjectName> objectRenamedLater(ObjectName object, String defaultSchema) {
         ObjectName current = object;
         boolean renamed = false;
-        for (ClassifiedStatement later : later()) {
+        int from = this.cursor;
+        for (int position = next(current, from); position >= 0; position = next(current, from)) {
+            ClassifiedStatement later = this.statements.get(position);
+            from = position + 1;
             boolean rename = later.kind() == StatementKind.RENAME_INDEX || later.kind() == StatementKind.RENAME_OTHER;
             if (rename && same(later.target(), current, defaultSchema)) {
                 current = new ObjectName(current.inSchema(defaultSchema).schema(), later.newName());
@@ -116,7 +138,7 @@ final class Lookahead {
     /** Whether a later statement of one of these kinds names the object: it will be redefined or dropped. */
     boolean redefinedLater(ObjectName object, String defaultSchema, StatementKind... kinds) {
         List<StatementKind> wanted = List.of(kinds);
-        return later().stream()
+        return later(object).stream()
             .anyMatch(s -> (wanted.contains(s.kind()) && same(s.target(), object, defaultSchema))
                     || (s.kind() == StatementKind.DROP
                             && s.targets().stream().anyMatch(t -> same(t, object, defaultSchema))));
@@ -124,7 +146,7 @@ final class Lookahead {
 
     /** Enum labels later statements add to this type. */
     List<String> enumValuesAddedLater(ObjectName type, String defaultSchema) {
-        return later().stream()
+        return later(type).stream()
             .filter(s -> s.kind() == StatementKind.ALTER_TYPE_ADD_VALUE && same(s.target(), type, defaultSchema))
             .map(ClassifiedStatement::newName)
             .toList();
@@ -134,7 +156,7 @@ final class Lookahead {
             String defaultSchema) {
         String current = name;
         boolean renamed = false;
-        for (ClassifiedStatement later : later()) {
+        for (ClassifiedStatement later : later(table)) {
             if (later.kind() == StatementKind.ALTER_TABLE && same(later.target(), table, defaultSchema)) {
                 for (AlterAction action : later.actions()) {
                     if (action.kind() == kind && current.equals(action.name())) {
@@ -148,14 +170,29 @@ final class Lookahead {
     }
 
     private boolean anyLaterAction(ObjectName table, String defaultSchema, Predicate<AlterAction> test) {
-        return later().stream()
+        return later(table).stream()
             .filter(s -> s.kind() == StatementKind.ALTER_TABLE && same(s.target(), table, defaultSchema))
             .flatMap(s -> s.actions().stream())
             .anyMatch(test);
     }
 
-    private List<ClassifiedStatement> later() {
-        return this.statements.subList(this.cursor, this.statements.size());
+    /** Statements still to come that name an object of this (unqualified) name, in order. */
+    private List<ClassifiedStatement> later(ObjectName name) {
+        return this.positionsByName.getOrDefault(name.name(), List.of())
+            .stream()
+            .filter(position -> position >= this.cursor)
+            .map(this.statements::get)
+            .toList();
+    }
+
+    /** The first position at or after {@code from} of a statement naming this object, or -1. */
+    private int next(ObjectName name, int from) {
+        for (int position : this.positionsByName.getOrDefault(name.name(), List.of())) {
+            if (position >= from) {
+                return position;
+            }
+        }
+        return -1;
     }
 
     private static boolean same(ObjectName a, ObjectName b, String defaultSchema) {
