@@ -7,8 +7,11 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -93,5 +96,16 @@ class CleanDatabaseActuatorTests extends ActuatorHttpTestSupport {
         assertThat(schema.read("$.lastRun.migrations[0].statements[1].durationMs", Long.class)).isNotNegative();
         assertThat(schema.read("$.lastRun.migrations[1].statements[0].sql", String.class))
             .isEqualTo("ALTER TABLE chats ADD COLUMN last_message_at timestamptz;");
+    }
+
+    @Test
+    void metricsShowTheLastRunAndTheLiveCheck(@Autowired MeterRegistry registry) {
+        assertThat(registry.get("idempotent.migrations.statements").tag("outcome", "applied").gauge().value())
+            .isEqualTo(3.0);
+        assertThat(registry.get("idempotent.migrations.statements").tag("outcome", "conflict").gauge().value())
+            .isZero();
+        assertThat(registry.get("idempotent.migrations.pending").gauge().value()).isZero();
+        assertThat(registry.get("idempotent.migrations.drift").gauge().value()).isZero();
+        assertThat(registry.get("idempotent.migrations.run.duration").timeGauge().value()).isPositive();
     }
 }
