@@ -19,9 +19,7 @@ class DriftedDatabaseActuatorTests extends ActuatorHttpTestSupport {
 
     @DynamicPropertySource
     static void dataSource(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        database.addDataSourceProperties(registry::add);
     }
 
     @AfterAll

@@ -20,9 +20,7 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
     @DynamicPropertySource
     static void dataSource(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        database.addDataSourceProperties(registry::add);
         registry.add("idempotent-migrations.health.cache-time", () -> "100ms");
     }
 

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -51,6 +53,16 @@ public final class TestDatabase implements AutoCloseable {
 
     public PostgresServer server() {
         return server;
+    }
+
+    /**
+     * Hands Spring's {@code spring.datasource.url/username/password} for this database to a property registry, e.g.
+     * {@code database.addDataSourceProperties(registry::add)} in a {@code @DynamicPropertySource} method.
+     */
+    public void addDataSourceProperties(BiConsumer<String, Supplier<Object>> registry) {
+        registry.accept("spring.datasource.url", this::jdbcUrl);
+        registry.accept("spring.datasource.username", this::user);
+        registry.accept("spring.datasource.password", this::password);
     }
 
     /** A simple non-pooled DataSource on this database. */

@@ -31,7 +31,7 @@ class SampleApplicationTests {
 
     @DynamicPropertySource
     static void useTestDatabase(DynamicPropertyRegistry registry) {
-        TestDatabaseProperties.use(database, registry);
+        database.addDataSourceProperties(registry::add);
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ class SampleDriftRepairTests {
 
     @DynamicPropertySource
     static void useTestDatabase(DynamicPropertyRegistry registry) {
-        TestDatabaseProperties.use(database, registry);
+        database.addDataSourceProperties(registry::add);
     }
 
     @AfterAll
