@@ -49,6 +49,28 @@ class SampleApplicationTests {
     }
 
     @Test
+    void schemaHealthAndInfoShowTheConvergedSchema() {
+        this.http.get().uri("/actuator/health/schema").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.status").isEqualTo("UP")
+            .jsonPath("$.details.state").isEqualTo("CONVERGED")
+            .jsonPath("$.details.currentVersion").isEqualTo("6")
+            .jsonPath("$.details.pending").isEqualTo(0)
+            .jsonPath("$.details.failed").isEqualTo(0)
+            .jsonPath("$.details.drift").isEmpty();
+        this.http.get().uri("/actuator/info").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.schema.currentVersion").isEqualTo("6")
+            .jsonPath("$.schema.appliedMigrations").isEqualTo(6)
+            .jsonPath("$.schema.pendingMigrations").isEqualTo(0)
+            .jsonPath("$.schema.lastRun.converged").isEqualTo(true)
+            .jsonPath("$.schema.lastRun.statements.conflict").isEqualTo(0)
+            .jsonPath("$.schema.starterVersion").isEqualTo("0.1.0-SNAPSHOT");
+    }
+
+    @Test
     void flywayEndpointShowsEveryMigrationApplied() {
         String migrations = "$.contexts['sample-app'].flywayBeans.flyway.migrations";
         this.http.get().uri("/actuator/flyway").exchange()
