@@ -27,7 +27,7 @@ final class AlterTableGuard {
         ObjectName table = ex.qualify(ex.statement.target());
         CreatedTable created = ex.run.createdTable(table);
         if (created != null && ex.statement.actions().stream().allMatch(created::accepts)) {
-            return onTableCreatedByRun(ex, table, created);
+            return onTableCreatedByRun(ex, table);
         }
         String schema = ex.currentSchema();
         Optional<TableDetails> details = ex.catalog.table(ex.connection, table);
@@ -58,10 +58,8 @@ final class AlterTableGuard {
     }
 
     /** Nothing on a table this run created predates the run: the statement runs as written, as in plain Flyway. */
-    private static Verdict onTableCreatedByRun(StatementExecution ex, ObjectName table, CreatedTable created)
-            throws SQLException {
+    private static Verdict onTableCreatedByRun(StatementExecution ex, ObjectName table) throws SQLException {
         ex.runAsWritten();
-        ex.statement.actions().forEach(created::applied);
         afterChange(ex, table, ex.statement.actions().stream()
             .map(action -> ActionDecision.run(action, table.toString(), "ran as written"))
             .toList());
@@ -126,6 +124,10 @@ final class AlterTableGuard {
     private static void afterChange(StatementExecution ex, ObjectName table, List<ActionDecision> ran)
             throws SQLException {
         ex.catalog.tableChanged(ex.connection, table);
+        CreatedTable created = ex.run.createdTable(table);
+        if (created != null) {
+            ran.forEach(decision -> created.applied(decision.action));
+        }
         for (ActionDecision decision : ran) {
             AlterAction action = decision.action;
             switch (action.kind()) {

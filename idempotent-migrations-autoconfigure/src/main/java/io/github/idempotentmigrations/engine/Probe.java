@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.engine;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Function;
 
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
@@ -37,7 +38,7 @@ final class Probe {
      * @param sqlOnCopy builds the SQL to run on the copy, given the copy's quoted name
      */
     static TableDetails onEmptyCopy(StatementExecution execution, ObjectName table, String dropFirst,
-            java.util.function.Function<String, String> sqlOnCopy) throws SQLException {
+            Function<String, String> sqlOnCopy) throws SQLException {
         ObjectName copy = new ObjectName(SCHEMA, table.name());
         StringBuilder sql = new StringBuilder("CREATE SCHEMA ").append(SCHEMA)
             .append("; CREATE TABLE ").append(copy.toSql())

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine's cost in catalog queries: one snapshot of schema-level objects, then one query per table it needs to
- * look into; never one query per statement for objects that are simply absent.
+ * The engine's cost in catalog queries: one snapshot of schema-level objects, then one query per pre-existing table
+ * it needs to look into; never one query per statement for objects that are simply absent, and none for tables the
+ * run created itself.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class CatalogQueryCostTest {
@@ -25,7 +26,7 @@ class CatalogQueryCostTest {
     private static final int TABLES = 20;
 
     @Test
-    void emptySchemaCostsOneSnapshotPlusOneQueryPerTableTouchedAfterAChange(TestDatabase db) throws SQLException {
+    void emptySchemaCostsOneSnapshotForTheWholeRun(TestDatabase db) throws SQLException {
         EngineRun run = new IdempotentEngine(EngineSettings.defaults()).startRun(RunOptions.defaults());
         run.beginMigration("1", "cost", "V1__cost.sql");
         try (Connection connection = db.connect()) {
@@ -41,8 +42,9 @@ class CatalogQueryCostTest {
             }
             connection.commit();
         }
+        // the run follows the tables it created itself: building indexes on them needs no catalog query
         assertThat(run.catalogQueries()).as("after %s CREATE TABLE and %s CREATE INDEX", TABLES, TABLES)
-            .isLessThanOrEqualTo(1 + TABLES);
+            .isLessThanOrEqualTo(1);
     }
 
     @Test
