@@ -62,6 +62,18 @@ class StartupRepairTests {
     }
 
     @Test
+    void leavesAnInvalidIndexAsIsWithAWarningWhenThePolicySaysWarn(TestDatabase db) {
+        StartingStates.invalidIndexOfAppliedMigration(db);
+        on(db, "concurrent-index", "idempotent-migrations.repair.invalid-indexes=warn").run(context -> {
+            assertThat(context).hasNotFailed();
+            MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
+            assertThat(report.repairs()).isEmpty();
+            assertThat(report.warnings()).singleElement().asString().contains("accounts_email_key", "left as is");
+        });
+        assertThat(indexIsValid(new JdbcTemplate(db.dataSource()))).isFalse();
+    }
+
+    @Test
     void rerunsAnEditedMigrationAndRealignsItsChecksum(TestDatabase db) {
         plainFlyway(db, "base", "1");
         on(db, "edited").run(context -> {
