@@ -15,8 +15,6 @@ import io.github.idempotentmigrations.engine.sql.StatementKind;
  */
 final class DataGuard {
 
-    static final String RUN_BY_FLYWAY = "run by Flyway (COPY data is streamed by Flyway itself)";
-
     private DataGuard() {
     }
 
@@ -44,7 +42,8 @@ final class DataGuard {
                     : Verdict.skipped(table, why);
         }
         if (ex.statement.kind() == StatementKind.COPY) {
-            return Verdict.applied(table, RUN_BY_FLYWAY);
+            // the data is streamed by Flyway itself: EngineRun.flywayExecutes lets it run the statement
+            return Verdict.applied(table, "run by Flyway (COPY data is streamed by Flyway itself)");
         }
         // a table this run created holds only this run's rows: a duplicate there is a real error, as in plain Flyway
         if (ex.statement.kind() != StatementKind.INSERT || ex.run.createdByRun(table)) {

@@ -101,10 +101,10 @@ public final class EngineRun {
 
     /** Whether Flyway must execute the statement itself: {@code COPY ... FROM STDIN} streams data only it holds. */
     public static boolean flywayExecutes(StatementResult result) {
-        return result.outcome() == Outcome.APPLIED && DataGuard.RUN_BY_FLYWAY.equals(result.reason());
+        return result.outcome() == Outcome.APPLIED && StatementKind.COPY.name().equals(result.kind());
     }
 
-    public MigrationResult finishMigration(boolean succeeded) {
+    public MigrationResult finishMigration() {
         MigrationResult result = new MigrationResult(this.version, this.description, this.script, this.statements,
                 Duration.ofNanos(System.nanoTime() - this.migrationStart));
         this.finished.add(result);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -61,22 +62,12 @@ final class Lookahead {
 
     /** The name a table will have after later renames, when some later statement renames it. */
     Optional<ObjectName> tableRenamedLater(ObjectName table, String defaultSchema) {
-        ObjectName current = table;
-        boolean renamed = false;
-        int from = this.cursor;
-        for (int position = next(current, from); position >= 0; position = next(current, from)) {
-            ClassifiedStatement later = this.statements.get(position);
-            from = position + 1;
-            if (later.kind() == StatementKind.ALTER_TABLE && same(later.target(), current, defaultSchema)) {
-                for (AlterAction action : later.actions()) {
-                    if (action.kind() == AlterAction.Kind.RENAME_TABLE) {
-                        current = new ObjectName(current.schema(), action.newName());
-                        renamed = true;
-                    }
-                }
-            }
-        }
-        return renamed ? Optional.of(current) : Optional.empty();
+        return followRenames(table, defaultSchema, later -> (later.kind() != StatementKind.ALTER_TABLE)
+                ? Optional.empty()
+                : later.actions().stream()
+                    .filter(action -> action.kind() == AlterAction.Kind.RENAME_TABLE)
+                    .map(AlterAction::newName)
+                    .reduce((first, last) -> last));
     }
 
     /** The name a column will have after later renames, when some later statement renames it. */
@@ -120,15 +111,23 @@ final class Lookahead {
      * {@code RENAME}, when some later statement renames it.
      */
     Optional<ObjectName> objectRenamedLater(ObjectName object, String defaultSchema) {
-        ObjectName current = object;
+        return followRenames(object, defaultSchema, later -> (later.kind() == StatementKind.RENAME_INDEX
+                || later.kind() == StatementKind.RENAME_OTHER) ? Optional.of(later.newName()) : Optional.empty());
+    }
+
+    /** Follows an object through the later statements that name it, taking each new name a statement gives it. */
+    private Optional<ObjectName> followRenames(ObjectName object, String defaultSchema,
+            Function<ClassifiedStatement, Optional<String>> newNameIn) {
+        ObjectName current = object.inSchema(defaultSchema);
         boolean renamed = false;
         int from = this.cursor;
         for (int position = next(current, from); position >= 0; position = next(current, from)) {
             ClassifiedStatement later = this.statements.get(position);
             from = position + 1;
-            boolean rename = later.kind() == StatementKind.RENAME_INDEX || later.kind() == StatementKind.RENAME_OTHER;
-            if (rename && same(later.target(), current, defaultSchema)) {
-                current = new ObjectName(current.inSchema(defaultSchema).schema(), later.newName());
+            Optional<String> newName = same(later.target(), current, defaultSchema) ? newNameIn.apply(later)
+                    : Optional.empty();
+            if (newName.isPresent()) {
+                current = new ObjectName(current.schema(), newName.get());
                 renamed = true;
             }
         }

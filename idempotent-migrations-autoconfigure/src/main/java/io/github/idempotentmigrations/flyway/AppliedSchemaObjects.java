@@ -1,9 +1,7 @@
 package io.github.idempotentmigrations.flyway;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -44,20 +42,12 @@ public final class AppliedSchemaObjects {
             .filter(m -> m.getState().isApplied() && !m.getState().isFailed() && !m.getType().isBaseline())
             .toList();
         List<EnsuredObject> expected = ExpectedObjects.of(
-                new PendingScripts(this.flyway.getConfiguration()).statementsOf(applied), currentSchema(connection));
+                new PendingScripts(this.flyway.getConfiguration()).statementsOf(applied), MigratedSchemas.currentSchema(connection));
         Set<EnsuredObject> missing = new SchemaVerifier().verify(connection, expected)
             .drift()
             .stream()
             .map(Drift::object)
             .collect(Collectors.toSet());
         return expected.stream().filter(o -> !missing.contains(o)).toList();
-    }
-
-    private static String currentSchema(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

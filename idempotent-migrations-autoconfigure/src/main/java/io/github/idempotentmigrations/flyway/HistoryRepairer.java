@@ -63,7 +63,7 @@ final class HistoryRepairer {
                 statements.forEach(statement -> run.execute(session, statement));
             }
             finally {
-                run.finishMigration(true);
+                run.finishMigration();
                 report.rerun(run);
             }
             updateChecksum(session, schemas, migration);

@@ -61,8 +61,7 @@ public final class IdempotentStatementCallback implements Callback {
                             "executed by idempotent-migrations");
                 }
             }
-            case AFTER_EACH_MIGRATE -> this.runs.current().finishMigration(true);
-            case AFTER_EACH_MIGRATE_ERROR -> this.runs.current().finishMigration(false);
+            case AFTER_EACH_MIGRATE, AFTER_EACH_MIGRATE_ERROR -> this.runs.current().finishMigration();
             case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> this.runs.finish();
             default -> {
             }

@@ -3,8 +3,8 @@ package io.github.idempotentmigrations.flyway;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.flyway.Finding.Kind;
-
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
@@ -50,7 +50,7 @@ record InspectionResult(boolean historyHasRows, boolean schemaHasObjects, List<M
     record InvalidIndex(String schema, String name, String table) {
 
         String qualifiedName() {
-            return SqlIdentifiers.quote(this.schema) + "." + SqlIdentifiers.quote(this.name);
+            return new ObjectName(this.schema, this.name).toSql();
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
@@ -30,10 +31,11 @@ record MigratedSchemas(List<String> names, String historySchema, String historyT
     }
 
     String qualifiedHistoryTable() {
-        return SqlIdentifiers.quote(this.historySchema) + "." + SqlIdentifiers.quote(this.historyTable);
+        return new ObjectName(this.historySchema, this.historyTable).toSql();
     }
 
-    private static String currentSchema(Connection connection) throws SQLException {
+    /** The schema unqualified names resolve to on this connection. */
+    static String currentSchema(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
             rs.next();
