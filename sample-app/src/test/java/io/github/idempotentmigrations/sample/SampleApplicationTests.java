@@ -1,7 +1,10 @@
 package io.github.idempotentmigrations.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -9,9 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -37,6 +44,11 @@ class SampleApplicationTests {
     @AfterAll
     static void dropTestDatabase() {
         database.close();
+    }
+
+    @Test
+    void everyMigrationHadRunWhenTheServerOpenedItsPort(@Autowired MigrationsAtPortOpening atPortOpening) {
+        assertThat(atPortOpening.successfulMigrations()).isEqualTo(6);
     }
 
     @Test
@@ -132,5 +144,25 @@ class SampleApplicationTests {
             .returnResult()
             .getResponseBody();
         return ((Number) created.get("id")).longValue();
+    }
+
+    /** Counts the applied migrations at the moment the web server starts accepting connections. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MigrationsAtPortOpening implements ApplicationListener<WebServerInitializedEvent> {
+
+        private final AtomicInteger successfulMigrations = new AtomicInteger(-1);
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent event) {
+            this.successfulMigrations.set(event.getApplicationContext()
+                .getBean(JdbcClient.class)
+                .sql("SELECT count(*) FROM flyway_schema_history WHERE success AND type <> 'BASELINE'")
+                .query(Integer.class)
+                .single());
+        }
+
+        int successfulMigrations() {
+            return this.successfulMigrations.get();
+        }
     }
 }
