@@ -32,6 +32,7 @@ import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.RepairPolicy;
+import io.github.idempotentmigrations.flyway.ShadowSettings;
 import io.github.idempotentmigrations.flyway.StartupMode;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -79,7 +80,7 @@ public final class StartupBenchmark {
 
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE, RepairPolicy.REPAIR,
             RepairPolicy.REPAIR, RepairPolicy.REPAIR, RepairPolicy.REPAIR, RepairPolicy.WARN, Duration.ofSeconds(60),
-            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
+            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary());
 
     private StartupBenchmark() {
     }

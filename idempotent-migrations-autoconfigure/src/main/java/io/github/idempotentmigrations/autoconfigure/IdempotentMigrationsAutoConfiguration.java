@@ -6,6 +6,7 @@ import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import io.github.idempotentmigrations.flyway.ShadowSettings;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -58,7 +59,9 @@ public final class IdempotentMigrationsAutoConfiguration {
         IdempotentMigrationsProperties.Connect connect = properties.getConnect();
         return new StartupSettings(properties.getMode(), repair.getUnhistoriedSchema(), repair.getFailedMigrations(),
                 repair.getInvalidIndexes(), repair.getChecksumMismatches(), repair.getMissingMigrations(),
-                connect.getTimeout(), connect.getInitialBackoff(), connect.getMaxBackoff(), connect.getLockTimeout());
+                connect.getTimeout(), connect.getInitialBackoff(), connect.getMaxBackoff(), connect.getLockTimeout(),
+                new ShadowSettings(properties.getShadow().getUrl(), properties.getShadow().getUsername(),
+                        properties.getShadow().getPassword()));
     }
 
     @Bean

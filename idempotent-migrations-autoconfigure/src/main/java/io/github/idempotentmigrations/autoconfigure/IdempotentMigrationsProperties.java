@@ -43,6 +43,8 @@ public class IdempotentMigrationsProperties {
 
     private final Health health = new Health();
 
+    private final Shadow shadow = new Shadow();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -87,12 +89,17 @@ public class IdempotentMigrationsProperties {
         return this.health;
     }
 
+    public Shadow getShadow() {
+        return this.shadow;
+    }
+
     /** Policies for what inspection finds before migrating. */
     public static class Repair {
 
         /**
-         * Non-empty schema without Flyway history: 'repair' adopts it by running every migration through the
-         * engine (present objects skipped, missing ones created); 'fail' stops startup.
+         * Non-empty schema without Flyway history: 'repair' adopts it through a shadow database (the migrations run
+         * there with plain Flyway; what is missing here is created from it, nothing existing is changed, the history
+         * is copied); 'fail' stops startup.
          */
         private RepairPolicy unhistoriedSchema = RepairPolicy.REPAIR;
 
@@ -231,6 +238,52 @@ public class IdempotentMigrationsProperties {
 
         public void setCacheTime(Duration cacheTime) {
             this.cacheTime = cacheTime;
+        }
+    }
+
+    /**
+     * The shadow database where adoption runs the migrations with plain Flyway to learn the expected schema. Without
+     * a URL, a temporary database is created on the application's server and dropped afterwards.
+     */
+    public static class Shadow {
+
+        /**
+         * JDBC URL of a database reserved for the shadow; everything in it is dropped before each use.
+         */
+        private String url;
+
+        /**
+         * Login user of the shadow database.
+         */
+        private String username;
+
+        /**
+         * Login password of the shadow database.
+         */
+        private String password;
+
+        public String getUrl() {
+            return this.url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return this.username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return this.password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
         }
     }
 }

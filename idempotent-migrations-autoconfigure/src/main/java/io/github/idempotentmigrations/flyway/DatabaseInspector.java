@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
@@ -43,10 +42,14 @@ final class DatabaseInspector {
             ORDER BY n.nspname, i.relname
             """;
 
-    InspectionResult inspect(MigrationInfoService info, Connection connection, MigratedSchemas schemas)
-            throws SQLException {
+    /**
+     * @param userBaseline whether the user's Flyway baselines a non-empty schema without history itself
+     * ({@code baseline-on-migrate})
+     */
+    InspectionResult inspect(MigrationInfoService info, boolean userBaseline, Connection connection,
+            MigratedSchemas schemas) throws SQLException {
         MigrationInfo[] all = info.all();
-        return new InspectionResult(Arrays.stream(all).anyMatch(m -> m.isApplied() && !HistoryAdoption.isAdoptionBaseline(m)),
+        return new InspectionResult(Arrays.stream(all).anyMatch(MigrationInfo::isApplied), userBaseline,
                 schemaHasObjects(connection, schemas), select(all, m -> m.getState().isFailed() && m.isApplied()),
                 select(all, DatabaseInspector::checksumChanged), select(all, DatabaseInspector::missing),
                 select(all, m -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.OUTDATED),

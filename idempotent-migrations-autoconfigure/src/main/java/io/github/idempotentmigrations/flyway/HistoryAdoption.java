@@ -1,38 +1,94 @@
 package io.github.idempotentmigrations.flyway;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.ConflictPolicy;
+import io.github.idempotentmigrations.shadow.ExpectedSchema;
+import io.github.idempotentmigrations.shadow.SchemaDiff;
+import io.github.idempotentmigrations.shadow.SchemaObject;
+import io.github.idempotentmigrations.shadow.ShadowAdoption;
+import io.github.idempotentmigrations.shadow.ShadowDatabase;
+import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * Adopts a non-empty schema that has no Flyway history. Flyway refuses to migrate such a schema; a plain baseline
- * would mark every migration as applied without checking anything. Instead the history starts with a baseline
- * below every migration, so {@code migrate()} runs all of them through the engine: present objects are skipped,
- * missing ones created.
+ * Adopts a non-empty schema that has no Flyway history, without running a single migration statement against it:
+ * plain Flyway builds the expected schema on a shadow database, what is missing here is created from the shadow's
+ * definitions (tables with the rows the migrations put in them), and the history is copied as plain Flyway wrote
+ * it. Objects that differ are conflicts; nothing that exists is dropped or altered. All of it is one transaction:
+ * a failed adoption leaves schema, rows and history as they were.
  */
 final class HistoryAdoption {
 
-    private static final String BASELINE_VERSION = "0";
+    private static final String KIND = Finding.Kind.UNHISTORIED_SCHEMA.name();
 
-    private static final String BASELINE_DESCRIPTION = "<< adopted by idempotent-migrations >>";
+    private final ShadowConnections shadows;
 
-    private HistoryAdoption() {
+    private final ConflictPolicy onConflict;
+
+    HistoryAdoption(ShadowSettings shadow, ConflictPolicy onConflict) {
+        this.shadows = new ShadowConnections(shadow);
+        this.onConflict = onConflict;
     }
 
-    /** Whether the history row is the baseline an adoption started with (the adoption may not have finished). */
-    static boolean isAdoptionBaseline(MigrationInfo row) {
-        return row.getType().isBaseline() && BASELINE_DESCRIPTION.equals(row.getDescription());
+    void adopt(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report) throws SQLException {
+        try (ShadowDatabase shadow = openShadow(flyway, session, report)) {
+            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(),
+                    callback -> !(callback instanceof IdempotentStatementCallback));
+            session.setAutoCommit(false);
+            try {
+                ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
+                SchemaDiff diff = adoption.diff();
+                reportExtraAndConflicts(diff, report);
+                List<String> done = adoption.fill(diff);
+                adoption.copyRowsIntoEmpty(schemas.qualifiedHistoryTable());
+                session.commit();
+                report.repaired(KIND, String.join(", ", schemas.names()), "adopted through the "
+                        + shadow.description() + " without running any migration statement here (existing objects"
+                        + " and their rows untouched); " + (done.isEmpty() ? "nothing was missing"
+                                : String.join("; ", done))
+                        + "; history written as plain Flyway wrote it on the shadow");
+            }
+            catch (SQLException | RuntimeException ex) {
+                session.rollback();
+                throw ex;
+            }
+            finally {
+                session.setAutoCommit(true);
+            }
+        }
     }
 
-    /** A Flyway that starts the history with the adoption baseline when there is none yet. */
-    static Flyway adopting(Flyway flyway, MigratedSchemas schemas, StartupReport report) {
-        report.repaired(Finding.Kind.UNHISTORIED_SCHEMA.name(), String.join(", ", schemas.names()),
-                "adopted: history started at baseline " + BASELINE_VERSION
-                        + " and every migration run through the engine (present objects skipped, missing created)");
-        return Flyway.configure(flyway.getConfiguration().getClassLoader())
-            .configuration(flyway.getConfiguration())
-            .baselineOnMigrate(true)
-            .baselineVersion(BASELINE_VERSION)
-            .baselineDescription(BASELINE_DESCRIPTION)
-            .load();
+    private ShadowDatabase openShadow(Flyway flyway, Connection session, StartupReport report) throws SQLException {
+        try {
+            return this.shadows.open(flyway.getConfiguration().getDataSource(), session);
+        }
+        catch (ShadowUnavailableException ex) {
+            throw report.fail("The schema has objects but no Flyway history. It is adopted by running the migrations"
+                    + " on an empty shadow database and comparing, and there is none: " + ex.getMessage()
+                    + ". Either let the role create one (ALTER ROLE " + ex.role() + " CREATEDB), or set"
+                    + " idempotent-migrations.shadow.url (with .username and .password) to an empty database"
+                    + " reserved for it, or baseline the schema yourself (spring.flyway.baseline-on-migrate=true"
+                    + " with spring.flyway.baseline-version set to the version it is at)", ex);
+        }
+    }
+
+    private void reportExtraAndConflicts(SchemaDiff diff, StartupReport report) {
+        for (SchemaObject extra : diff.extra()) {
+            report.warn("Adoption: " + extra.describe() + " is not built by the migrations; left as is");
+        }
+        for (SchemaDiff.Difference difference : diff.different()) {
+            if (this.onConflict == ConflictPolicy.FAIL) {
+                report.problem("CONFLICT: " + difference.describe());
+            }
+            else {
+                report.warn("CONFLICT left as is (on-conflict=warn): " + difference.describe());
+            }
+        }
+        report.failOnProblems("Adoption of the schema without history stopped before changing anything (schema,"
+                + " rows and history are as they were). Make these objects match the migrations, or set"
+                + " idempotent-migrations.on-conflict=warn to adopt the schema with them as they are");
     }
 }

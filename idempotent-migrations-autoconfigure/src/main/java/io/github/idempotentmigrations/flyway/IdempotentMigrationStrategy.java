@@ -42,6 +42,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private final RepairPolicies policies;
 
+    private final HistoryAdoption adoption;
+
     public IdempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine, MigrationRunTracker runs,
             MigrationReportStore reports) {
         this.settings = settings;
@@ -49,6 +51,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         this.runs = runs;
         this.reports = reports;
         this.policies = new RepairPolicies(settings);
+        this.adoption = new HistoryAdoption(settings.shadow(), engine.settings().onConflict());
     }
 
     @Override
@@ -82,7 +85,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             throws SQLException {
         // Each flyway.info() re-reads the history and checksums every script: take one per phase.
         MigrationInfoService before = flyway.info();
-        InspectionResult found = this.inspector.inspect(before, session, schemas);
+        InspectionResult found = this.inspector.inspect(before, flyway.getConfiguration().isBaselineOnMigrate(), session,
+                schemas);
         recordSchemaVersion(before, report);
         if (this.settings.mode() == StartupMode.VALIDATE) {
             this.policies.validate(found, report);
@@ -98,9 +102,9 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             report.publish();
             return;
         }
-        boolean adopting = repair(flyway, before, session, schemas, found, toRepair, report);
+        repair(flyway, before, session, schemas, found, toRepair, report);
         report.migrated();
-        (adopting ? HistoryAdoption.adopting(flyway, schemas, report) : flyway).migrate();
+        flyway.migrate();
         MigrationInfoService after = flyway.info();
         Set<InvalidIndex> leftAsIs = toRepair.contains(Kind.INVALID_INDEX) ? Set.of()
                 : Set.copyOf(found.invalidIndexes());
@@ -110,17 +114,21 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         report.publish();
     }
 
-    /** Acts on what the policies allow to repair; returns whether the run adopts an unhistoried schema. */
-    private boolean repair(Flyway flyway, MigrationInfoService before, Connection session, MigratedSchemas schemas,
+    /** Acts on what the policies allow to repair. */
+    private void repair(Flyway flyway, MigrationInfoService before, Connection session, MigratedSchemas schemas,
             InspectionResult found, Set<Kind> toRepair, StartupReport report) throws SQLException {
+        boolean adopted = toRepair.contains(Kind.UNHISTORIED_SCHEMA);
+        if (adopted) {
+            this.adoption.adopt(flyway, session, schemas, report);
+        }
         PendingScripts scripts = new PendingScripts(flyway.getConfiguration());
         HistoryRepairer history = new HistoryRepairer(this.engine, scripts);
         boolean removedFailedRows = toRepair.contains(Kind.FAILED_MIGRATION);
         if (removedFailedRows) {
             history.removeFailedRows(session, schemas, found.failed(), report);
         }
-        // Read again after removing failed rows: their migrations are pending again.
-        MigrationInfoService current = removedFailedRows ? flyway.info() : before;
+        // Read again after adopting or removing failed rows: what is pending has changed.
+        MigrationInfoService current = (adopted || removedFailedRows) ? flyway.info() : before;
         List<String> upcoming = scripts.statementsOf(List.of(current.pending()));
         if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {
             for (MigrationInfo migration : found.checksumMismatches()) {
@@ -130,9 +138,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         if (toRepair.contains(Kind.INVALID_INDEX)) {
             new IndexRepairer().repair(session, found.invalidIndexes(), upcoming, report);
         }
-        boolean adopting = toRepair.contains(Kind.UNHISTORIED_SCHEMA);
-        this.runs.prepareNextRun(new RunOptions(adopting, upcoming));
-        return adopting;
+        // Adoption never replays migrations through the engine: its run only ever sees pending migrations.
+        this.runs.prepareNextRun(new RunOptions(false, upcoming));
     }
 
     /** After migrating: nothing failed or pending, no INVALID index but those a policy leaves as is, no drift. */

@@ -10,7 +10,8 @@ import org.flywaydb.core.api.MigrationInfo;
 /**
  * What inspection found before anything was changed.
  *
- * @param historyHasRows whether the history records any migration (an unfinished adoption's baseline aside)
+ * @param historyHasRows whether the history records any migration
+ * @param userBaseline whether the user's Flyway baselines a schema without history itself (baseline-on-migrate)
  * @param schemaHasObjects whether the migrated schemas hold objects other than the history table
  * @param failed history rows of failed migrations
  * @param checksumMismatches applied migrations whose script changed since
@@ -18,13 +19,16 @@ import org.flywaydb.core.api.MigrationInfo;
  * @param pending migrations not yet applied (versioned) or changed since (repeatable)
  * @param invalidIndexes INVALID indexes not being built right now
  */
-record InspectionResult(boolean historyHasRows, boolean schemaHasObjects, List<MigrationInfo> failed,
+record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean schemaHasObjects, List<MigrationInfo> failed,
         List<MigrationInfo> checksumMismatches, List<MigrationInfo> missing, List<MigrationInfo> pending,
         List<InvalidIndex> invalidIndexes) {
 
-    /** A non-empty schema Flyway has no history for: Flyway alone would refuse to migrate it. */
+    /**
+     * A non-empty schema Flyway has no history for and would refuse to migrate. With the user's own baseline, the
+     * user says which versions are there: Flyway baselines and migrates the rest.
+     */
     boolean unhistoriedSchema() {
-        return !this.historyHasRows && this.schemaHasObjects;
+        return !this.historyHasRows && this.schemaHasObjects && !this.userBaseline;
     }
 
     /** Everything found that a repair policy applies to, in the order repairs happen. */

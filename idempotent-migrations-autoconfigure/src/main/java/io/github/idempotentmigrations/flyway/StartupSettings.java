@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param initialBackoff first pause between connection attempts
  * @param maxBackoff longest pause between connection attempts
  * @param lockTimeout PostgreSQL lock_timeout for repair and migration statements; zero waits forever
+ * @param shadow where adoption builds the expected schema
  */
 public record StartupSettings(StartupMode mode, RepairPolicy unhistoriedSchema, RepairPolicy failedMigrations,
         RepairPolicy invalidIndexes, RepairPolicy checksumMismatches, RepairPolicy missingMigrations,
-        Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout) {
+        Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout,
+        ShadowSettings shadow) {
 
     /** The {@code SET} that makes PostgreSQL give up waiting for a lock after {@link #lockTimeout()}. */
     public String lockTimeoutSql() {

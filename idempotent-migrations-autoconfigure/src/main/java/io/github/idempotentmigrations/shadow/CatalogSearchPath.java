@@ -1,0 +1,44 @@
+package io.github.idempotentmigrations.shadow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Runs work with {@code search_path = pg_catalog}, then puts the session's own back: with nothing else on the path,
+ * PostgreSQL prints every user object schema-qualified, so definitions read on two databases compare as text and
+ * DDL built from them creates each object in its own schema.
+ */
+final class CatalogSearchPath {
+
+    @FunctionalInterface
+    interface Work<T> {
+
+        T run() throws SQLException;
+    }
+
+    private CatalogSearchPath() {
+    }
+
+    static <T> T with(Connection connection, Work<T> work) throws SQLException {
+        String previous = set(connection, "pg_catalog");
+        try {
+            return work.run();
+        }
+        finally {
+            set(connection, previous);
+        }
+    }
+
+    private static String set(Connection connection, String searchPath) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
+            statement.setString(1, searchPath);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.idempotentmigrations.shadow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The expected schema (built by the migrations on the shadow) against the one found.
+ *
+ * @param missing expected objects not found, in the order gap filling creates them
+ * @param different objects found whose definition is not the expected one
+ * @param extra objects found that the migrations do not build
+ */
+public record SchemaDiff(List<SchemaObject> missing, List<Difference> different, List<SchemaObject> extra) {
+
+    /** An object that exists with another definition than the migrations give it. */
+    public record Difference(SchemaObject expected, SchemaObject found) {
+
+        public String describe() {
+            return expected.describe() + " differs from what the migrations build: expected " + expected.definition()
+                    + ", found " + found.definition();
+        }
+    }
+
+    public static SchemaDiff between(SchemaSnapshot expected, SchemaSnapshot found) {
+        List<SchemaObject> missing = new ArrayList<>();
+        List<Difference> different = new ArrayList<>();
+        for (SchemaObject object : expected.objects()) {
+            found.find(object).ifPresentOrElse(present -> {
+                if (!object.kind().bookkeeping() && !object.definition().equals(present.definition())) {
+                    different.add(new Difference(object, present));
+                }
+            }, () -> missing.add(object));
+        }
+        missing.sort(Comparator.comparing(SchemaObject::kind));
+        List<SchemaObject> extra = found.objects()
+            .stream()
+            .filter(object -> !object.kind().bookkeeping() && expected.find(object).isEmpty())
+            // A table the migrations do not know: its columns, constraints... are not news.
+            .filter(object -> object.parent() == null || expected.containsTable(object.parent()))
+            .toList();
+        return new SchemaDiff(List.copyOf(missing), List.copyOf(different), extra);
+    }
+
+    public boolean converged() {
+        return this.missing.isEmpty() && this.different.isEmpty();
+    }
+}

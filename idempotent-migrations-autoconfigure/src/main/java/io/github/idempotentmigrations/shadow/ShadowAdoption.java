@@ -1,0 +1,61 @@
+package io.github.idempotentmigrations.shadow;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Brings a database that has no (complete) history to the schema the migrations build on the shadow, without
+ * replaying a single old statement against it: what is missing is created from the shadow's definitions, what
+ * exists is never dropped or altered.
+ */
+public final class ShadowAdoption {
+
+    private final Connection shadow;
+
+    private final Connection target;
+
+    /**
+     * @param shadow a session on the shadow, migrated
+     * @param target a session on the application's database, in the transaction the adoption runs in
+     */
+    public ShadowAdoption(Connection shadow, Connection target) {
+        this.shadow = shadow;
+        this.target = target;
+    }
+
+    public SchemaDiff diff() throws SQLException {
+        return SchemaDiff.between(SchemaSnapshot.read(this.shadow), SchemaSnapshot.read(this.target));
+    }
+
+    /**
+     * Creates the diff's missing objects in the target's current transaction; tables created here receive the
+     * shadow's rows. Returns what was done, one line each.
+     */
+    public List<String> fill(SchemaDiff diff) throws SQLException {
+        return CatalogSearchPath.with(this.target, () -> {
+            try (Statement statement = this.target.createStatement()) {
+                // Function bodies may name tables created after them; PostgreSQL checks them when they run.
+                statement.execute("SET LOCAL check_function_bodies = off");
+            }
+            return new GapFiller(this.shadow, this.target).fill(diff.missing());
+        });
+    }
+
+    /**
+     * Copies the shadow's rows of a table with the same columns in both into the target's when that one is empty;
+     * returns the rows copied.
+     */
+    public long copyRowsIntoEmpty(String table) throws SQLException {
+        try (Statement statement = this.target.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return 0;
+            }
+        }
+        return TableRows.copy(this.shadow, this.target, table, null);
+    }
+}

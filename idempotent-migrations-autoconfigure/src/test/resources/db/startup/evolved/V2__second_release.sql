@@ -1,0 +1,14 @@
+CREATE OR REPLACE FUNCTION greeting() RETURNS text LANGUAGE sql AS $$ SELECT 'hello from release 2' $$;
+ALTER TABLE customer RENAME TO clients;
+ALTER TABLE clients ADD CONSTRAINT clients_name_check CHECK (name <> '');
+COMMENT ON TABLE clients IS 'Who we sell to';
+ALTER TABLE people DROP COLUMN legacy_code;
+ALTER TABLE people DROP COLUMN nickname;
+ALTER TABLE people ADD COLUMN nickname text;
+ALTER SEQUENCE ticket_seq RESTART WITH 100;
+CREATE INDEX people_name_idx ON people (name);
+CREATE TABLE orders (id bigserial PRIMARY KEY, client_id bigint REFERENCES clients (id), note text);
+CREATE TABLE statuses (code text PRIMARY KEY, label text NOT NULL);
+INSERT INTO statuses VALUES ('open', 'Open'), ('closed', 'Closed');
+CREATE VIEW people_names AS SELECT name FROM people;
+CREATE VIEW people_name_lengths AS SELECT name, length(name) AS letters FROM people_names;
