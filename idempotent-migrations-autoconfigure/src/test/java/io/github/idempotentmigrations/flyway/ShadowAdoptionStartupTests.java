@@ -80,7 +80,12 @@ class ShadowAdoptionStartupTests {
         assertThat(jdbc.queryForList("SELECT code || ':' || label FROM statuses ORDER BY code", String.class))
             .as("reference rows the migrations put into a re-created table")
             .containsExactly("closed:Closed", "open:Open");
-        assertThat(DatabaseSnapshot.of(db).userRows()).containsAll(keptRows);
+        // Rows of tables that exist are kept; the column re-added to orders has no value.
+        assertThat(DatabaseSnapshot.of(db).userRows()).containsAll(keptRows.stream()
+            .filter(row -> !row.startsWith("public.orders "))
+            .toList());
+        assertThat(jdbc.queryForList("SELECT concat_ws(':', id, client_id, coalesce(note, '-')) FROM orders",
+                String.class)).containsExactly("1:7:-");
         assertHistoryIsPlainFlyways(db);
     }
 

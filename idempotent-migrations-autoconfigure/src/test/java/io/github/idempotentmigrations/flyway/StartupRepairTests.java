@@ -21,21 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StartupRepairTests {
 
     @Test
-    void adoptsANonEmptySchemaWithoutHistoryByRunningEveryMigration(TestDatabase db) {
-        db.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);"
-                + " INSERT INTO customers VALUES (1, 'Ann')");
-        on(db, "adopt").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(repairs(context.getBean(MigrationReportStore.class))).extracting(RepairAction::kind)
-                .containsExactly("UNHISTORIED_SCHEMA");
-        });
-        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-        assertThat(jdbc.queryForList("SELECT name || ':' || coalesce(email, '-') FROM customers", String.class))
-            .containsExactly("Ann:-");
-        assertThat(successfulVersions(jdbc)).containsExactly("0", "1", "2");
-    }
-
-    @Test
     void clearsAFailedRowAndDropsTheInvalidIndexSoTheMigrationRebuildsIt(TestDatabase db) {
         StartingStates.migrationKilledHalfWay(db);
         on(db, "concurrent-index").run(context -> {
