@@ -1,6 +1,6 @@
 package io.github.idempotentmigrations.sample;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +35,7 @@ class SampleSchemaEndpointDriftTests {
     }
 
     @Test
-    void endpointShowsTheAdoptionStatementByStatement() {
-        String v1 = "$.lastRun.migrations[?(@.version == '1')]";
-        String v2 = "$.lastRun.migrations[?(@.version == '2')]";
+    void endpointShowsTheAdoptionAndWhatItCreated() {
         this.http.get().uri("/actuator/schema").exchange()
             .expectStatus().isOk()
             .expectBody()
@@ -47,18 +45,12 @@ class SampleSchemaEndpointDriftTests {
             .jsonPath("$.lastRun.mode").isEqualTo("MIGRATE")
             .jsonPath("$.lastRun.converged").isEqualTo(true)
             .jsonPath("$.lastRun.repairs[0].kind").isEqualTo("UNHISTORIED_SCHEMA")
-            .jsonPath("$.lastRun.statements.applied").isEqualTo(7)
-            .jsonPath("$.lastRun.statements.skipped").isEqualTo(2)
-            .jsonPath("$.lastRun.statements.reconciled").isEqualTo(1)
-            .jsonPath("$.lastRun.statements.conflict").isEqualTo(0)
-            .jsonPath(v1 + ".statements[0].kind").isEqualTo(List.of("CREATE_TABLE"))
-            .jsonPath(v1 + ".statements[0].object").isEqualTo(List.of("public.users"))
-            .jsonPath(v1 + ".statements[0].outcome").isEqualTo(List.of("RECONCILED"))
-            .jsonPath(v1 + ".statements[0].actions[0]")
-            .isEqualTo(List.of("ALTER TABLE \"public\".\"users\" ADD COLUMN created_at TIMESTAMPTZ NOT NULL DEFAULT now()"))
-            .jsonPath(v2 + ".statements[0].object").isEqualTo(List.of("public.chats"))
-            .jsonPath(v2 + ".statements[0].outcome").isEqualTo(List.of("SKIPPED"))
-            .jsonPath("$.lastRun.ensured[0]").isEqualTo("table public.users");
+            .jsonPath("$.lastRun.repairs[0].action").value(String.class, action -> assertThat(action).contains(
+                    "created column public.users.created_at", "created table public.messages",
+                    "the migrations put into public.tags"))
+            // Adoption runs no migration statement against the database.
+            .jsonPath("$.lastRun.statements.applied").isEqualTo(0)
+            .jsonPath("$.lastRun.statements.conflict").isEqualTo(0);
     }
 
     @Test
@@ -72,7 +64,6 @@ class SampleSchemaEndpointDriftTests {
         this.http.get().uri("/actuator/info").exchange()
             .expectStatus().isOk()
             .expectBody()
-            .jsonPath("$.schema.appliedMigrations").isEqualTo(6)
-            .jsonPath("$.schema.lastRun.statements.reconciled").isEqualTo(1);
+            .jsonPath("$.schema.appliedMigrations").isEqualTo(6);
     }
 }
