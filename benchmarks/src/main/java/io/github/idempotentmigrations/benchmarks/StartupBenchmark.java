@@ -26,6 +26,7 @@ import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
 import io.github.idempotentmigrations.flyway.EngineRunObserver;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
@@ -79,7 +80,7 @@ public final class StartupBenchmark {
     }
 
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE, RepairPolicy.REPAIR,
-            RepairPolicy.REPAIR, RepairPolicy.REPAIR, RepairPolicy.REPAIR, RepairPolicy.WARN, Duration.ofSeconds(60),
+            RepairPolicy.REPAIR, RepairPolicy.REPAIR, ChecksumMismatchPolicy.FAIL, RepairPolicy.WARN, Duration.ofSeconds(60),
             Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary());
 
     private StartupBenchmark() {

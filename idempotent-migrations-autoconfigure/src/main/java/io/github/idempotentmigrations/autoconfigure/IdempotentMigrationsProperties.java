@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.engine.DataStatementPolicy;
+import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
 import io.github.idempotentmigrations.flyway.RepairPolicy;
 import io.github.idempotentmigrations.flyway.StartupMode;
 
@@ -116,10 +117,10 @@ public class IdempotentMigrationsProperties {
         private RepairPolicy invalidIndexes = RepairPolicy.REPAIR;
 
         /**
-         * Applied migrations whose script changed since (checksum mismatch): 'repair' re-runs the edited script
-         * through the engine and realigns the checksum; 'fail' stops startup.
+         * Applied migrations whose script changed since (checksum mismatch): 'fail' stops startup, naming the
+         * migration; 'realign' records the new checksum and runs nothing (for edits the database does not need).
          */
-        private RepairPolicy checksumMismatches = RepairPolicy.REPAIR;
+        private ChecksumMismatchPolicy checksumMismatches = ChecksumMismatchPolicy.FAIL;
 
         /**
          * Applied migrations no longer found on the classpath: 'warn' reports them; 'fail' stops startup.
@@ -150,11 +151,11 @@ public class IdempotentMigrationsProperties {
             this.invalidIndexes = invalidIndexes;
         }
 
-        public RepairPolicy getChecksumMismatches() {
+        public ChecksumMismatchPolicy getChecksumMismatches() {
             return this.checksumMismatches;
         }
 
-        public void setChecksumMismatches(RepairPolicy checksumMismatches) {
+        public void setChecksumMismatches(ChecksumMismatchPolicy checksumMismatches) {
             this.checksumMismatches = checksumMismatches;
         }
 

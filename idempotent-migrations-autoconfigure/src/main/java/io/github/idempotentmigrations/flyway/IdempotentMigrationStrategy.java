@@ -32,8 +32,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private final StartupSettings settings;
 
-    private final IdempotentEngine engine;
-
     private final MigrationRunTracker runs;
 
     private final MigrationReportStore reports;
@@ -47,7 +45,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
     public IdempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine, MigrationRunTracker runs,
             MigrationReportStore reports) {
         this.settings = settings;
-        this.engine = engine;
         this.runs = runs;
         this.reports = reports;
         this.policies = new RepairPolicies(settings);
@@ -122,7 +119,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             this.adoption.adopt(flyway, session, schemas, report);
         }
         PendingScripts scripts = new PendingScripts(flyway.getConfiguration());
-        HistoryRepairer history = new HistoryRepairer(this.engine, scripts);
+        HistoryRepairer history = new HistoryRepairer();
         boolean removedFailedRows = toRepair.contains(Kind.FAILED_MIGRATION);
         if (removedFailedRows) {
             history.removeFailedRows(session, schemas, found.failed(), report);
@@ -132,7 +129,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         List<String> upcoming = scripts.statementsOf(List.of(current.pending()));
         if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {
             for (MigrationInfo migration : found.checksumMismatches()) {
-                history.rerunAndRealign(session, schemas, migration, upcoming, report);
+                history.realign(session, schemas, migration, report);
             }
         }
         if (toRepair.contains(Kind.INVALID_INDEX)) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.sql.SqlScriptSplitter;
@@ -34,11 +33,6 @@ final class PendingScripts {
         List<String> statements = new ArrayList<>();
         migrations.forEach(migration -> script(migration).map(SqlScriptSplitter::split).ifPresent(statements::addAll));
         return statements;
-    }
-
-    /** The statements of one migration with Flyway's configured placeholders replaced, ready to execute. */
-    Optional<List<String>> executableStatements(MigrationInfo migration) {
-        return script(migration).map(this::replacePlaceholders).map(SqlScriptSplitter::split);
     }
 
     Optional<String> script(MigrationInfo migration) {
@@ -76,17 +70,5 @@ final class PendingScripts {
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot read migration " + script + " from " + location, ex);
         }
-    }
-
-    private String replacePlaceholders(String script) {
-        if (!this.configuration.isPlaceholderReplacement()) {
-            return script;
-        }
-        String replaced = script;
-        for (Map.Entry<String, String> placeholder : this.configuration.getPlaceholders().entrySet()) {
-            replaced = replaced.replace(this.configuration.getPlaceholderPrefix() + placeholder.getKey()
-                    + this.configuration.getPlaceholderSuffix(), placeholder.getValue());
-        }
-        return replaced;
     }
 }

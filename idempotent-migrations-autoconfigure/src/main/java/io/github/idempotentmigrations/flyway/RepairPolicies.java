@@ -32,7 +32,8 @@ final class RepairPolicies {
             }
             else {
                 report.problem(finding.description() + ". Startup stops because " + finding.kind().property() + "="
-                        + policy.name().toLowerCase() + explainWhyNotLeftAsIs(finding.kind(), policy) + ".");
+                        + policy.name().toLowerCase() + explainWhyNotLeftAsIs(finding.kind(), policy) + "."
+                        + choices(finding.kind()));
             }
         }
         return toRepair;
@@ -62,11 +63,20 @@ final class RepairPolicies {
                 ? " and Flyway cannot migrate with this left as is; set it to 'repair' or fix it by hand" : "";
     }
 
+    /** What the user can do about a finding that stopped startup, beyond the policy. */
+    private static String choices(Kind kind) {
+        return (kind == Kind.CHECKSUM_MISMATCH) ? " Either restore the script as it was applied; or, when the edit"
+                + " changes nothing the database needs (a comment, formatting), set " + kind.property()
+                + "=realign to record the new checksum without running anything. A schema change belongs in a new"
+                + " migration: an applied script is never run again." : "";
+    }
+
     private RepairPolicy policyFor(Kind kind) {
         return switch (kind) {
             case UNHISTORIED_SCHEMA -> this.settings.unhistoriedSchema();
             case FAILED_MIGRATION -> this.settings.failedMigrations();
-            case CHECKSUM_MISMATCH -> this.settings.checksumMismatches();
+            case CHECKSUM_MISMATCH -> (this.settings.checksumMismatches() == ChecksumMismatchPolicy.REALIGN)
+                    ? RepairPolicy.REPAIR : RepairPolicy.FAIL;
             case MISSING_MIGRATION -> this.settings.missingMigrations();
             case INVALID_INDEX -> this.settings.invalidIndexes();
         };

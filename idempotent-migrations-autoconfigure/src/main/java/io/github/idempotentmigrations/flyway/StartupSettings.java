@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param shadow where adoption builds the expected schema
  */
 public record StartupSettings(StartupMode mode, RepairPolicy unhistoriedSchema, RepairPolicy failedMigrations,
-        RepairPolicy invalidIndexes, RepairPolicy checksumMismatches, RepairPolicy missingMigrations,
+        RepairPolicy invalidIndexes, ChecksumMismatchPolicy checksumMismatches, RepairPolicy missingMigrations,
         Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout,
         ShadowSettings shadow) {
 

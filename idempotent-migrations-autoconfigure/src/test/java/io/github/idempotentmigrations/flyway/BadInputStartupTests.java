@@ -145,11 +145,14 @@ class BadInputStartupTests {
     }
 
     @Test
-    void checksumMismatchWithPolicyFail(TestDatabase db) {
+    void checksumMismatchFailsByDefaultNamingTheMigrationAndTheChoices(TestDatabase db) {
         plainFlyway(db, "base", "1");
-        failsLeavingDatabaseUnchanged(db, on(db, "edited", "idempotent-migrations.repair.checksum-mismatches=fail"),
+        failsLeavingDatabaseUnchanged(db, on(db, "edited"),
                 "Migration 1 \"create accounts\" was edited after it was applied",
-                "idempotent-migrations.repair.checksum-mismatches=fail");
+                "idempotent-migrations.repair.checksum-mismatches=fail",
+                "Either restore the script as it was applied",
+                "set idempotent-migrations.repair.checksum-mismatches=realign to record the new checksum without"
+                        + " running anything");
     }
 
     @Test
