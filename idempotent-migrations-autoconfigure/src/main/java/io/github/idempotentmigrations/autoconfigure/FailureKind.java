@@ -41,8 +41,8 @@ enum FailureKind {
             + " problem listed above; then validate again."),
 
     STOPPED_BY_POLICY("Each problem above names the idempotent-migrations.repair.* property that stopped startup."
-            + " Either fix the cause by hand, or set that property to 'repair' to let startup repair it, then"
-            + " restart. Nothing was changed."),
+            + " Either fix the cause by hand, or set that property to the repairing value the problem names"
+            + " ('repair', or 'realign' for checksum mismatches), then restart. Nothing was changed."),
 
     OTHER("Read the problem above, fix its cause in the database or add a new migration, then restart.");
 

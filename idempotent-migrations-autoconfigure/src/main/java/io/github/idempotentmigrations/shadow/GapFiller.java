@@ -6,6 +6,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,7 @@ final class GapFiller {
             SQLException lastRefusal = null;
             for (SchemaObject object : remaining) {
                 try {
-                    done.add(create(object));
+                    create(object).ifPresent(done::add);
                 }
                 catch (SQLException ex) {
                     if (!MISSING_DEPENDENCY.contains(ex.getSQLState())) {
@@ -64,10 +65,10 @@ final class GapFiller {
         return done;
     }
 
-    private String create(SchemaObject object) throws SQLException {
+    private Optional<String> create(SchemaObject object) throws SQLException {
         Savepoint savepoint = this.target.setSavepoint();
         try {
-            String done = execute(object);
+            Optional<String> done = execute(object);
             this.target.releaseSavepoint(savepoint);
             return done;
         }
@@ -77,15 +78,17 @@ final class GapFiller {
         }
     }
 
-    private String execute(SchemaObject object) throws SQLException {
+    /** Creates the object; returns what was done, if anything (a table the migrations left empty gets no rows). */
+    private Optional<String> execute(SchemaObject object) throws SQLException {
         if (object.kind() == ObjectKind.ROWS) {
             long rows = TableRows.copy(this.shadow, this.target, object.name(), object.ddl());
-            return "copied " + rows + " row(s) the migrations put into " + object.name();
+            return (rows > 0) ? Optional.of("copied " + rows + " row(s) the migrations put into " + object.name())
+                    : Optional.empty();
         }
         try (Statement statement = this.target.createStatement()) {
             statement.execute(object.ddl());
         }
-        return (object.kind() == ObjectKind.SEQUENCE_VALUE) ? "set " + object.name() + " to the migrations' value"
-                : "created " + object.describe();
+        return Optional.of((object.kind() == ObjectKind.SEQUENCE_VALUE)
+                ? "set " + object.name() + " to the migrations' value" : "created " + object.describe());
     }
 }

@@ -87,7 +87,7 @@ public final class ShadowDatabase implements AutoCloseable {
         }
         catch (SQLException ex) {
             if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
-                throw new ShadowUnavailableException(server.getMetaData().getUserName(), ex);
+                throw new ShadowUnavailableException(server.getMetaData().getUserName(), ex.getMessage());
             }
             throw ex;
         }

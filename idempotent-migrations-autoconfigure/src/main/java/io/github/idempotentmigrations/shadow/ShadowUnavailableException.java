@@ -5,9 +5,10 @@ public final class ShadowUnavailableException extends RuntimeException {
 
     private final String role;
 
-    ShadowUnavailableException(String role, Throwable cause) {
+    // PostgreSQL's refusal is kept as text only: its SQLSTATE would read as a migration statement's missing privilege.
+    ShadowUnavailableException(String role, String refusal) {
         super("role \"" + role + "\" may not create a temporary shadow database on the application's server ("
-                + cause.getMessage() + ")", cause);
+                + refusal + ")");
         this.role = role;
     }
 

@@ -75,6 +75,41 @@ class SchemaConvergenceFailureAnalyzerTests {
         record("Validate mode, schema not converged", analysis);
     }
 
+    @Test
+    void adoptionConflict(TestDatabase db) throws IOException {
+        db.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name varchar(40) NOT NULL)");
+        FailureAnalysis analysis = analyze(on(db, "adopt"));
+        assertThat(analysis.getDescription()).contains("CONFLICT: column public.customers.name",
+                "expected name text NOT NULL, found name character varying(40) NOT NULL");
+        record("Adopting a schema without history: an object differs", analysis);
+    }
+
+    @Test
+    void noShadowDatabasePossible(TestDatabase db) throws IOException {
+        db.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL)");
+        String role = "im_app_" + db.name().substring(db.name().length() - 8);
+        db.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD 'app'");
+        try {
+            FailureAnalysis analysis = analyze(on(db, "adopt", "spring.datasource.username=" + role,
+                    "spring.datasource.password=app"));
+            assertThat(analysis.getDescription()).contains("ALTER ROLE " + role + " CREATEDB",
+                    "idempotent-migrations.shadow.url");
+            record("Adopting a schema without history: no shadow database possible", analysis);
+        }
+        finally {
+            db.execute("DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void checksumMismatch(TestDatabase db) throws IOException {
+        plainFlyway(db, "base", "1");
+        FailureAnalysis analysis = analyze(on(db, "edited"));
+        assertThat(analysis.getDescription()).contains("Migration 1 \"create accounts\" was edited",
+                "checksum-mismatches=realign");
+        record("An applied migration edited since", analysis);
+    }
+
     private static FailureAnalysis analyze(ApplicationContextRunner application) {
         AtomicReference<SchemaConvergenceException> failure = new AtomicReference<>();
         application.run(context -> failure.set(failure(context)));
