@@ -12,6 +12,7 @@ import io.github.idempotentmigrations.shadow.ShadowAdoption;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * Adopts a non-empty schema that has no Flyway history, without running a single migration statement against it:
@@ -24,6 +25,13 @@ final class HistoryAdoption {
 
     private static final String KIND = Finding.Kind.UNHISTORIED_SCHEMA.name();
 
+    private static final String NO_SHADOW = "The schema has objects but no Flyway history. It is adopted by running"
+            + " the migrations on an empty shadow database and comparing, and there is none: ";
+
+    private static final String SET_OR_BASELINE = " set idempotent-migrations.shadow.url (with .username and"
+            + " .password) to an empty database reserved for it, or baseline the schema yourself"
+            + " (spring.flyway.baseline-on-migrate=true with spring.flyway.baseline-version set to the version it is at)";
+
     private final ShadowConnections shadows;
 
     private final ConflictPolicy onConflict;
@@ -35,8 +43,7 @@ final class HistoryAdoption {
 
     void adopt(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report) throws SQLException {
         try (ShadowDatabase shadow = openShadow(flyway, session, report)) {
-            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(),
-                    callback -> !(callback instanceof IdempotentStatementCallback));
+            buildExpectedSchema(flyway, shadow, report);
             session.setAutoCommit(false);
             try {
                 ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
@@ -66,12 +73,24 @@ final class HistoryAdoption {
             return this.shadows.open(flyway.getConfiguration().getDataSource(), session);
         }
         catch (ShadowUnavailableException ex) {
-            throw report.fail("The schema has objects but no Flyway history. It is adopted by running the migrations"
-                    + " on an empty shadow database and comparing, and there is none: " + ex.getMessage()
-                    + ". Either let the role create one (ALTER ROLE " + ex.role() + " CREATEDB), or set"
-                    + " idempotent-migrations.shadow.url (with .username and .password) to an empty database"
-                    + " reserved for it, or baseline the schema yourself (spring.flyway.baseline-on-migrate=true"
-                    + " with spring.flyway.baseline-version set to the version it is at)", ex);
+            throw report.fail(NO_SHADOW + ex.getMessage() + ". Either let the role create one (ALTER ROLE " + ex.role()
+                    + " CREATEDB), or" + SET_OR_BASELINE, ex);
+        }
+        catch (IllegalStateException ex) {
+            throw report.fail(NO_SHADOW + CredentialMasker.mask(ex.getMessage()) + ". Either" + SET_OR_BASELINE, ex);
+        }
+    }
+
+    /** Plain Flyway from empty on the shadow; a migration that fails there fails on any new database too. */
+    private static void buildExpectedSchema(Flyway flyway, ShadowDatabase shadow, StartupReport report) {
+        try {
+            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(),
+                    callback -> !(callback instanceof IdempotentStatementCallback));
+        }
+        catch (FlywayException ex) {
+            throw report.fail("The schema has objects but no Flyway history, and the migrations do not run on an"
+                    + " empty database (plain Flyway on the " + shadow.description() + "), so there is no expected"
+                    + " schema to adopt it by: " + CredentialMasker.mask(ex.getMessage()), ex);
         }
     }
 

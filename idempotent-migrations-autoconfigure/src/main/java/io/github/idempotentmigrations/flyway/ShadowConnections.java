@@ -34,17 +34,24 @@ final class ShadowConnections {
         }
         String url = session.getMetaData().getURL();
         // Same server, same credentials as the application's data source, another database: a plain connection each.
-        return ShadowDatabase.temporary(session, name -> DataSourceBuilder.derivedFrom(application)
-            .type(PGSimpleDataSource.class)
-            .url(withDatabase(url, name))
-            .build());
+        return ShadowDatabase.temporary(session, name -> sameServer(application, withDatabase(url, name)));
+    }
+
+    private static DataSource sameServer(DataSource application, String url) {
+        try {
+            return DataSourceBuilder.derivedFrom(application).type(PGSimpleDataSource.class).url(url).build();
+        }
+        catch (RuntimeException ex) {
+            throw new IllegalStateException("the credentials of the application's data source ("
+                    + application.getClass().getName() + ") cannot be reused for a temporary shadow database", ex);
+        }
     }
 
     static String withDatabase(String url, String database) {
         Matcher matcher = DATABASE_IN_URL.matcher(url);
         if (!matcher.matches()) {
-            throw new IllegalStateException("Cannot tell the database in the JDBC URL " + CredentialMasker.mask(url)
-                    + "; set idempotent-migrations.shadow.url");
+            throw new IllegalStateException("the database name cannot be told from the JDBC URL "
+                    + CredentialMasker.mask(url));
         }
         return matcher.group(1) + database + matcher.group(3);
     }

@@ -55,8 +55,8 @@ public final class ShadowDatabase implements AutoCloseable {
         try {
             connection.setAutoCommit(true);
             if (serverAndDatabase(connection).equals(serverAndDatabase(application))) {
-                throw new IllegalStateException("The shadow database is the application's own database: it must be"
-                        + " another one, which adoption empties before every use");
+                throw new IllegalStateException("the reserved shadow database is the application's own database;"
+                        + " it must be another one, which adoption empties before every use");
             }
             empty(connection);
             return new ShadowDatabase(dataSource, connection, "reserved shadow database "

@@ -191,6 +191,29 @@ class ShadowAdoptionStartupTests {
     }
 
     @Test
+    void refusesTheApplicationsOwnDatabaseAsTheReservedShadow(TestDatabase db) {
+        wholeSchemaInUseWithoutHistory(db);
+        DatabaseSnapshot before = DatabaseSnapshot.of(db);
+        on(db, SCENARIO, "idempotent-migrations.shadow.url=" + db.jdbcUrl(),
+                "idempotent-migrations.shadow.username=" + db.user(),
+                "idempotent-migrations.shadow.password=" + db.password())
+            .run(context -> assertThat(failure(context).getMessage())
+                .contains("the reserved shadow database is the application's own database"));
+        assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void migrationsThatFailOnAnEmptyDatabaseCannotBeAdoptedBy(TestDatabase db) {
+        db.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, email text)");
+        DatabaseSnapshot before = DatabaseSnapshot.of(db);
+        on(db, "unknown-table").run(context -> assertThat(failure(context).getMessage()).contains(
+                "the migrations do not run on an empty database (plain Flyway on the temporary shadow database",
+                "account_settings"));
+        assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
+        assertThat(temporaryShadows(db)).isEmpty();
+    }
+
+    @Test
     void dropsTheTemporaryShadowOfAKilledRun(TestDatabase db) {
         String leftover = ShadowDatabase.TEMPORARY_PREFIX + "1000000000_killedrun0001";
         db.execute("CREATE DATABASE " + leftover);
