@@ -56,7 +56,7 @@ final class ScenarioFlyway {
         FluentConfiguration configuration = configure(database, scenario);
         if (adopting) {
             configuration.baselineOnMigrate(true).baselineVersion("0");
-            runs.prepareNextRun(new RunOptions(true, upcomingStatements(scenario, null)));
+            runs.prepareNextRun(new RunOptions(true));
         }
         try {
             withEngine(configuration, runs).migrate();

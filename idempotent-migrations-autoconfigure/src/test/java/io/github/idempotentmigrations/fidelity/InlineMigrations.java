@@ -1,0 +1,103 @@
+package io.github.idempotentmigrations.fidelity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.EngineSettings;
+import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
+import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * A migration set written inline in a test (V1, V2, ... in order), run with plain Flyway or through the engine, and
+ * the state a run leaves: catalog with definitions, every row of the user's tables, and the history.
+ */
+final class InlineMigrations {
+
+    private final Path location;
+
+    private InlineMigrations(Path location) {
+        this.location = location;
+    }
+
+    static InlineMigrations of(Path directory, String... scripts) {
+        try {
+            for (int i = 0; i < scripts.length; i++) {
+                Files.writeString(directory.resolve("V" + (i + 1) + "__step_" + (i + 1) + ".sql"), scripts[i]);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new InlineMigrations(directory);
+    }
+
+    FluentConfiguration configure(TestDatabase database) {
+        return Flyway.configure()
+            .dataSource(database.jdbcUrl(), database.user(), database.password())
+            .locations("filesystem:" + this.location);
+    }
+
+    void plain(TestDatabase database) {
+        configure(database).load().migrate();
+    }
+
+    void plainTo(TestDatabase database, String version) {
+        configure(database).target(version).load().migrate();
+    }
+
+    List<MigrationResult> starter(TestDatabase database) {
+        MigrationRunTracker runs = new MigrationRunTracker(new IdempotentEngine(EngineSettings.defaults()));
+        FluentConfiguration configuration = configure(database).callbacks(new IdempotentStatementCallback(runs));
+        configuration.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        configuration.load().migrate();
+        return runs.lastResults();
+    }
+
+    /** Catalog with definitions, then every row of every user table, then history rows. */
+    static List<String> state(TestDatabase database) {
+        List<String> state = new ArrayList<>(DatabaseSnapshot.catalogOf(database));
+        for (String table : query(database, "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables"
+                + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
+                + " AND tablename <> 'flyway_schema_history' ORDER BY 1")) {
+            query(database, "SELECT t::text FROM " + table + " t ORDER BY 1").forEach(row -> state.add(table + " " + row));
+        }
+        state.addAll(history(database));
+        return state;
+    }
+
+    static List<String> history(TestDatabase database) {
+        return query(database, "SELECT to_regclass('flyway_schema_history') IS NOT NULL").get(0).equals("t")
+                ? query(database, "SELECT version || ':' || checksum || ':' || success FROM flyway_schema_history"
+                        + " ORDER BY installed_rank")
+                : List.of();
+    }
+
+    static List<String> query(TestDatabase database, String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+        }
+    }
+}
