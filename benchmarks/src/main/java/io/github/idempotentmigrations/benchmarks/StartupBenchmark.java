@@ -187,7 +187,7 @@ public final class StartupBenchmark {
                 if (adopt) {
                     configuration.baselineOnMigrate(true).baselineVersion("0");
                 }
-                runs.prepareNextRun(new RunOptions(adopt, pending));
+                runs.prepareNextRun(new RunOptions(adopt));
                 configuration.load().migrate();
             }
             case STARTER -> {

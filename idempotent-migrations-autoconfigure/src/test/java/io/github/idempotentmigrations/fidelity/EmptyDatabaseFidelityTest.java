@@ -39,6 +39,23 @@ class EmptyDatabaseFidelityTest {
     }
 
     @Test
+    void enumSwapWithTheScriptsOwnTransaction() {
+        assertSameAsPlainFlyway(InlineMigrations.of(this.scripts, """
+                CREATE TYPE "Status" AS ENUM ('DRAFT', 'LIVE');
+                CREATE TABLE "Post" (id integer PRIMARY KEY, status "Status" NOT NULL);
+                INSERT INTO "Post" VALUES (1, 'LIVE');
+                """, """
+                BEGIN;
+                CREATE TYPE "Status_new" AS ENUM ('DRAFT', 'LIVE', 'ARCHIVED');
+                ALTER TABLE "Post" ALTER COLUMN "status" TYPE "Status_new" USING ("status"::text::"Status_new");
+                ALTER TYPE "Status" RENAME TO "Status_old";
+                ALTER TYPE "Status_new" RENAME TO "Status";
+                DROP TYPE "Status_old";
+                COMMIT;
+                """));
+    }
+
+    @Test
     void tableSwapThroughACopy() {
         assertSameAsPlainFlyway(InlineMigrations.of(this.scripts, """
                 CREATE TABLE accounts (id integer PRIMARY KEY, name text);

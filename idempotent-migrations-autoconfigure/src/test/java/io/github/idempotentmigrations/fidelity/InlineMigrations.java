@@ -11,19 +11,24 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
+import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
-import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
-import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A migration set written inline in a test (V1, V2, ... in order), run with plain Flyway or through the engine, and
+ * A migration set written inline in a test (V1, V2, ... in order), run with plain Flyway or by an application with the starter, and
  * the state a run leaves: catalog with definitions, every row of the user's tables, and the history.
  */
 final class InlineMigrations {
@@ -60,12 +65,29 @@ final class InlineMigrations {
         configure(database).target(version).load().migrate();
     }
 
+    /**
+     * Starts an application with the starter on the database, as Boot does (strategy included): the run's results,
+     * or the {@link SchemaConvergenceException} startup failed with.
+     */
     List<MigrationResult> starter(TestDatabase database) {
-        MigrationRunTracker runs = new MigrationRunTracker(new IdempotentEngine(EngineSettings.defaults()));
-        FluentConfiguration configuration = configure(database).callbacks(new IdempotentStatementCallback(runs));
-        configuration.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        configuration.load().migrate();
-        return runs.lastResults();
+        List<List<MigrationResult>> results = new ArrayList<>();
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+                    IdempotentMigrationsAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
+                    "spring.datasource.username=" + database.user(),
+                    "spring.datasource.password=" + database.password(),
+                    "spring.flyway.locations=filesystem:" + this.location)
+            .run(context -> {
+                for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof SchemaConvergenceException convergence) {
+                        throw convergence;
+                    }
+                }
+                assertThat(context).hasNotFailed();
+                results.add(context.getBean(MigrationReportStore.class).last().orElseThrow().migrations());
+            });
+        return results.get(0);
     }
 
     /** Catalog with definitions, then every row of every user table, then history rows. */
