@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,33 +89,19 @@ final class InlineMigrations {
     /** Catalog with definitions, then every row of every user table, then history rows. */
     static List<String> state(TestDatabase database) {
         List<String> state = new ArrayList<>(DatabaseSnapshot.catalogOf(database));
-        for (String table : query(database, "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables"
+        for (String table : database.query("SELECT format('%I.%I', schemaname, tablename) FROM pg_tables"
                 + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
                 + " AND tablename <> 'flyway_schema_history' ORDER BY 1")) {
-            query(database, "SELECT t::text FROM " + table + " t ORDER BY 1").forEach(row -> state.add(table + " " + row));
+            database.query("SELECT t::text FROM " + table + " t ORDER BY 1").forEach(row -> state.add(table + " " + row));
         }
         state.addAll(history(database));
         return state;
     }
 
     static List<String> history(TestDatabase database) {
-        return query(database, "SELECT to_regclass('flyway_schema_history') IS NOT NULL").get(0).equals("t")
-                ? query(database, "SELECT version || ':' || checksum || ':' || success FROM flyway_schema_history"
+        return database.query("SELECT to_regclass('flyway_schema_history') IS NOT NULL").get(0).equals("t")
+                ? database.query("SELECT version || ':' || checksum || ':' || success FROM flyway_schema_history"
                         + " ORDER BY installed_rank")
                 : List.of();
-    }
-
-    static List<String> query(TestDatabase database, String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-            return rows;
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
-        }
     }
 }

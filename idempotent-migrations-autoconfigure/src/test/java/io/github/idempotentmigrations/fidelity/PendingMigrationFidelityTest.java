@@ -44,7 +44,7 @@ class PendingMigrationFidelityTest {
 
         assertThat(outcomes(results, "2")).containsExactly(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.APPLIED,
                 Outcome.APPLIED);
-        assertThat(InlineMigrations.query(db, "SELECT id || ':' || plan_rank FROM accounts ORDER BY id"))
+        assertThat(db.query("SELECT id || ':' || plan_rank FROM accounts ORDER BY id"))
             .containsExactly("1:1", "2:2");
     }
 
@@ -65,7 +65,7 @@ class PendingMigrationFidelityTest {
 
         migrations.starter(db);
 
-        assertThat(InlineMigrations.query(db, "SELECT id || ':' || email FROM users ORDER BY id"))
+        assertThat(db.query("SELECT id || ':' || email FROM users ORDER BY id"))
             .containsExactly("1:ann@example.com", "2:bob@example.com");
         assertThat(InlineMigrations.history(db)).hasSize(4).allMatch(h -> h.endsWith(":true"));
     }
@@ -126,10 +126,10 @@ class PendingMigrationFidelityTest {
         List<MigrationResult> results = migrations.starter(db);
 
         assertThat(outcomes(results, "2")).containsOnly(Outcome.APPLIED);
-        assertThat(InlineMigrations.query(db, "SELECT combine(3, 4)")).containsExactly("12");
-        assertThat(InlineMigrations.query(db, "SELECT prosecdef || ' ' || proconfig::text FROM pg_proc"
+        assertThat(db.query("SELECT combine(3, 4)")).containsExactly("12");
+        assertThat(db.query("SELECT prosecdef || ' ' || proconfig::text FROM pg_proc"
                 + " WHERE proname = 'owner_of'")).containsExactly("true {search_path=public}");
-        assertThat(InlineMigrations.query(db, "SELECT reloptions::text FROM pg_class WHERE relname = 'visible_secrets'"))
+        assertThat(db.query("SELECT reloptions::text FROM pg_class WHERE relname = 'visible_secrets'"))
             .containsExactly("{security_invoker=true}");
     }
 
