@@ -45,6 +45,14 @@ public final class EngineRun {
 
     private long migrationStart;
 
+    /** The journal of the current migration's committed statements, or null (transactional, or not kept). */
+    private StatementJournal journal;
+
+    private StatementJournal.MigrationKey journalKey;
+
+    /** Leading statements of the current migration that committed in an earlier run; -1 until read. */
+    private int committedEarlier;
+
     EngineRun(EngineSettings settings, RunOptions options) {
         this.settings = settings;
         this.options = options;
@@ -57,6 +65,31 @@ public final class EngineRun {
         this.migrationStart = System.nanoTime();
         this.statements.clear();
         this.savepoint.transactionStarted();
+        this.journal = null;
+        this.journalKey = null;
+    }
+
+    /**
+     * Keeps the current migration's committed statements in a journal, so that a non-transactional migration that
+     * stopped half-way resumes at the statement that failed. Only statements that run in autocommit mode are
+     * journaled: a transactional migration rolls back as a whole.
+     */
+    public void journalTo(StatementJournal journal, StatementJournal.MigrationKey migration) {
+        this.journal = journal;
+        this.journalKey = migration;
+        this.committedEarlier = -1;
+    }
+
+    /** The current migration completed: its journal rows are no longer needed. */
+    public void migrationSucceeded(Connection connection) {
+        if (this.journal != null && this.committedEarlier != -1) {
+            try {
+                this.journal.forget(connection, this.journalKey);
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException("Could not clear the statement journal: " + ex.getMessage(), ex);
+            }
+        }
     }
 
     /**
@@ -77,6 +110,11 @@ public final class EngineRun {
         }
         Reconciliation reconciliation = null;
         try {
+            boolean journaled = this.journal != null && connection.getAutoCommit();
+            if (journaled && committedEarlier(connection) >= this.statements.size() + 1) {
+                return record(statement, Verdict.skipped(statement.target(), "committed by an earlier run that stopped"
+                        + " in this migration (statement journal): not run again"), List.of(), null, start);
+            }
             Attempt attempt = this.savepoint.send(connection, sql);
             if (endsOrStartsTransaction(sql)) {
                 this.savepoint.transactionStarted();
@@ -95,6 +133,9 @@ public final class EngineRun {
             StatementResult result = record(statement, verdict, actions(reconciliation), null, start);
             if (verdict.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
                 throw new StatementRejectedException(result, null);
+            }
+            if (journaled) {
+                this.journal.recordCommitted(connection, this.journalKey, result.index());
             }
             return result;
         }
@@ -150,6 +191,13 @@ public final class EngineRun {
     /** How many catalog queries the run has made: the engine's cost beyond the statements themselves. */
     public int catalogQueries() {
         return this.catalogQueries;
+    }
+
+    private int committedEarlier(Connection connection) throws SQLException {
+        if (this.committedEarlier == -1) {
+            this.committedEarlier = this.journal.committed(connection, this.journalKey);
+        }
+        return this.committedEarlier;
     }
 
     private static Verdict applied(ClassifiedStatement statement, Attempt attempt) {
