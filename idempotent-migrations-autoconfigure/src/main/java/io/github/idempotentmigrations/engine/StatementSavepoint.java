@@ -7,6 +7,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
 /**
  * Sends statements so that a refusal leaves the migration's transaction usable: inside a transaction each statement
  * goes out in the same round trip as a savepoint ({@code RELEASE} of the previous one included), and only a refusal
@@ -27,8 +30,8 @@ final class StatementSavepoint {
 
     Attempt send(Connection connection, String sql) throws SQLException {
         boolean transactional = !connection.getAutoCommit();
-        String prefix = !transactional ? "" : this.open ? "RELEASE SAVEPOINT " + NAME + "; SAVEPOINT " + NAME + "; "
-                : "SAVEPOINT " + NAME + "; ";
+        String prefix = !transactional ? "" : stillOpen(connection)
+                ? "RELEASE SAVEPOINT " + NAME + "; SAVEPOINT " + NAME + "; " : "SAVEPOINT " + NAME + "; ";
         try (Statement statement = connection.createStatement()) {
             try {
                 statement.execute(prefix + sql);
@@ -42,6 +45,18 @@ final class StatementSavepoint {
             }
             return new Attempt(null, notices(statement), rows(statement));
         }
+    }
+
+    /**
+     * Whether our savepoint of the previous statement still exists: not when the driver says no transaction is open
+     * (a caller committed in between), which it knows without a round trip.
+     */
+    private boolean stillOpen(Connection connection) throws SQLException {
+        if (this.open && connection.isWrapperFor(BaseConnection.class)
+                && connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+            this.open = false;
+        }
+        return this.open;
     }
 
     private void rollBack(Connection connection, SQLException refusal) throws SQLException {
