@@ -13,7 +13,9 @@ public enum ObjectKind {
     ROWS,
     /** Bookkeeping: the value the migrations left in a sequence, set only on a sequence created here. */
     SEQUENCE_VALUE,
-    SEQUENCE_OWNER, CONSTRAINT, FOREIGN_KEY, INDEX, VIEW, MATERIALIZED_VIEW, TRIGGER, ROW_SECURITY, POLICY, COMMENT;
+    SEQUENCE_OWNER, CONSTRAINT, FOREIGN_KEY, INDEX, VIEW, MATERIALIZED_VIEW, TRIGGER, ROW_SECURITY, POLICY, COMMENT,
+    /** One privilege one grantee holds on a table, sequence, view, routine or schema (its owner's own left out). */
+    PRIVILEGE;
 
     /** Whether creating the parent object creates this one too. */
     boolean createdWithParent() {

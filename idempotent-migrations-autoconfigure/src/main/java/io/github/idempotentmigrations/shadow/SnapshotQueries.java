@@ -168,6 +168,24 @@ final class SnapshotQueries {
                 + " WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype = 'e')");
     }
 
+    static {
+        QUERIES.put(ObjectKind.PRIVILEGE, "SELECT format('%s ON %s %s TO %s', a.privilege_type, o.keyword, o.name,"
+                + " g.grantee), NULL, CASE WHEN a.is_grantable THEN 'WITH GRANT OPTION' ELSE '' END,"
+                + " format('GRANT %s ON %s %s TO %s', a.privilege_type, o.keyword, o.name, g.grantee)"
+                + " || CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END FROM ("
+                + "SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS keyword, " + RELATION
+                + " AS name, c.relacl AS acl, c.relowner AS owner " + USER_RELATION
+                + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') UNION ALL SELECT CASE p.prokind WHEN 'p' THEN"
+                + " 'PROCEDURE' ELSE 'FUNCTION' END, format('%I.%I(%s)', n.nspname, p.proname,"
+                + " pg_get_function_identity_arguments(p.oid)), p.proacl, p.proowner FROM pg_proc p JOIN pg_namespace n"
+                + " ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'w') AND "
+                + USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid")
+                + " UNION ALL SELECT 'SCHEMA', quote_ident(n.nspname), n.nspacl, n.nspowner FROM pg_namespace n WHERE "
+                + USER_SCHEMA.formatted("n.nspname") + ") o CROSS JOIN LATERAL aclexplode(o.acl) a"
+                + " CROSS JOIN LATERAL (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'"
+                + " ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee) g WHERE a.grantee <> o.owner");
+    }
+
     private SnapshotQueries() {
     }
 
