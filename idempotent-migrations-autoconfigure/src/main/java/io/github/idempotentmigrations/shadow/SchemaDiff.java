@@ -41,8 +41,4 @@ public record SchemaDiff(List<SchemaObject> missing, List<Difference> different,
             .toList();
         return new SchemaDiff(List.copyOf(missing), List.copyOf(different), extra);
     }
-
-    public boolean converged() {
-        return this.missing.isEmpty() && this.different.isEmpty();
-    }
 }
