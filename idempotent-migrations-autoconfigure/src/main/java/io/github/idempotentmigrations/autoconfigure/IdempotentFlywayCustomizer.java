@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
-import io.github.idempotentmigrations.flyway.RepairPolicy;
+import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -44,7 +44,7 @@ final class IdempotentFlywayCustomizer implements FlywayConfigurationCustomizer 
         String userInitSql = configuration.getInitSql();
         configuration.initSql((userInitSql == null || userInitSql.isBlank()) ? this.settings.lockTimeoutSql()
                 : userInitSql + ";\n" + this.settings.lockTimeoutSql());
-        if (this.settings.missingMigrations() != RepairPolicy.FAIL) {
+        if (this.settings.missingMigrations() != MissingMigrationPolicy.FAIL) {
             List<ValidatePattern> patterns = new ArrayList<>(Arrays.asList(configuration.getIgnoreMigrationPatterns()));
             if (!patterns.contains(IGNORE_MISSING)) {
                 patterns.add(IGNORE_MISSING);

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -32,7 +33,8 @@ import org.springframework.context.annotation.Configuration;
  * classes live in those modules sit on the bean methods: Spring loads a class's conditions before evaluating any.
  */
 @AutoConfiguration(after = { IdempotentMigrationsAutoConfiguration.class, FlywayAutoConfiguration.class })
-@ConditionalOnBean({ Flyway.class, MigrationReportStore.class })
+@ConditionalOnSingleCandidate(Flyway.class)
+@ConditionalOnBean(MigrationReportStore.class)
 public final class IdempotentMigrationsActuatorAutoConfiguration {
 
     @Bean

@@ -4,8 +4,12 @@ import java.time.Duration;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.engine.DataStatementPolicy;
-import io.github.idempotentmigrations.flyway.RepairPolicy;
+import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
+import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
+import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
+import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.StartupMode;
+import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -94,68 +98,68 @@ public class IdempotentMigrationsProperties {
          * Non-empty schema without Flyway history: 'repair' adopts it by running every migration through the
          * engine (present objects skipped, missing ones created); 'fail' stops startup.
          */
-        private RepairPolicy unhistoriedSchema = RepairPolicy.REPAIR;
+        private UnhistoriedSchemaPolicy unhistoriedSchema = UnhistoriedSchemaPolicy.REPAIR;
 
         /**
          * Failed history rows (e.g. a non-transactional migration that died half-way): 'repair' removes them and
          * re-runs the migration through the engine; 'fail' stops startup.
          */
-        private RepairPolicy failedMigrations = RepairPolicy.REPAIR;
+        private FailedMigrationPolicy failedMigrations = FailedMigrationPolicy.REPAIR;
 
         /**
          * INVALID indexes left by failed concurrent builds: 'repair' drops and rebuilds them; 'warn' reports them;
          * 'fail' stops startup.
          */
-        private RepairPolicy invalidIndexes = RepairPolicy.REPAIR;
+        private InvalidIndexPolicy invalidIndexes = InvalidIndexPolicy.REPAIR;
 
         /**
          * Applied migrations whose script changed since (checksum mismatch): 'repair' re-runs the edited script
          * through the engine and realigns the checksum; 'fail' stops startup.
          */
-        private RepairPolicy checksumMismatches = RepairPolicy.REPAIR;
+        private ChecksumMismatchPolicy checksumMismatches = ChecksumMismatchPolicy.REPAIR;
 
         /**
          * Applied migrations no longer found on the classpath: 'warn' reports them; 'fail' stops startup.
          */
-        private RepairPolicy missingMigrations = RepairPolicy.WARN;
+        private MissingMigrationPolicy missingMigrations = MissingMigrationPolicy.WARN;
 
-        public RepairPolicy getUnhistoriedSchema() {
+        public UnhistoriedSchemaPolicy getUnhistoriedSchema() {
             return this.unhistoriedSchema;
         }
 
-        public void setUnhistoriedSchema(RepairPolicy unhistoriedSchema) {
+        public void setUnhistoriedSchema(UnhistoriedSchemaPolicy unhistoriedSchema) {
             this.unhistoriedSchema = unhistoriedSchema;
         }
 
-        public RepairPolicy getFailedMigrations() {
+        public FailedMigrationPolicy getFailedMigrations() {
             return this.failedMigrations;
         }
 
-        public void setFailedMigrations(RepairPolicy failedMigrations) {
+        public void setFailedMigrations(FailedMigrationPolicy failedMigrations) {
             this.failedMigrations = failedMigrations;
         }
 
-        public RepairPolicy getInvalidIndexes() {
+        public InvalidIndexPolicy getInvalidIndexes() {
             return this.invalidIndexes;
         }
 
-        public void setInvalidIndexes(RepairPolicy invalidIndexes) {
+        public void setInvalidIndexes(InvalidIndexPolicy invalidIndexes) {
             this.invalidIndexes = invalidIndexes;
         }
 
-        public RepairPolicy getChecksumMismatches() {
+        public ChecksumMismatchPolicy getChecksumMismatches() {
             return this.checksumMismatches;
         }
 
-        public void setChecksumMismatches(RepairPolicy checksumMismatches) {
+        public void setChecksumMismatches(ChecksumMismatchPolicy checksumMismatches) {
             this.checksumMismatches = checksumMismatches;
         }
 
-        public RepairPolicy getMissingMigrations() {
+        public MissingMigrationPolicy getMissingMigrations() {
             return this.missingMigrations;
         }
 
-        public void setMissingMigrations(RepairPolicy missingMigrations) {
+        public void setMissingMigrations(MissingMigrationPolicy missingMigrations) {
             this.missingMigrations = missingMigrations;
         }
     }

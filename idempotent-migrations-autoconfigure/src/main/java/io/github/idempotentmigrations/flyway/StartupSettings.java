@@ -16,8 +16,9 @@ import java.time.Duration;
  * @param maxBackoff longest pause between connection attempts
  * @param lockTimeout PostgreSQL lock_timeout for repair and migration statements; zero waits forever
  */
-public record StartupSettings(StartupMode mode, RepairPolicy unhistoriedSchema, RepairPolicy failedMigrations,
-        RepairPolicy invalidIndexes, RepairPolicy checksumMismatches, RepairPolicy missingMigrations,
+public record StartupSettings(StartupMode mode, UnhistoriedSchemaPolicy unhistoriedSchema,
+        FailedMigrationPolicy failedMigrations, InvalidIndexPolicy invalidIndexes,
+        ChecksumMismatchPolicy checksumMismatches, MissingMigrationPolicy missingMigrations,
         Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout) {
 
     /** The {@code SET} that makes PostgreSQL give up waiting for a lock after {@link #lockTimeout()}. */
