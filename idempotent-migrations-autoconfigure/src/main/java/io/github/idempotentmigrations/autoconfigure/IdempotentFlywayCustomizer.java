@@ -17,8 +17,8 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 /**
  * Adds the statement callback next to the application's own callbacks, and takes Flyway's lock at session level:
  * a transaction-level lock would make {@code CREATE INDEX CONCURRENTLY} wait for the migrating transaction itself.
- * Also bounds lock waits of migration statements and, unless missing migrations must fail, lets Flyway migrate
- * with them (startup reports them as warnings).
+ * Also bounds lock waits of migration statements for the run alone (see {@link MigrationLockTimeout}) and, unless
+ * missing migrations must fail, lets Flyway migrate with them (startup reports them as warnings).
  */
 final class IdempotentFlywayCustomizer implements FlywayConfigurationCustomizer {
 
@@ -36,14 +36,12 @@ final class IdempotentFlywayCustomizer implements FlywayConfigurationCustomizer 
     @Override
     public void customize(FluentConfiguration configuration) {
         List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
+        callbacks.add(new MigrationLockTimeout(this.settings.lockTimeoutSql()));
         callbacks.add(this.callback);
         configuration.callbacks(callbacks.toArray(Callback[]::new));
         configuration.getPluginRegister()
             .getExact(PostgreSQLConfigurationExtension.class)
             .setTransactionalLock(false);
-        String userInitSql = configuration.getInitSql();
-        configuration.initSql((userInitSql == null || userInitSql.isBlank()) ? this.settings.lockTimeoutSql()
-                : userInitSql + ";\n" + this.settings.lockTimeoutSql());
         if (this.settings.missingMigrations() != MissingMigrationPolicy.FAIL) {
             List<ValidatePattern> patterns = new ArrayList<>(Arrays.asList(configuration.getIgnoreMigrationPatterns()));
             if (!patterns.contains(IGNORE_MISSING)) {

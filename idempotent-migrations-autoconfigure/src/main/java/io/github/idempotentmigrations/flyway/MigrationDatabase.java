@@ -1,0 +1,30 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+/** Which database Flyway migrates: the starter works on PostgreSQL only and steps aside for any other. */
+public final class MigrationDatabase {
+
+    private MigrationDatabase() {
+    }
+
+    /**
+     * The database's product name as its driver reports it; {@code PostgreSQL} when it cannot be reached yet, so that
+     * startup waits for it as configured and fails with the driver's own reason.
+     */
+    public static String productName(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        }
+        catch (SQLException ex) {
+            return "PostgreSQL";
+        }
+    }
+
+    public static boolean isPostgreSql(DataSource dataSource) {
+        return "PostgreSQL".equals(productName(dataSource));
+    }
+}
