@@ -8,6 +8,9 @@ import javax.sql.DataSource;
 /** Which database Flyway migrates: the starter works on PostgreSQL only and steps aside for any other. */
 public final class MigrationDatabase {
 
+    /** The product name PostgreSQL's driver reports. */
+    public static final String POSTGRESQL = "PostgreSQL";
+
     private MigrationDatabase() {
     }
 
@@ -20,11 +23,11 @@ public final class MigrationDatabase {
             return connection.getMetaData().getDatabaseProductName();
         }
         catch (SQLException ex) {
-            return "PostgreSQL";
+            return POSTGRESQL;
         }
     }
 
     public static boolean isPostgreSql(DataSource dataSource) {
-        return "PostgreSQL".equals(productName(dataSource));
+        return POSTGRESQL.equals(productName(dataSource));
     }
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A column dropped by hand after startup turns health DOWN naming it; putting it back turns it UP again. */
+/**
+ * A column dropped by hand after startup turns health DOWN naming it; a dropped index is drift the application
+ * survives: the schema contributor says DRIFTED and the root health stays UP. Putting either back turns it UP again.
+ */
 class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
     private static final TestDatabase database = TestDatabase.create();
@@ -53,5 +56,23 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
         assertThat(up.read("$.details.state", String.class)).isEqualTo("CONVERGED");
         assertThat(up.read("$.details.drift", List.class)).isEmpty();
+    }
+
+    @Test
+    void aDroppedIndexIsDriftedWithoutTakingTheRootHealthDown() throws Exception {
+        assertThat(awaitHealth(h -> "UP".equals(h.read("$.status"))).read("$.details.drift", List.class)).isEmpty();
+
+        database.execute("DROP INDEX chats_title_idx");
+        DocumentContext drifted = awaitHealth(h -> "DRIFTED".equals(h.read("$.status")));
+
+        assertThat(drifted.read("$.details.state", String.class)).isEqualTo("DRIFTED");
+        assertThat(drifted.read("$.details.drift", List.class)).containsExactly("index public.chats_title_idx is missing");
+        assertThat(status("/actuator/health/schema")).isEqualTo(200);
+        assertThat(get("/actuator/health").read("$.status", String.class)).isEqualTo("UP");
+        assertThat(status("/actuator/health")).isEqualTo(200);
+
+        database.execute("CREATE INDEX chats_title_idx ON chats (title)");
+        assertThat(awaitHealth(h -> "UP".equals(h.read("$.status"))).read("$.details.state", String.class))
+            .isEqualTo("CONVERGED");
     }
 }
