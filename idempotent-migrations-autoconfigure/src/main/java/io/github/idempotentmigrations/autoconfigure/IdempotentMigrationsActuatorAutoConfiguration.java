@@ -7,6 +7,7 @@ import io.github.idempotentmigrations.actuate.SchemaEndpoint;
 import io.github.idempotentmigrations.actuate.SchemaHealthIndicator;
 import io.github.idempotentmigrations.actuate.SchemaInfoContributor;
 import io.github.idempotentmigrations.actuate.SchemaMetrics;
+import io.github.idempotentmigrations.actuate.SchemaRuntimeHints;
 import io.github.idempotentmigrations.flyway.AppliedSchemaObjects;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -26,6 +27,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Health, info, endpoint and metrics for the schema, each in a nested configuration guarded by its own classes, so
@@ -34,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = { IdempotentMigrationsAutoConfiguration.class, FlywayAutoConfiguration.class })
 @ConditionalOnSingleCandidate(Flyway.class)
+@ImportRuntimeHints(SchemaRuntimeHints.class)
 @ConditionalOnBean(MigrationReportStore.class)
 public final class IdempotentMigrationsActuatorAutoConfiguration {
 
