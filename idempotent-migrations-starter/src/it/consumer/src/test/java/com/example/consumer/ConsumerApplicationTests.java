@@ -60,7 +60,7 @@ class ConsumerApplicationTests {
     void theStarterIsADependenciesStarterJar() throws IOException {
         List<URL> manifests = Collections.list(getClass().getClassLoader().getResources("META-INF/MANIFEST.MF"));
         URL starter = manifests.stream()
-            .filter((url) -> url.toString().contains("idempotent-migrations-starter"))
+            .filter((url) -> url.toString().contains("/idempotent-migrations-starter-"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no starter jar on the classpath: " + manifests));
         try (InputStream in = starter.openStream()) {
