@@ -81,7 +81,7 @@ public final class LiveSchemaCheck {
             .toList();
         try {
             MigrationInfoService info = this.flyway.info();
-            List<Drift> drift = drift(report);
+            List<Drift> drift = drift();
             int failed = count(info.all(), m -> m.getState().isFailed());
             int pending = info.pending().length;
             // a baseline row only marks where an adopted history starts: it is not a migration
@@ -117,12 +117,10 @@ public final class LiveSchemaCheck {
         return drift.isEmpty() ? State.CONVERGED : State.DRIFTED;
     }
 
-    /** What the last run ensured, and what the applied migrations built, checked against the catalog. */
-    private List<Drift> drift(Optional<MigrationReport> report) throws SQLException {
+    /** What the applied migrations built, checked against the catalog. */
+    private List<Drift> drift() throws SQLException {
         try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
-            Set<EnsuredObject> watched = new LinkedHashSet<>(report.map(MigrationReport::ensured).orElse(List.of()));
-            watched.addAll(this.applied.watched(connection));
-            return this.verifier.verify(connection, List.copyOf(watched)).drift();
+            return this.verifier.verify(connection, this.applied.watched(connection)).drift();
         }
     }
 

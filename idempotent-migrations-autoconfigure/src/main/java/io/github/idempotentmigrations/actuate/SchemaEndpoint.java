@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.RepairAction;
@@ -70,15 +69,14 @@ public class SchemaEndpoint {
     /** The last startup run. */
     public record LastRunDescriptor(Instant startedAt, long durationMs, String mode, String schemaVersion,
             boolean converged, Map<String, Integer> statements, List<RepairDescriptor> repairs,
-            List<MigrationDescriptor> migrations, List<String> problems, List<String> warnings,
-            List<String> ensured) {
+            List<MigrationDescriptor> migrations, List<String> problems, List<String> warnings) {
 
         static LastRunDescriptor of(MigrationReport report) {
             return new LastRunDescriptor(report.startedAt(), report.duration().toMillis(), report.mode(),
                     report.schemaVersion(), report.converged(), OutcomeCounts.of(report.totals()),
                     report.repairs().stream().map(RepairDescriptor::of).toList(),
                     report.migrations().stream().map(MigrationDescriptor::of).toList(), masked(report.problems()),
-                    masked(report.warnings()), report.ensured().stream().map(EnsuredObject::describe).toList());
+                    masked(report.warnings()));
         }
     }
 

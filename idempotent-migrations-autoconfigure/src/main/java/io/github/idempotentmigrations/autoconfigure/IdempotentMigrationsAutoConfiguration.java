@@ -36,7 +36,7 @@ public final class IdempotentMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     IdempotentEngine idempotentMigrationsEngine(IdempotentMigrationsProperties properties) {
-        return new IdempotentEngine(new EngineSettings(properties.getOnConflict(), properties.getDataStatements()));
+        return new IdempotentEngine(new EngineSettings(properties.getOnConflict()));
     }
 
     @Bean

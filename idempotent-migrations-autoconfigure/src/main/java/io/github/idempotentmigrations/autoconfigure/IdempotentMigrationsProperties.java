@@ -3,7 +3,6 @@ package io.github.idempotentmigrations.autoconfigure;
 import java.time.Duration;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
-import io.github.idempotentmigrations.engine.DataStatementPolicy;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
@@ -35,12 +34,6 @@ public class IdempotentMigrationsProperties {
      */
     private ConflictPolicy onConflict = ConflictPolicy.FAIL;
 
-    /**
-     * What to do with INSERT/UPDATE/DELETE/TRUNCATE/COPY statements of a migration whose schema objects already
-     * existed.
-     */
-    private DataStatementPolicy dataStatements = DataStatementPolicy.SKIP_WHEN_SCHEMA_PRESENT;
-
     private final Repair repair = new Repair();
 
     private final Connect connect = new Connect();
@@ -69,14 +62,6 @@ public class IdempotentMigrationsProperties {
 
     public void setOnConflict(ConflictPolicy onConflict) {
         this.onConflict = onConflict;
-    }
-
-    public DataStatementPolicy getDataStatements() {
-        return this.dataStatements;
-    }
-
-    public void setDataStatements(DataStatementPolicy dataStatements) {
-        this.dataStatements = dataStatements;
     }
 
     public Repair getRepair() {

@@ -5,9 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-import io.github.idempotentmigrations.engine.catalog.CatalogCache;
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
@@ -16,20 +15,27 @@ import io.github.idempotentmigrations.engine.sql.StatementClassifier;
 import io.github.idempotentmigrations.engine.sql.StatementKind;
 
 /**
- * One migrate run: executes the statements of successive migrations idempotently and records what happened.
+ * One migrate run. Every statement runs exactly as written (under a savepoint inside a transaction); only when
+ * PostgreSQL itself says its object is already there or already gone does the engine read the live catalog, for
+ * that statement alone, and decide. Nothing but the report is carried from one statement to the next.
  * Not thread-safe: Flyway runs one migration at a time.
  */
 public final class EngineRun {
 
+    private static final Pattern TRANSACTION_CONTROL = Pattern
+        .compile("^(?i)(begin|start|commit|end|rollback|abort)\\b");
+
     private final EngineSettings settings;
 
-    private final RunState state;
+    private final RunOptions options;
 
-    private final CatalogCache catalog = new CatalogCache();
+    private final StatementSavepoint savepoint = new StatementSavepoint();
 
     private final List<MigrationResult> finished = new ArrayList<>();
 
     private final List<StatementResult> statements = new ArrayList<>();
+
+    private int catalogQueries;
 
     private String version;
 
@@ -39,9 +45,17 @@ public final class EngineRun {
 
     private long migrationStart;
 
+    /** The journal of the current migration's committed statements, or null (transactional, or not kept). */
+    private StatementJournal journal;
+
+    private StatementJournal.MigrationKey journalKey;
+
+    /** Leading statements of the current migration that committed in an earlier run; -1 until read. */
+    private int committedEarlier;
+
     EngineRun(EngineSettings settings, RunOptions options) {
         this.settings = settings;
-        this.state = new RunState(settings, options);
+        this.options = options;
     }
 
     public void beginMigration(String version, String description, String script) {
@@ -50,43 +64,101 @@ public final class EngineRun {
         this.script = script;
         this.migrationStart = System.nanoTime();
         this.statements.clear();
-        this.state.migrationStarted();
+        this.savepoint.transactionStarted();
+        this.journal = null;
+        this.journalKey = null;
     }
 
     /**
-     * Runs one statement idempotently on the migration's connection.
+     * Keeps the current migration's committed statements in a journal, so that a non-transactional migration that
+     * stopped half-way resumes at the statement that failed. Only statements that run in autocommit mode are
+     * journaled: a transactional migration rolls back as a whole.
+     */
+    public void journalTo(StatementJournal journal, StatementJournal.MigrationKey migration) {
+        this.journal = journal;
+        this.journalKey = migration;
+        this.committedEarlier = -1;
+    }
+
+    /** The current migration completed: its journal rows are no longer needed. */
+    public void migrationSucceeded(Connection connection) {
+        if (this.journal != null && this.committedEarlier != -1) {
+            try {
+                this.journal.forget(connection, this.journalKey);
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException("Could not clear the statement journal: " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    /**
+     * Runs one statement on the migration's connection.
      * @return what happened; see {@link #flywayExecutes(StatementResult)} for the one case Flyway must still run it
      * @throws StatementRejectedException when the statement fails, or conflicts under {@link ConflictPolicy#FAIL}
      */
     public StatementResult execute(Connection connection, String sql) {
         long start = System.nanoTime();
-        ClassifiedStatement statement = this.state.lookahead.advancePast(sql)
-            .filter(known -> known.sql().equals(sql))
-            .orElseGet(() -> StatementClassifier.classify(sql));
-        StatementExecution execution = new StatementExecution(connection, statement, this.catalog, this.state);
-        Verdict verdict;
+        ClassifiedStatement statement = StatementClassifier.classify(sql);
+        if (statement.kind() == StatementKind.COPY) {
+            return record(statement, Verdict.applied(statement.target(), "data streamed by Flyway"), List.of(), null,
+                    start);
+        }
+        if (this.options.adopting() && statement.kind().isDataChange()) {
+            return record(statement, Verdict.skipped(statement.target(),
+                    "adopting a schema without history: its data is taken as already there"), List.of(), null, start);
+        }
+        Reconciliation reconciliation = null;
         try {
-            verdict = Guards.decide(execution);
+            boolean journaled = this.journal != null && connection.getAutoCommit();
+            if (journaled && committedEarlier(connection) >= this.statements.size() + 1) {
+                return record(statement, Verdict.skipped(statement.target(), "committed by an earlier run that stopped"
+                        + " in this migration (statement journal): not run again"), List.of(), null, start);
+            }
+            Attempt attempt = this.savepoint.send(connection, sql);
+            if (endsOrStartsTransaction(sql)) {
+                this.savepoint.transactionStarted();
+            }
+            Verdict verdict;
+            if (attempt.ran() && attempt.notices().isEmpty()) {
+                verdict = applied(statement, attempt);
+            }
+            else if (attempt.ran() || (!statement.kind().isDataChange() && SqlStates.signalsExistence(attempt.sqlState()))) {
+                reconciliation = new Reconciliation(connection, statement, attempt, this.savepoint);
+                verdict = Reconcilers.decide(reconciliation);
+            }
+            else {
+                throw attempt.refusal();
+            }
+            StatementResult result = record(statement, verdict, actions(reconciliation), null, start);
+            if (verdict.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
+                throw new StatementRejectedException(result, null);
+            }
+            if (journaled) {
+                this.journal.recordCommitted(connection, this.journalKey, result.index());
+            }
+            return result;
         }
         catch (SQLException | RuntimeException ex) {
-            this.catalog.invalidateAll();
+            if (ex instanceof StatementRejectedException rejected) {
+                throw rejected;
+            }
             String sqlState = (ex instanceof SQLException sqlException) ? sqlException.getSQLState() : null;
-            StatementResult failed = record(statement, new Verdict(Outcome.FAILED,
-                    (statement.target() != null) ? statement.target().toString() : null, ex.getMessage(), null, null),
-                    execution, sqlState, start);
-            throw new StatementRejectedException(failed, ex);
+            Verdict failed = new Verdict(Outcome.FAILED, (statement.target() != null) ? statement.target().toString()
+                    : null, FailureHints.explain(statement, ex), null, null);
+            throw new StatementRejectedException(record(statement, failed, actions(reconciliation), sqlState, start),
+                    ex);
         }
-        noteSchemaEvidence(statement.kind(), verdict.outcome());
-        StatementResult result = record(statement, verdict, execution, null, start);
-        if (verdict.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
-            throw new StatementRejectedException(result, null);
+        finally {
+            if (reconciliation != null) {
+                this.catalogQueries += reconciliation.catalog.queryCount();
+            }
         }
-        return result;
     }
 
     /**
      * Records a statement that caller code ran, or chose not to run, under its own explicit guard (a Java migration's
-     * condition query): the engine's guards and data policy do not apply, but the decision lands in the same report.
+     * condition query): the decision lands in the same report.
      * @param sqlState for {@link Outcome#FAILED}: the SQLSTATE of the error; otherwise null
      */
     public StatementResult recordDecision(String sql, Outcome outcome, String reason, String sqlState,
@@ -116,34 +188,38 @@ public final class EngineRun {
         return List.copyOf(this.finished);
     }
 
-    /** Objects the run made sure exist, for verification and live drift checks. */
-    public List<EnsuredObject> ensured() {
-        return this.state.ensured();
-    }
-
     /** How many catalog queries the run has made: the engine's cost beyond the statements themselves. */
     public int catalogQueries() {
-        return this.catalog.queryCount();
+        return this.catalogQueries;
     }
 
-    private void noteSchemaEvidence(StatementKind kind, Outcome outcome) {
-        if (kind.isDataChange() || kind == StatementKind.UTILITY) {
-            return;
+    private int committedEarlier(Connection connection) throws SQLException {
+        if (this.committedEarlier == -1) {
+            this.committedEarlier = this.journal.committed(connection, this.journalKey);
         }
-        if (outcome == Outcome.APPLIED) {
-            this.state.schemaChanged();
-        }
-        else {
-            this.state.schemaFoundPresent();
-        }
+        return this.committedEarlier;
     }
 
-    private StatementResult record(ClassifiedStatement statement, Verdict verdict, StatementExecution execution,
+    private static Verdict applied(ClassifiedStatement statement, Attempt attempt) {
+        String reason = (statement.kind().isDataChange() && attempt.rows() >= 0) ? attempt.rows() + " rows changed"
+                : "ran as written";
+        return Verdict.applied(statement.target(), reason);
+    }
+
+    private static List<String> actions(Reconciliation reconciliation) {
+        return (reconciliation != null) ? reconciliation.derivedActions() : List.of();
+    }
+
+    /** A script's own {@code COMMIT}/{@code BEGIN}: the savepoint of the previous statement is gone with it. */
+    private static boolean endsOrStartsTransaction(String sql) {
+        return TRANSACTION_CONTROL.matcher(sql.stripLeading()).find();
+    }
+
+    private StatementResult record(ClassifiedStatement statement, Verdict verdict, List<String> actions,
             String sqlState, long start) {
         StatementResult result = new StatementResult(this.statements.size() + 1, statement.sql(),
-                statement.kind().name(), verdict.object(), verdict.outcome(), verdict.reason(),
-                execution.derivedActions(), verdict.expected(), verdict.actual(), sqlState,
-                Duration.ofNanos(System.nanoTime() - start));
+                statement.kind().name(), verdict.object(), verdict.outcome(), verdict.reason(), actions,
+                verdict.expected(), verdict.actual(), sqlState, Duration.ofNanos(System.nanoTime() - start));
         this.statements.add(result);
         return result;
     }

@@ -6,17 +6,15 @@ import java.util.Objects;
  * Policies the engine applies to every statement of a run.
  *
  * @param onConflict what to do when an object exists but differs
- * @param dataStatements what to do with data statements of migrations whose schema was already present
  */
-public record EngineSettings(ConflictPolicy onConflict, DataStatementPolicy dataStatements) {
+public record EngineSettings(ConflictPolicy onConflict) {
 
     public EngineSettings {
         Objects.requireNonNull(onConflict, "onConflict");
-        Objects.requireNonNull(dataStatements, "dataStatements");
     }
 
-    /** The safe defaults: conflicts fail, data statements are skipped where their migration already ran. */
+    /** The safe default: conflicts fail. */
     public static EngineSettings defaults() {
-        return new EngineSettings(ConflictPolicy.FAIL, DataStatementPolicy.SKIP_WHEN_SCHEMA_PRESENT);
+        return new EngineSettings(ConflictPolicy.FAIL);
     }
 }

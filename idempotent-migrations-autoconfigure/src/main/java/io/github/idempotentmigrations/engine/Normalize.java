@@ -13,10 +13,11 @@ final class Normalize {
         if (defaultExpression != null) {
             defaultExpression = text(defaultExpression, schema);
         }
-        return new Column(column.name(), column.type(), column.notNull(), defaultExpression, column.identity());
+        return new Column(column.name(), column.type(), column.notNull(), defaultExpression, column.identity(),
+                column.generated());
     }
 
     static String text(String text, String schema) {
-        return text.replace(Probe.SCHEMA + ".", "").replace(schema + ".", "");
+        return Probe.withoutSchema(Probe.withoutSchema(text, Probe.SCHEMA), schema);
     }
 }

@@ -1,10 +1,12 @@
 package io.github.idempotentmigrations.engine;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
+import io.github.idempotentmigrations.engine.catalog.LiveCatalog.Definition;
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 
@@ -20,14 +22,12 @@ final class Probe {
     private Probe() {
     }
 
-    /** What the statement builds, re-pointed from its target name to the probe schema. */
-    static TableDetails createdTable(StatementExecution execution, String name) throws SQLException {
+    /** The table the statement builds, re-pointed from its target name to the probe schema. */
+    static TableDetails createdTable(Reconciliation r, String name) throws SQLException {
         ObjectName probe = new ObjectName(SCHEMA, name);
-        String sql = StatementRewriter.replace(execution.statement.sql(), execution.statement.targetSpan(),
-                probe.toSql());
-        return execution.rolledBack(() -> {
-            run(execution, "CREATE SCHEMA " + SCHEMA + "; " + sql);
-            return execution.catalog.describeUncached(execution.connection, probe);
+        return r.rolledBack(() -> {
+            run(r, "CREATE SCHEMA " + SCHEMA + "; " + repointed(r, probe));
+            return r.catalog.describe(probe);
         });
     }
 
@@ -37,93 +37,53 @@ final class Probe {
      * @param dropFirst a column to remove from the copy first (one an {@code ADD COLUMN} re-creates), or null
      * @param sqlOnCopy builds the SQL to run on the copy, given the copy's quoted name
      */
-    static TableDetails onEmptyCopy(StatementExecution execution, ObjectName table, String dropFirst,
+    static TableDetails onEmptyCopy(Reconciliation r, ObjectName table, String dropFirst,
             Function<String, String> sqlOnCopy) throws SQLException {
         ObjectName copy = new ObjectName(SCHEMA, table.name());
         StringBuilder sql = new StringBuilder("CREATE SCHEMA ").append(SCHEMA)
             .append("; CREATE TABLE ").append(copy.toSql())
-            .append(" (LIKE ").append(table.toSql()).append(" INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED)");
+            .append(" (LIKE ").append(table.toSql())
+            .append(" INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED)");
         if (dropFirst != null) {
             sql.append("; ALTER TABLE ").append(copy.toSql()).append(" DROP COLUMN ").append(ObjectName.quote(dropFirst));
         }
         sql.append("; ").append(sqlOnCopy.apply(copy.toSql()));
-        return execution.rolledBack(() -> {
-            run(execution, sql.toString());
-            return execution.catalog.describeUncached(execution.connection, copy);
+        return r.rolledBack(() -> {
+            run(r, sql.toString());
+            return r.catalog.describe(copy);
         });
     }
 
-    /**
-     * A fingerprint of a schema-level object (type, view, function) that the statement, re-pointed to the probe
-     * schema, would build; compare with {@link #fingerprint} of the real one.
-     */
-    static String createdObjectFingerprint(StatementExecution execution, ObjectFingerprint kind, String name)
-            throws SQLException {
+    /** The definition of the schema-level object the statement builds, read as the real one is read. */
+    static Optional<String> createdDefinition(Reconciliation r, Definition kind, String name) throws SQLException {
         ObjectName probe = new ObjectName(SCHEMA, name);
-        String sql = StatementRewriter.replace(execution.statement.sql(), execution.statement.targetSpan(),
-                probe.toSql());
-        return execution.rolledBack(() -> {
-            run(execution, "CREATE SCHEMA " + SCHEMA + "; " + sql);
-            return fingerprint(execution, kind, probe);
+        return r.rolledBack(() -> {
+            run(r, "CREATE SCHEMA " + SCHEMA + "; " + repointed(r, probe));
+            return r.catalog.definition(kind, probe).map(d -> withoutSchema(d, SCHEMA));
         });
     }
 
-    static String fingerprint(StatementExecution execution, ObjectFingerprint kind, ObjectName qualified)
-            throws SQLException {
-        try (PreparedStatement statement = execution.connection.prepareStatement(kind.sql)) {
-            statement.setString(1, qualified.schema());
-            statement.setString(2, qualified.name());
-            try (ResultSet rs = statement.executeQuery()) {
-                String value = rs.next() ? rs.getString(1) : null;
-                return (value != null) ? value.replace(SCHEMA + ".", "").replace(qualified.schema() + ".", "")
-                        : null;
-            }
-        }
+    /** The routines (identity arguments to definition) the statement builds. */
+    static Map<String, String> createdRoutines(Reconciliation r, String name) throws SQLException {
+        ObjectName probe = new ObjectName(SCHEMA, name);
+        return r.rolledBack(() -> {
+            run(r, "CREATE SCHEMA " + SCHEMA + "; " + repointed(r, probe));
+            return r.catalog.routines(probe);
+        });
     }
 
-    private static void run(StatementExecution execution, String sql) throws SQLException {
-        try (var statement = execution.connection.createStatement()) {
+    /** A definition with {@code schema.} prefixes removed, so the probe's and the real one compare. */
+    static String withoutSchema(String definition, String schema) {
+        return definition.replace(ObjectName.quote(schema) + ".", "").replace(schema + ".", "");
+    }
+
+    private static String repointed(Reconciliation r, ObjectName probe) {
+        return StatementRewriter.replace(r.statement.sql(), r.statement.targetSpan(), probe.toSql());
+    }
+
+    private static void run(Reconciliation r, String sql) throws SQLException {
+        try (Statement statement = r.connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    /**
-     * Catalog descriptions of schema-level objects, independent of the schema they live in. {@code "char"} columns
-     * are cast to text before {@code ||}: PostgreSQL finds {@code "char" || unknown} ambiguous.
-     */
-    enum ObjectFingerprint {
-        COMPOSITE_TYPE("""
-                SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
-                  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                  JOIN pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
-                 WHERE n.nspname = ? AND t.typname = ?"""),
-        DOMAIN("""
-                SELECT concat_ws(' ', format_type(t.typbasetype, t.typtypmod), CASE WHEN t.typnotnull THEN 'NOT NULL' END,
-                       'DEFAULT ' || t.typdefault,
-                       (SELECT string_agg(pg_get_constraintdef(c.oid), ' ' ORDER BY pg_get_constraintdef(c.oid))
-                          FROM pg_constraint c WHERE c.contypid = t.oid))
-                  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                 WHERE n.nspname = ? AND t.typname = ? AND t.typtype = 'd'"""),
-        OTHER_TYPE("""
-                SELECT t.typtype::text || ' ' || coalesce((SELECT format_type(r.rngsubtype, NULL) FROM pg_range r
-                                                     WHERE r.rngtypid = t.oid), '')
-                  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                 WHERE n.nspname = ? AND t.typname = ?"""),
-        VIEW("""
-                SELECT c.relkind::text || ' ' || pg_get_viewdef(c.oid)
-                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('v', 'm')"""),
-        FUNCTION("""
-                SELECT string_agg(p.prokind::text || ' ' || pg_get_function_identity_arguments(p.oid) || ' '
-                                  || coalesce(pg_get_function_result(p.oid), '') || ' ' || md5(p.prosrc),
-                                  ', ' ORDER BY pg_get_function_identity_arguments(p.oid))
-                  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = ? AND p.proname = ?""");
-
-        private final String sql;
-
-        ObjectFingerprint(String sql) {
-            this.sql = sql;
         }
     }
 }

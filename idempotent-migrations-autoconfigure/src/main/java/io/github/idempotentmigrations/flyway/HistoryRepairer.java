@@ -57,7 +57,7 @@ final class HistoryRepairer {
         boolean transactional = statements.stream().noneMatch(s -> NON_TRANSACTIONAL.matcher(s).find());
         session.setAutoCommit(!transactional);
         try {
-            EngineRun run = this.engine.startRun(new RunOptions(true, upcomingStatements));
+            EngineRun run = this.engine.startRun(new RunOptions(true));
             run.beginMigration(migration.getVersion().getVersion(), migration.getDescription(), migration.getScript());
             try {
                 statements.forEach(statement -> run.execute(session, statement));

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.github.idempotentmigrations.engine.EngineRun;
+import io.github.idempotentmigrations.engine.StatementJournal;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorDetails;
@@ -11,6 +13,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.exception.FlywayBlockStatementExecutionException;
 
 /**
@@ -49,9 +52,12 @@ public final class IdempotentStatementCallback implements Callback {
             case BEFORE_MIGRATE -> this.runs.begin();
             case BEFORE_EACH_MIGRATE -> {
                 MigrationInfo info = context.getMigrationInfo();
-                this.runs.current()
-                    .beginMigration((info.getVersion() != null) ? info.getVersion().getVersion() : null,
-                            info.getDescription(), info.getScript());
+                String version = (info.getVersion() != null) ? info.getVersion().getVersion() : null;
+                EngineRun run = this.runs.current();
+                run.beginMigration(version, info.getDescription(), info.getScript());
+                run.journalTo(journalOf(context.getConfiguration()), new StatementJournal.MigrationKey(
+                        (version != null) ? version : info.getScript(),
+                        (info.getChecksum() != null) ? info.getChecksum() : 0));
             }
             case BEFORE_EACH_MIGRATE_STATEMENT -> {
                 StatementResult result = this.runs.current()
@@ -61,11 +67,23 @@ public final class IdempotentStatementCallback implements Callback {
                             "executed by idempotent-migrations");
                 }
             }
-            case AFTER_EACH_MIGRATE, AFTER_EACH_MIGRATE_ERROR -> this.runs.current().finishMigration();
+            case AFTER_EACH_MIGRATE -> {
+                this.runs.current().migrationSucceeded(context.getConnection());
+                this.runs.current().finishMigration();
+            }
+            case AFTER_EACH_MIGRATE_ERROR -> this.runs.current().finishMigration();
             case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> this.runs.finish();
             default -> {
             }
         }
+    }
+
+    /** The journal table sits beside the history table: same schema, the history table's name plus a suffix. */
+    private static StatementJournal journalOf(Configuration configuration) {
+        String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
+                : (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
+        String table = ObjectName.quote(configuration.getTable() + "_statements");
+        return new StatementJournal((schema != null) ? ObjectName.quote(schema) + "." + table : table);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.RunOptions;
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 
 /**
@@ -26,8 +25,6 @@ public final class MigrationRunTracker {
     private EngineRun current;
 
     private List<MigrationResult> lastResults = List.of();
-
-    private List<EnsuredObject> lastEnsured = List.of();
 
     public MigrationRunTracker(IdempotentEngine engine) {
         this.engine = engine;
@@ -53,7 +50,6 @@ public final class MigrationRunTracker {
         ACTIVE.remove();
         if (this.current != null) {
             this.lastResults = this.current.results();
-            this.lastEnsured = this.current.ensured();
             this.current = null;
         }
     }
@@ -69,10 +65,5 @@ public final class MigrationRunTracker {
     /** Results of the last finished run, or of the run in progress if one is. */
     public synchronized List<MigrationResult> lastResults() {
         return (this.current != null) ? this.current.results() : this.lastResults;
-    }
-
-    /** Objects the last finished run (or the one in progress) made sure exist. */
-    public synchronized List<EnsuredObject> lastEnsured() {
-        return (this.current != null) ? this.current.ensured() : this.lastEnsured;
     }
 }

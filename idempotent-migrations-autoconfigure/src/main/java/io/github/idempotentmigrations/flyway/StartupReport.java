@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.RepairAction;
@@ -30,8 +29,6 @@ final class StartupReport {
 
     private final List<MigrationResult> reruns = new ArrayList<>();
 
-    private final List<EnsuredObject> rerunEnsured = new ArrayList<>();
-
     private final List<String> problems = new ArrayList<>();
 
     private final List<String> warnings = new ArrayList<>();
@@ -53,7 +50,6 @@ final class StartupReport {
     /** Adds a run made outside {@code flyway.migrate()}, e.g. an edited script run again. */
     void rerun(EngineRun run) {
         this.reruns.addAll(run.results());
-        this.rerunEnsured.addAll(run.ensured());
     }
 
     void warn(String warning) {
@@ -75,19 +71,9 @@ final class StartupReport {
 
     MigrationReport publish() {
         MigrationReport report = new MigrationReport(this.startedAt, Duration.between(this.startedAt, Instant.now()),
-                this.mode.name(), this.schemaVersion, this.repairs, migrations(), this.problems, this.warnings,
-                ensured());
+                this.mode.name(), this.schemaVersion, this.repairs, migrations(), this.problems, this.warnings);
         this.store.publish(report);
         return report;
-    }
-
-    /** Objects the engine made sure exist in this startup, for verification. */
-    List<EnsuredObject> ensured() {
-        List<EnsuredObject> ensured = new ArrayList<>(this.rerunEnsured);
-        if (this.migrated) {
-            ensured.addAll(this.runs.lastEnsured());
-        }
-        return ensured;
     }
 
     private List<MigrationResult> migrations() {

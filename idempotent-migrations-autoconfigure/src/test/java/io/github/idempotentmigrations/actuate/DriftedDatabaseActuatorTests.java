@@ -56,13 +56,12 @@ class DriftedDatabaseActuatorTests extends ActuatorHttpTestSupport {
             .containsExactly("SKIPPED", "APPLIED");
         assertThat(schema.read("$.lastRun.migrations[0].statements[0].object", String.class))
             .isEqualTo("public.chats");
+        // applied statements name their object as written: the normal path reads no catalog
         assertThat(schema.read("$.lastRun.migrations[0].statements[1].object", String.class))
-            .isEqualTo("public.chats_title_idx");
+            .isEqualTo("chats_title_idx");
         assertThat(schema.read("$.lastRun.migrations[1].statements[0].outcome", String.class)).isEqualTo("SKIPPED");
         assertThat(schema.read("$.lastRun.statements.skipped", Integer.class)).isEqualTo(2);
         assertThat(schema.read("$.lastRun.statements.applied", Integer.class)).isEqualTo(1);
-        assertThat(schema.read("$.lastRun.ensured", List.class)).contains("table public.chats",
-                "column public.chats.last_message_at", "index public.chats_title_idx");
         assertThat(schema.read("$.status.state", String.class)).isEqualTo("CONVERGED");
     }
 

@@ -44,9 +44,6 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
     @Test
     void healthFollowsAColumnDroppedAndRestoredByHand() throws Exception {
-        assertThat(get("/actuator/schema").read("$.lastRun.ensured", List.class))
-            .as("the engine reports what the run ensured")
-            .contains("column public.chats.last_message_at");
         assertThat(awaitHealth(h -> "UP".equals(h.read("$.status"))).read("$.details.drift", List.class)).isEmpty();
 
         database.execute("ALTER TABLE chats DROP COLUMN last_message_at");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
-import io.github.idempotentmigrations.engine.DataStatementPolicy;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -61,7 +60,7 @@ class ConflictReportTest {
         handAddedTextAge(db);
 
         List<MigrationResult> results = migrate(db, "conflict", false,
-                new EngineSettings(ConflictPolicy.WARN, DataStatementPolicy.SKIP_WHEN_SCHEMA_PRESENT));
+                new EngineSettings(ConflictPolicy.WARN));
 
         List<StatementResult> v2 = migration(results, "2").statements();
         assertThat(v2.get(0).outcome()).isEqualTo(Outcome.CONFLICT);

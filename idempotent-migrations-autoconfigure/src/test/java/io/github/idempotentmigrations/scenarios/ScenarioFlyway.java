@@ -7,10 +7,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,7 +52,7 @@ final class ScenarioFlyway {
         FluentConfiguration configuration = configure(database, scenario);
         if (adopting) {
             configuration.baselineOnMigrate(true).baselineVersion("0");
-            runs.prepareNextRun(new RunOptions(true, upcomingStatements(scenario, null)));
+            runs.prepareNextRun(new RunOptions(true));
         }
         try {
             withEngine(configuration, runs).migrate();
@@ -137,17 +133,7 @@ final class ScenarioFlyway {
     }
 
     static List<String> query(TestDatabase database, String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-            return rows;
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
-        }
+        return database.query(sql);
     }
 
     /** History rows as {@code version:success}, in rank order. */

@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.scenarios;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -267,11 +268,11 @@ class SeedStoriesTest {
 
     // --- seed 004: groups / user_groups partly created by init_db.py; admin users into the admin group once ----
 
-    private static void initDbCreatedGroups004(TestDatabase db) {
+    private static void initDbCreatedGroups004(TestDatabase db, boolean seededGroups) {
         db.execute("""
                 INSERT INTO users (email, role) VALUES ('root@example.com', 'admin'), ('amy@example.com', 'user'),
                     ('ops@example.com', 'admin');
-                -- init_db.py (create_all) created the tables, without user_groups' primary key, and seeded them
+                -- init_db.py (create_all) created the tables, without user_groups' primary key
                 CREATE TABLE groups (
                     id serial PRIMARY KEY,
                     name varchar(50) NOT NULL UNIQUE,
@@ -281,23 +282,29 @@ class SeedStoriesTest {
                     user_id integer NOT NULL REFERENCES users (id) ON DELETE CASCADE,
                     group_id integer NOT NULL REFERENCES groups (id) ON DELETE CASCADE
                 );
-                INSERT INTO groups (name, description) VALUES ('admin', 'Administrators'), ('user', 'Regular users');
-                INSERT INTO user_groups SELECT u.id, g.id FROM users u, groups g WHERE u.role = 'admin' AND g.name = 'admin';
                 -- and a hand-added api_key, as in 58546d11f1b5's story
                 ALTER TABLE users ADD COLUMN api_key varchar(255) UNIQUE;
                 UPDATE users SET api_key = 'key-' || id WHERE role = 'admin';
                 """);
+        if (seededGroups) {
+            db.execute("""
+                    INSERT INTO groups (name, description) VALUES ('admin', 'Administrators'), ('user', 'Regular users');
+                    INSERT INTO user_groups SELECT u.id, g.id FROM users u, groups g
+                     WHERE u.role = 'admin' AND g.name = 'admin';
+                    """);
+        }
     }
 
     @Test
     void seed004PartlyCreatedGroupsConvergeAndAdminsAreInTheAdminGroupOnce(TestDatabase db) {
         plainFlywayV1(db, "seed004");
-        initDbCreatedGroups004(db);
+        initDbCreatedGroups004(db, false);
 
         List<MigrationResult> results = migrate(db, "seed004", false);
 
+        // the tables were there; the pending migration's data statements run, as plain Flyway runs them
         assertThat(migration(results, "2").statements()).extracting(StatementResult::outcome)
-            .containsExactly(Outcome.SKIPPED, Outcome.RECONCILED, Outcome.SKIPPED, Outcome.SKIPPED);
+            .containsExactly(Outcome.SKIPPED, Outcome.RECONCILED, Outcome.APPLIED, Outcome.APPLIED);
         assertThat(migration(results, "3").statements()).extracting(StatementResult::outcome)
             .containsExactly(Outcome.SKIPPED, Outcome.APPLIED);
         assertThat(query(db, "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
@@ -308,6 +315,29 @@ class SeedStoriesTest {
         assertThat(query(db, "SELECT email || ':' || coalesce(api_key, '-') FROM users ORDER BY id"))
             .containsExactly("root@example.com:key-1", "amy@example.com:-", "ops@example.com:key-3");
         assertThat(history(db)).containsExactly("1:SQL:true", "2:SQL:true", "3:SQL:true");
+    }
+
+    @Test
+    void seed004RowsSeededByHandStopStartupWithWhatToDoAndChangeNothing(TestDatabase db) {
+        plainFlywayV1(db, "seed004");
+        initDbCreatedGroups004(db, true);
+        List<String> before = everything004(db);
+
+        assertThatThrownBy(() -> migrate(db, "seed004", false))
+            .hasMessageContaining("INSERT groups")
+            .hasMessageContaining("duplicate key value violates unique constraint \"groups_name_key\"")
+            .hasMessageContaining("The rows already exist: make the INSERT `ON CONFLICT DO NOTHING` in a new migration");
+
+        assertThat(everything004(db)).isEqualTo(before);
+    }
+
+    private static List<String> everything004(TestDatabase db) {
+        List<String> all = new ArrayList<>(DatabaseSnapshot.catalogOf(db));
+        all.addAll(query(db, "SELECT t::text FROM users t ORDER BY id"));
+        all.addAll(query(db, "SELECT t::text FROM groups t ORDER BY id"));
+        all.addAll(query(db, "SELECT t::text FROM user_groups t ORDER BY 1"));
+        all.addAll(history(db));
+        return all;
     }
 
     @Test
@@ -330,7 +360,7 @@ class SeedStoriesTest {
     @Test
     void seed004PlainFlywayFailsWithRelationAlreadyExists(TestDatabase db) {
         plainFlywayV1(db, "seed004");
-        initDbCreatedGroups004(db);
+        initDbCreatedGroups004(db, true);
 
         assertThatThrownBy(() -> plain(db, "seed004").migrate()).isInstanceOf(FlywayException.class)
             .hasMessageContaining("relation \"groups\" already exists");

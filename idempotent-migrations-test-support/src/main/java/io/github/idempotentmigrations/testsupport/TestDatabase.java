@@ -2,8 +2,11 @@ package io.github.idempotentmigrations.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -85,6 +88,21 @@ public final class TestDatabase implements AutoCloseable {
         }
         catch (SQLException ex) {
             throw new IllegalStateException("Could not run SQL on " + name + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The first column of every row a query returns, as text, in the query's order. */
+    public List<String> query(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
         }
     }
 

@@ -8,22 +8,27 @@ import java.util.Objects;
  * @param name column name
  * @param type {@code format_type()} of the column, e.g. {@code character varying(255)}
  * @param notNull whether it is NOT NULL
- * @param defaultExpression {@code pg_get_expr()} of the default, or null
+ * @param defaultExpression {@code pg_get_expr()} of the default (of the generation expression for a generated
+ * column), or null
  * @param identity {@code attidentity} ('' none, 'a' always, 'd' by default)
+ * @param generated whether it is a stored generated column
  */
-public record Column(String name, String type, boolean notNull, String defaultExpression, String identity) {
+public record Column(String name, String type, boolean notNull, String defaultExpression, String identity,
+        boolean generated) {
 
     /** A readable definition, e.g. {@code email character varying(255) NOT NULL DEFAULT 'x'}. */
     public String definition() {
-        return name + " " + type + (notNull ? " NOT NULL" : "")
-                + (defaultExpression != null ? " DEFAULT " + defaultExpression : "")
+        String value = (defaultExpression == null) ? ""
+                : generated ? " GENERATED ALWAYS AS (" + defaultExpression + ") STORED" : " DEFAULT " + defaultExpression;
+        return name + " " + type + (notNull ? " NOT NULL" : "") + value
                 + (identity.isEmpty() ? "" : " GENERATED " + ("a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
                         + " AS IDENTITY");
     }
 
-    /** Same type, nullability, default and identity: the name is not compared. */
+    /** Same type, nullability, default, identity and generation: the name is not compared. */
     public boolean sameDefinitionAs(Column other) {
         return type.equals(other.type) && notNull == other.notNull
-                && Objects.equals(defaultExpression, other.defaultExpression) && identity.equals(other.identity);
+                && Objects.equals(defaultExpression, other.defaultExpression) && identity.equals(other.identity)
+                && generated == other.generated;
     }
 }

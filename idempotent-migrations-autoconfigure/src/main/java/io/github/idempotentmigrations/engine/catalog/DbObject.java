@@ -5,9 +5,8 @@ package io.github.idempotentmigrations.engine.catalog;
  *
  * @param schema its schema
  * @param name its name
- * @param kind {@code pg_class.relkind} for relations, {@code pg_type.typtype} for types, {@code pg_proc.prokind}
- * for functions
- * @param detail enum labels (newline separated) for enum types, identity arguments for functions, else null
+ * @param kind {@code pg_class.relkind} for relations, {@code pg_type.typtype} for types
+ * @param detail enum labels (newline separated) for enum types, else null
  */
 public record DbObject(String schema, String name, String kind, String detail) {
 }

@@ -16,18 +16,15 @@ import java.util.Map;
  * @param migrations migrations run, in order
  * @param problems what stops the schema from being converged (empty when converged)
  * @param warnings things a person should know but that did not stop the run
- * @param ensured objects the run made sure exist, for verification and live drift checks
  */
 public record MigrationReport(Instant startedAt, Duration duration, String mode, String schemaVersion,
-        List<RepairAction> repairs, List<MigrationResult> migrations, List<String> problems, List<String> warnings,
-        List<EnsuredObject> ensured) {
+        List<RepairAction> repairs, List<MigrationResult> migrations, List<String> problems, List<String> warnings) {
 
     public MigrationReport {
         repairs = List.copyOf(repairs);
         migrations = List.copyOf(migrations);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
-        ensured = List.copyOf(ensured);
     }
 
     /** Whether the run ended with the schema in the state the migrations describe. */

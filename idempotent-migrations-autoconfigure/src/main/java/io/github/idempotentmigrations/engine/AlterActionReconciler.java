@@ -1,0 +1,127 @@
+package io.github.idempotentmigrations.engine;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import io.github.idempotentmigrations.engine.AlterTableReconciler.ActionResult;
+import io.github.idempotentmigrations.engine.catalog.Column;
+import io.github.idempotentmigrations.engine.catalog.Constraint;
+import io.github.idempotentmigrations.engine.catalog.TableDetails;
+import io.github.idempotentmigrations.engine.sql.AlterAction;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
+
+/** Judges one action of a split {@code ALTER TABLE} from PostgreSQL's answer to it and the live catalog. */
+final class AlterActionReconciler {
+
+    private AlterActionReconciler() {
+    }
+
+    static ActionResult afterRun(Reconciliation r, ObjectName table, AlterAction action, Attempt attempt)
+            throws SQLException {
+        if (attempt.skippedAsExisting() && action.kind() == AlterAction.Kind.ADD_COLUMN) {
+            return compareColumn(r, table, action);
+        }
+        if (attempt.skippedAsMissing() > 0) {
+            return ActionResult.skipped(action, object(table, action), "already absent");
+        }
+        return ActionResult.applied(action, object(table, action), "ran as written");
+    }
+
+    static ActionResult afterRefusal(Reconciliation r, ObjectName table, AlterAction action, Attempt attempt)
+            throws SQLException {
+        String state = attempt.sqlState();
+        String object = object(table, action);
+        boolean exists = SqlStates.alreadyExists(state);
+        boolean missing = SqlStates.doesNotExist(state);
+        switch (action.kind()) {
+            case ADD_COLUMN -> {
+                if ("42701".equals(state)) {
+                    return compareColumn(r, table, action);
+                }
+            }
+            case ADD_CONSTRAINT -> {
+                boolean secondPrimaryKey = SqlStates.INVALID_TABLE_DEFINITION.equals(state)
+                        && "PRIMARY KEY".equals(action.constraintType());
+                if (exists || secondPrimaryKey) {
+                    return compareConstraint(r, table, action);
+                }
+            }
+            case DROP_COLUMN, DROP_CONSTRAINT -> {
+                if (missing) {
+                    return ActionResult.skipped(action, object, "already absent");
+                }
+            }
+            case RENAME_COLUMN, RENAME_CONSTRAINT -> {
+                TableDetails details = r.catalog.table(table).orElseThrow();
+                boolean column = action.kind() == AlterAction.Kind.RENAME_COLUMN;
+                boolean newExists = column ? details.columns().containsKey(action.newName())
+                        : details.constraints().containsKey(action.newName());
+                if (missing && newExists) {
+                    return ActionResult.skipped(action, object, "already renamed to " + action.newName());
+                }
+                if (exists && newExists) {
+                    String what = column ? "column" : "constraint";
+                    return ActionResult.conflict(action, object, "both the old and the new " + what + " name exist",
+                            what + " " + action.newName() + " only",
+                            what + "s " + action.name() + " and " + action.newName());
+                }
+            }
+            case RENAME_TABLE -> {
+                if (exists) {
+                    return ActionResult.conflict(action, table.toString(), "both " + table + " and its new name "
+                            + action.newName() + " exist", "table " + action.newName(),
+                            "tables " + table + " and " + action.newName());
+                }
+            }
+            default -> {
+            }
+        }
+        throw attempt.refusal();
+    }
+
+    /** An existing column the action would add: equal (as PostgreSQL builds it on an empty copy) or a conflict. */
+    static ActionResult compareColumn(Reconciliation r, ObjectName table, AlterAction action) throws SQLException {
+        String object = object(table, action);
+        Optional<Column> have = r.catalog.table(table).orElseThrow().column(action.name());
+        if (have.isEmpty()) {
+            return ActionResult.applied(action, object, "column added");
+        }
+        TableDetails probed = Probe.onEmptyCopy(r, table, action.name(),
+                copy -> "ALTER TABLE " + copy + " " + action.text());
+        Optional<Column> want = probed.column(action.name());
+        if (want.isPresent() && Normalize.column(want.get(), table.schema())
+            .sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
+            return ActionResult.skipped(action, object, "column already exists with the same definition");
+        }
+        return ActionResult.conflict(action, object, "column " + object + " exists with another definition",
+                want.map(Column::definition).orElse(action.text()), have.get().definition());
+    }
+
+    /** An existing constraint of the action's name (or an existing primary key): equal or a conflict. */
+    private static ActionResult compareConstraint(Reconciliation r, ObjectName table, AlterAction action)
+            throws SQLException {
+        TableDetails details = r.catalog.table(table).orElseThrow();
+        String type = ConstraintTypes.code(action.constraintType());
+        Optional<Constraint> have = (action.name() != null) ? Optional.ofNullable(details.constraints().get(action.name()))
+                : details.constraintsOfType(type).stream().findFirst();
+        if (have.isEmpty()) {
+            throw new SQLException("constraint " + object(table, action) + " was refused but is not in the catalog");
+        }
+        TableDetails probed = Probe.onEmptyCopy(r, table, null, copy -> "ALTER TABLE " + copy + " " + action.text());
+        String wanted = probed.constraintsOfType(type).stream()
+            .filter(c -> action.name() == null || c.name().equals(action.name()))
+            .map(Constraint::comparableDefinition)
+            .findFirst()
+            .orElse(action.text());
+        String object = table + "." + have.get().name();
+        return have.get().comparableDefinition().equals(wanted)
+                ? ActionResult.skipped(action, object, "constraint already exists with the same definition")
+                : ActionResult.conflict(action, object, "constraint " + object + " exists with another definition",
+                        wanted, have.get().comparableDefinition());
+    }
+
+    private static String object(ObjectName table, AlterAction action) {
+        return (action.name() != null && action.kind() != AlterAction.Kind.RENAME_TABLE) ? table + "." + action.name()
+                : table.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.idempotentmigrations.engine;
+
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.List;
+
+/**
+ * What PostgreSQL answered to one statement the engine sent.
+ *
+ * @param refusal the error, or null when it ran
+ * @param notices the notices it raised (an {@code IF [NOT] EXISTS} that skipped says so here)
+ * @param rows rows changed by a data statement, or -1
+ */
+record Attempt(SQLException refusal, List<SQLWarning> notices, long rows) {
+
+    boolean ran() {
+        return refusal == null;
+    }
+
+    String sqlState() {
+        return (refusal != null) ? refusal.getSQLState() : null;
+    }
+
+    boolean refusedAsAlreadyExisting() {
+        return refusal != null && SqlStates.alreadyExists(refusal.getSQLState());
+    }
+
+    boolean refusedAsMissing() {
+        return refusal != null && SqlStates.doesNotExist(refusal.getSQLState());
+    }
+
+    /** Whether an {@code IF NOT EXISTS} skipped because its object was there. */
+    boolean skippedAsExisting() {
+        return notices.stream().anyMatch(n -> SqlStates.alreadyExists(n.getSQLState()));
+    }
+
+    /** Notices of an {@code IF EXISTS} that skipped (their SQLSTATE is 00000, so count "skipping" messages). */
+    long skippedAsMissing() {
+        return notices.stream()
+            .filter(n -> !SqlStates.alreadyExists(n.getSQLState()) && n.getMessage() != null
+                    && n.getMessage().endsWith(", skipping"))
+            .count();
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.idempotentmigrations.engine;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.idempotentmigrations.engine.catalog.Column;
+import io.github.idempotentmigrations.engine.catalog.Constraint;
+import io.github.idempotentmigrations.engine.catalog.DbObject;
+import io.github.idempotentmigrations.engine.catalog.TableDetails;
+import io.github.idempotentmigrations.engine.sql.Flag;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.engine.sql.TableElement;
+
+/**
+ * {@code CREATE TABLE} that PostgreSQL refused (or skipped under {@code IF NOT EXISTS}) because the table exists:
+ * lets PostgreSQL build the statement's table in a probe, adds the columns and constraints the real table lacks, and
+ * reports what differs. Never a silent skip: {@code IF NOT EXISTS} alone would leave missing columns missing.
+ */
+final class CreateTableReconciler {
+
+    private CreateTableReconciler() {
+    }
+
+    static Verdict reconcile(Reconciliation r) throws SQLException {
+        ObjectName table = r.qualify(r.statement.target());
+        Optional<DbObject> relation = r.catalog.relation(table);
+        if (relation.isEmpty() || !relation.get().schema().equals(table.schema())) {
+            return r.unexplained();
+        }
+        if (!"rp".contains(relation.get().kind())) {
+            return Verdict.conflict(table, "a " + RelationKinds.describe(relation.get().kind()) + " named " + table
+                    + " exists where the statement creates a table", "table " + table,
+                    RelationKinds.describe(relation.get().kind()) + " " + table);
+        }
+        if (r.statement.has(Flag.PARTITION_OF)) {
+            return Verdict.skipped(table, "partition already exists");
+        }
+        TableDetails expected = Probe.createdTable(r, table.name());
+        List<String> added = new ArrayList<>();
+        Differences differences = new Differences();
+        TableDetails actual = r.catalog.describe(table);
+        for (Column want : expected.columns().values()) {
+            Optional<Column> have = actual.column(want.name());
+            if (have.isEmpty()) {
+                r.runDerivedOrFail("ALTER TABLE " + table.toSql() + " ADD COLUMN " + columnText(r, want.name()));
+                added.add("column " + want.name());
+            }
+            else if (!Normalize.column(want, table.schema()).sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
+                differences.add(want.definition(), have.get().definition());
+            }
+        }
+        if (!added.isEmpty()) {
+            actual = r.catalog.describe(table);
+        }
+        for (Constraint want : expected.constraints().values()) {
+            if ("n".equals(want.type()) || hasEquivalent(actual, want)) {
+                continue;
+            }
+            Constraint sameName = actual.constraints().get(want.name());
+            if (sameName != null) {
+                differences.add("CONSTRAINT " + want.name() + " " + want.comparableDefinition(),
+                        "CONSTRAINT " + sameName.name() + " " + sameName.comparableDefinition());
+                continue;
+            }
+            r.runDerivedOrFail("ALTER TABLE " + table.toSql() + " ADD CONSTRAINT " + ObjectName.quote(want.name())
+                    + " " + want.definition());
+            added.add("constraint " + want.name());
+        }
+        if (!differences.isEmpty()) {
+            return differences.conflict(table, "table " + table + " exists but differs from the statement"
+                    + (added.isEmpty() ? "" : " (added " + String.join(", ", added) + ")"));
+        }
+        String extra = extraColumns(expected, actual);
+        if (!added.isEmpty()) {
+            return Verdict.reconciled(table, "table existed; added missing " + String.join(", ", added) + extra);
+        }
+        return Verdict.skipped(table, "table exists with every column and constraint of the statement" + extra);
+    }
+
+    private static boolean hasEquivalent(TableDetails actual, Constraint want) {
+        return actual.constraints().values().stream()
+            .anyMatch(c -> c.type().equals(want.type())
+                    && c.comparableDefinition().equals(want.comparableDefinition()));
+    }
+
+    private static String columnText(Reconciliation r, String column) {
+        return r.statement.elements().stream()
+            .filter(e -> e.type() == TableElement.Type.COLUMN && column.equals(e.name()))
+            .map(TableElement::text)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("column " + column + " not found in the statement"));
+    }
+
+    private static String extraColumns(TableDetails expected, TableDetails actual) {
+        List<String> extra = actual.columns().keySet().stream()
+            .filter(c -> !expected.columns().containsKey(c))
+            .toList();
+        return extra.isEmpty() ? "" : "; it also has columns the statement does not name: " + String.join(", ", extra);
+    }
+}

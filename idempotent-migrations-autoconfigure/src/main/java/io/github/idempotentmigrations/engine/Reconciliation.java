@@ -1,0 +1,113 @@
+package io.github.idempotentmigrations.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.catalog.LiveCatalog;
+import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
+
+/**
+ * One statement that PostgreSQL refused as "already there / already gone" (or skipped with such a NOTICE), while the
+ * engine decides what it means: the live catalog, the SQL the engine derives and runs instead, and probes that let
+ * PostgreSQL describe what the statement would build. Lives for that statement only.
+ */
+final class Reconciliation {
+
+    final Connection connection;
+
+    final ClassifiedStatement statement;
+
+    final LiveCatalog catalog;
+
+    final Attempt attempt;
+
+    private final StatementSavepoint savepoint;
+
+    private final List<String> derived = new ArrayList<>();
+
+    Reconciliation(Connection connection, ClassifiedStatement statement, Attempt attempt,
+            StatementSavepoint savepoint) {
+        this.connection = connection;
+        this.statement = statement;
+        this.attempt = attempt;
+        this.savepoint = savepoint;
+        this.catalog = new LiveCatalog(connection);
+    }
+
+    /** Runs SQL the engine derived from the statement; recorded as an action when PostgreSQL accepts it. */
+    Attempt runDerived(String sql) throws SQLException {
+        Attempt attempt = this.savepoint.send(this.connection, sql);
+        if (attempt.ran()) {
+            this.derived.add(sql);
+        }
+        return attempt;
+    }
+
+    /** Like {@link #runDerived}, for SQL that must succeed: a refusal is the statement's failure. */
+    void runDerivedOrFail(String sql) throws SQLException {
+        Attempt attempt = runDerived(sql);
+        if (!attempt.ran()) {
+            throw attempt.refusal();
+        }
+    }
+
+    /**
+     * For a word from PostgreSQL that turns out not to be about the statement's own object (a duplicate name of an
+     * index inside a CREATE TABLE, say): the refusal stands as the statement's failure; a statement that ran is
+     * simply applied.
+     */
+    Verdict unexplained() throws SQLException {
+        if (!this.attempt.ran()) {
+            throw this.attempt.refusal();
+        }
+        return Verdict.applied(this.statement.target(), "ran as written");
+    }
+
+    List<String> derivedActions() {
+        return List.copyOf(this.derived);
+    }
+
+    /** The name qualified with the schema an unqualified CREATE puts it in. */
+    ObjectName qualify(ObjectName name) throws SQLException {
+        return name.qualified() ? name : name.inSchema(this.catalog.currentSchema());
+    }
+
+    boolean inTransaction() throws SQLException {
+        return !this.connection.getAutoCommit();
+    }
+
+    /**
+     * Runs work that is always rolled back (under a savepoint, or in a transaction of its own in autocommit mode):
+     * for probes that let PostgreSQL build what a statement describes somewhere harmless.
+     */
+    <T> T rolledBack(SqlWork<T> work) throws SQLException {
+        if (!inTransaction()) {
+            this.connection.setAutoCommit(false);
+            try {
+                return work.run();
+            }
+            finally {
+                this.connection.rollback();
+                this.connection.setAutoCommit(true);
+            }
+        }
+        Savepoint probe = this.connection.setSavepoint();
+        try {
+            return work.run();
+        }
+        finally {
+            this.connection.rollback(probe);
+            this.connection.releaseSavepoint(probe);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+
+        T run() throws SQLException;
+    }
+}

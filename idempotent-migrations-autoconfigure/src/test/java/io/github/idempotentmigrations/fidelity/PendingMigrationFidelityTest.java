@@ -1,0 +1,161 @@
+package io.github.idempotentmigrations.fidelity;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.Outcome;
+import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Ordinary deploys with the history intact: a pending migration runs every statement as written, and only what
+ * PostgreSQL refuses as already there is judged against the live catalog. Data statements of a pending migration
+ * always run; a differing object stops startup with nothing changed.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class PendingMigrationFidelityTest {
+
+    @TempDir
+    Path scripts;
+
+    @Test
+    void backfillRunsWhenItsColumnWasAddedByHand(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE accounts (id integer PRIMARY KEY, plan text);
+                INSERT INTO accounts VALUES (1, 'free'), (2, 'pro');
+                """, """
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                ALTER TABLE accounts ADD COLUMN plan_rank integer;
+                COMMENT ON COLUMN accounts.plan_rank IS 'ordering of plans';
+                UPDATE accounts SET plan_rank = CASE plan WHEN 'pro' THEN 2 ELSE 1 END;
+                """);
+        migrations.plainTo(db, "1");
+        db.execute("CREATE EXTENSION pg_trgm; ALTER TABLE accounts ADD COLUMN plan_rank integer");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).containsExactly(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.APPLIED,
+                Outcome.APPLIED);
+        assertThat(db.query("SELECT id || ':' || plan_rank FROM accounts ORDER BY id"))
+            .containsExactly("1:1", "2:2");
+    }
+
+    @Test
+    void expandContractKeepsEveryAddress(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE users (id integer PRIMARY KEY, email text);
+                INSERT INTO users VALUES (1, 'Ann@Example.com'), (2, 'BOB@example.com');
+                """, """
+                ALTER TABLE users ADD COLUMN email_new text;
+                UPDATE users SET email_new = lower(email);
+                """, """
+                ALTER TABLE users DROP COLUMN email;
+                """, """
+                ALTER TABLE users RENAME COLUMN email_new TO email;
+                """);
+        migrations.plainTo(db, "1");
+
+        migrations.starter(db);
+
+        assertThat(db.query("SELECT id || ':' || email FROM users ORDER BY id"))
+            .containsExactly("1:ann@example.com", "2:bob@example.com");
+        assertThat(InlineMigrations.history(db)).hasSize(4).allMatch(h -> h.endsWith(":true"));
+    }
+
+    @Test
+    void aColumnOfAnotherTypeStopsStartupAndChangesNothing(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE products (id integer PRIMARY KEY);
+                INSERT INTO products VALUES (1);
+                """, """
+                ALTER TABLE products ADD COLUMN price numeric(12,2);
+                ALTER TABLE products ALTER COLUMN price SET DEFAULT 0;
+                """);
+        migrations.plainTo(db, "1");
+        db.execute("ALTER TABLE products ADD COLUMN price integer; UPDATE products SET price = 7");
+        List<String> before = InlineMigrations.state(db);
+
+        assertThatThrownBy(() -> migrations.starter(db))
+            .hasMessageContaining("CONFLICT")
+            .hasMessageContaining("column public.products.price exists with another definition");
+
+        assertThat(InlineMigrations.state(db)).isEqualTo(before);
+    }
+
+    @Test
+    void seedRowsMeetingAnExistingRowStopStartupWithWhatToDo(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE plans (name text PRIMARY KEY);
+                """, """
+                INSERT INTO plans VALUES ('free'), ('pro'), ('team');
+                """);
+        migrations.plainTo(db, "1");
+        db.execute("INSERT INTO plans VALUES ('free')");
+        List<String> before = InlineMigrations.state(db);
+
+        assertThatThrownBy(() -> migrations.starter(db))
+            .hasMessageContaining("duplicate key value violates unique constraint \"plans_pkey\"")
+            .hasMessageContaining("make the INSERT `ON CONFLICT DO NOTHING` in a new migration, or remove the rows");
+
+        assertThat(InlineMigrations.state(db)).isEqualTo(before);
+    }
+
+    @Test
+    void createOrReplaceRunsAsWrittenAndChangesBodiesSecurityAndViewOptions(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE secrets (id integer PRIMARY KEY, owner text);
+                CREATE FUNCTION combine(a integer, b integer) RETURNS integer LANGUAGE sql RETURN a + b;
+                CREATE FUNCTION owner_of(i integer) RETURNS text LANGUAGE sql AS $$ SELECT owner FROM secrets WHERE id = i $$;
+                CREATE VIEW visible_secrets AS SELECT id FROM secrets;
+                """, """
+                CREATE OR REPLACE FUNCTION combine(a integer, b integer) RETURNS integer LANGUAGE sql RETURN a * b;
+                CREATE OR REPLACE FUNCTION owner_of(i integer) RETURNS text LANGUAGE sql SECURITY DEFINER
+                    SET search_path = public AS $$ SELECT owner FROM secrets WHERE id = i $$;
+                CREATE OR REPLACE VIEW visible_secrets WITH (security_invoker = true) AS SELECT id FROM secrets;
+                """);
+        migrations.plainTo(db, "1");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).containsOnly(Outcome.APPLIED);
+        assertThat(db.query("SELECT combine(3, 4)")).containsExactly("12");
+        assertThat(db.query("SELECT prosecdef || ' ' || proconfig::text FROM pg_proc"
+                + " WHERE proname = 'owner_of'")).containsExactly("true {search_path=public}");
+        assertThat(db.query("SELECT reloptions::text FROM pg_class WHERE relname = 'visible_secrets'"))
+            .containsExactly("{security_invoker=true}");
+    }
+
+    @Test
+    void aRoutineWithTheSameSignatureButAnotherBodyIsAConflict(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE t (id integer);
+                """, """
+                CREATE FUNCTION answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$;
+                """);
+        migrations.plainTo(db, "1");
+        db.execute("CREATE FUNCTION answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 41 $$;"
+                + "CREATE FUNCTION answer(v integer) RETURNS integer LANGUAGE sql AS $$ SELECT v $$");
+
+        assertThatThrownBy(() -> migrations.starter(db)).hasMessageContaining("CONFLICT")
+            .hasMessageContaining("public.answer() exists with another definition");
+
+        db.execute("CREATE OR REPLACE FUNCTION answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$");
+        assertThat(outcomes(migrations.starter(db), "2")).containsExactly(Outcome.SKIPPED);
+    }
+
+    private static List<Outcome> outcomes(List<MigrationResult> results, String version) {
+        return results.stream()
+            .filter(m -> version.equals(m.version()))
+            .flatMap(m -> m.statements().stream())
+            .map(StatementResult::outcome)
+            .toList();
+    }
+}
