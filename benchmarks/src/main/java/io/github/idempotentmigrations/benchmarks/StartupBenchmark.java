@@ -28,14 +28,17 @@ import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
 import io.github.idempotentmigrations.flyway.EngineRunObserver;
+import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
+import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
-import io.github.idempotentmigrations.flyway.RepairPolicy;
+import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
 import io.github.idempotentmigrations.flyway.StartupMode;
 import io.github.idempotentmigrations.flyway.StartupSettings;
+import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -79,8 +82,9 @@ public final class StartupBenchmark {
             long jdbcNanos, String failure) {
     }
 
-    private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE, RepairPolicy.REPAIR,
-            RepairPolicy.REPAIR, RepairPolicy.REPAIR, ChecksumMismatchPolicy.FAIL, RepairPolicy.WARN, Duration.ofSeconds(60),
+    private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
+            UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.REPAIR,
+            ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, Duration.ofSeconds(60),
             Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary());
 
     private StartupBenchmark() {

@@ -19,6 +19,7 @@ import io.github.idempotentmigrations.engine.verify.Drift;
 import io.github.idempotentmigrations.engine.verify.SchemaVerifier;
 import io.github.idempotentmigrations.flyway.AppliedSchemaObjects;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
+import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -45,6 +46,8 @@ public final class LiveSchemaCheck {
 
     private SchemaStatus cached;
 
+    private Boolean postgreSql;
+
     public LiveSchemaCheck(Flyway flyway, MigrationReportStore reports, AppliedSchemaObjects applied,
             Duration cacheTime, Clock clock) {
         this.flyway = flyway;
@@ -64,6 +67,9 @@ public final class LiveSchemaCheck {
     }
 
     private SchemaStatus check(Instant now) {
+        if (!isPostgreSql()) {
+            return new SchemaStatus(State.OTHER_DATABASE, now, null, 0, 0, 0, List.of(), List.of(), List.of(), null);
+        }
         Optional<MigrationReport> report = this.reports.last();
         List<String> problems = report.map(MigrationReport::problems).orElse(List.of())
             .stream()
@@ -87,6 +93,15 @@ public final class LiveSchemaCheck {
             return new SchemaStatus(State.UNREACHABLE, now, null, 0, 0, 0, problems, conflicts, List.of(),
                     CredentialMasker.mask(ex.getMessage()));
         }
+    }
+
+    /** Asked until the database answers once: an unreachable one is reported as such, not as another database. */
+    private boolean isPostgreSql() {
+        if (this.postgreSql == null) {
+            String product = MigrationDatabase.productName(this.flyway.getConfiguration().getDataSource());
+            this.postgreSql = MigrationDatabase.POSTGRESQL.equals(product);
+        }
+        return this.postgreSql;
     }
 
     private static State judge(List<String> problems, int failed, int pending, List<Drift> drift) {

@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.actuate;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.idempotentmigrations.engine.report.Outcome;
@@ -14,7 +15,7 @@ final class OutcomeCounts {
     static Map<String, Integer> of(Map<Outcome, Integer> totals) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Outcome outcome : Outcome.values()) {
-            counts.put(outcome.name().toLowerCase(), totals.getOrDefault(outcome, 0));
+            counts.put(outcome.name().toLowerCase(Locale.ROOT), totals.getOrDefault(outcome, 0));
         }
         return counts;
     }

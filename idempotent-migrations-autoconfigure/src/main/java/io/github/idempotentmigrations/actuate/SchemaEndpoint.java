@@ -15,12 +15,14 @@ import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The {@code schema} endpoint: the live status and the full report of the last startup run. The JSON shape is the
- * descriptors below, not the engine's report model, so it stays stable when the model grows; texts are masked.
+ * descriptors below, not the engine's report model, so it stays stable when the model grows; texts are masked. As an
+ * {@link OperationResponseBody} it is written with Actuator's own JSON settings, whatever the application's are.
  */
 @Endpoint(id = "schema", defaultAccess = Access.READ_ONLY)
 public class SchemaEndpoint {
@@ -41,7 +43,7 @@ public class SchemaEndpoint {
     }
 
     /** The whole answer; {@code lastRun} is null when no startup run was recorded. */
-    public record SchemaDescriptor(StatusDescriptor status, LastRunDescriptor lastRun) {
+    public record SchemaDescriptor(StatusDescriptor status, LastRunDescriptor lastRun) implements OperationResponseBody {
     }
 
     /** The live check. */

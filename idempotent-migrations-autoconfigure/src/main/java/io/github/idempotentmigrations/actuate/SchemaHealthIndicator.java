@@ -5,10 +5,17 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The {@code schema} health contributor: UP when the schema is converged, DOWN otherwise, with what is wrong.
- * Backed by the cached {@link LiveSchemaCheck}, so probes stay cheap.
+ * The {@code schema} health contributor, backed by the cached {@link LiveSchemaCheck} so probes stay cheap. UP when
+ * the schema is converged; DOWN when the application cannot work on it (unreachable, not converged, failed or pending
+ * migrations, or missing tables, columns or other objects queries use); {@link #DRIFTED} when only indexes are
+ * missing or invalid, which the application survives: Boot's default status order ignores that status, so it does
+ * not take the root health group down, and a group that should fail on it lists it in its status order; UNKNOWN
+ * when Flyway migrates another database than PostgreSQL.
  */
 public final class SchemaHealthIndicator extends AbstractHealthIndicator {
+
+    /** Indexes the migrations built are missing or invalid; everything else is as the migrations describe. */
+    public static final Status DRIFTED = new Status("DRIFTED", "Indexes the migrations built are missing or invalid");
 
     private final LiveSchemaCheck check;
 
@@ -20,7 +27,7 @@ public final class SchemaHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         SchemaStatus status = this.check.status();
-        builder.status(status.converged() ? Status.UP : Status.DOWN).withDetail("state", status.state());
+        builder.status(healthOf(status)).withDetail("state", status.state());
         if (status.currentVersion() != null) {
             builder.withDetail("currentVersion", status.currentVersion());
         }
@@ -33,5 +40,14 @@ public final class SchemaHealthIndicator extends AbstractHealthIndicator {
         if (status.error() != null) {
             builder.withDetail("error", status.error());
         }
+    }
+
+    private static Status healthOf(SchemaStatus status) {
+        return switch (status.state()) {
+            case CONVERGED -> Status.UP;
+            case DRIFTED -> status.onlyIndexesDrifted() ? DRIFTED : Status.DOWN;
+            case OTHER_DATABASE -> Status.UNKNOWN;
+            case UNREACHABLE, NOT_CONVERGED, FAILED, PENDING -> Status.DOWN;
+        };
     }
 }

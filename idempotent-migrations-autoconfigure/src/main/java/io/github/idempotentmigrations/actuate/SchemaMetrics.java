@@ -1,5 +1,6 @@
 package io.github.idempotentmigrations.actuate;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.github.idempotentmigrations.engine.report.MigrationReport;
@@ -34,7 +35,7 @@ public final class SchemaMetrics implements MeterBinder {
         for (Outcome outcome : Outcome.values()) {
             Gauge.builder("idempotent.migrations.statements", this.reports,
                     store -> store.last().map(MigrationReport::totals).map(totals -> totals.get(outcome)).orElse(0))
-                .tag("outcome", outcome.name().toLowerCase())
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .description("Statements of the last startup run, by outcome")
                 .register(registry);
         }

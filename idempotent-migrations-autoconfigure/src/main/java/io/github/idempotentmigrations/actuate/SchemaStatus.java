@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.actuate;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.verify.Drift;
 
 /**
@@ -41,11 +42,14 @@ public record SchemaStatus(State state, Instant checkedAt, String currentVersion
         /** Objects the migrations ensured are missing or invalid. */
         DRIFTED,
         /** The schema is in the state the migrations describe. */
-        CONVERGED
+        CONVERGED,
+        /** Flyway migrates another database than PostgreSQL: the starter stepped aside and checks nothing. */
+        OTHER_DATABASE
     }
 
-    public boolean converged() {
-        return state == State.CONVERGED;
+    /** Whether all drift is of indexes: queries still work, only slower. */
+    public boolean onlyIndexesDrifted() {
+        return drift.stream().allMatch((d) -> d.object().type() == EnsuredObject.Type.INDEX);
     }
 
     /** The drift as human-readable lines, e.g. {@code column public.users.email is missing}. */

@@ -7,6 +7,7 @@ import io.github.idempotentmigrations.actuate.SchemaEndpoint;
 import io.github.idempotentmigrations.actuate.SchemaHealthIndicator;
 import io.github.idempotentmigrations.actuate.SchemaInfoContributor;
 import io.github.idempotentmigrations.actuate.SchemaMetrics;
+import io.github.idempotentmigrations.actuate.SchemaRuntimeHints;
 import io.github.idempotentmigrations.flyway.AppliedSchemaObjects;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -20,11 +21,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Health, info, endpoint and metrics for the schema, each in a nested configuration guarded by its own classes, so
@@ -32,7 +35,9 @@ import org.springframework.context.annotation.Configuration;
  * classes live in those modules sit on the bean methods: Spring loads a class's conditions before evaluating any.
  */
 @AutoConfiguration(after = { IdempotentMigrationsAutoConfiguration.class, FlywayAutoConfiguration.class })
-@ConditionalOnBean({ Flyway.class, MigrationReportStore.class })
+@ConditionalOnSingleCandidate(Flyway.class)
+@ImportRuntimeHints(SchemaRuntimeHints.class)
+@ConditionalOnBean(MigrationReportStore.class)
 public final class IdempotentMigrationsActuatorAutoConfiguration {
 
     @Bean

@@ -4,8 +4,11 @@ import java.time.Duration;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
-import io.github.idempotentmigrations.flyway.RepairPolicy;
+import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
+import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
+import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.StartupMode;
+import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -87,19 +90,19 @@ public class IdempotentMigrationsProperties {
          * there with plain Flyway; what is missing here is created from it, nothing existing is changed, the history
          * is copied); 'fail' stops startup.
          */
-        private RepairPolicy unhistoriedSchema = RepairPolicy.REPAIR;
+        private UnhistoriedSchemaPolicy unhistoriedSchema = UnhistoriedSchemaPolicy.REPAIR;
 
         /**
          * Failed history rows (e.g. a non-transactional migration that died half-way): 'repair' removes them and
          * re-runs the migration through the engine; 'fail' stops startup.
          */
-        private RepairPolicy failedMigrations = RepairPolicy.REPAIR;
+        private FailedMigrationPolicy failedMigrations = FailedMigrationPolicy.REPAIR;
 
         /**
          * INVALID indexes left by failed concurrent builds: 'repair' drops and rebuilds them; 'warn' reports them;
          * 'fail' stops startup.
          */
-        private RepairPolicy invalidIndexes = RepairPolicy.REPAIR;
+        private InvalidIndexPolicy invalidIndexes = InvalidIndexPolicy.REPAIR;
 
         /**
          * Applied migrations whose script changed since (checksum mismatch): 'fail' stops startup, naming the
@@ -110,29 +113,29 @@ public class IdempotentMigrationsProperties {
         /**
          * Applied migrations no longer found on the classpath: 'warn' reports them; 'fail' stops startup.
          */
-        private RepairPolicy missingMigrations = RepairPolicy.WARN;
+        private MissingMigrationPolicy missingMigrations = MissingMigrationPolicy.WARN;
 
-        public RepairPolicy getUnhistoriedSchema() {
+        public UnhistoriedSchemaPolicy getUnhistoriedSchema() {
             return this.unhistoriedSchema;
         }
 
-        public void setUnhistoriedSchema(RepairPolicy unhistoriedSchema) {
+        public void setUnhistoriedSchema(UnhistoriedSchemaPolicy unhistoriedSchema) {
             this.unhistoriedSchema = unhistoriedSchema;
         }
 
-        public RepairPolicy getFailedMigrations() {
+        public FailedMigrationPolicy getFailedMigrations() {
             return this.failedMigrations;
         }
 
-        public void setFailedMigrations(RepairPolicy failedMigrations) {
+        public void setFailedMigrations(FailedMigrationPolicy failedMigrations) {
             this.failedMigrations = failedMigrations;
         }
 
-        public RepairPolicy getInvalidIndexes() {
+        public InvalidIndexPolicy getInvalidIndexes() {
             return this.invalidIndexes;
         }
 
-        public void setInvalidIndexes(RepairPolicy invalidIndexes) {
+        public void setInvalidIndexes(InvalidIndexPolicy invalidIndexes) {
             this.invalidIndexes = invalidIndexes;
         }
 
@@ -144,11 +147,11 @@ public class IdempotentMigrationsProperties {
             this.checksumMismatches = checksumMismatches;
         }
 
-        public RepairPolicy getMissingMigrations() {
+        public MissingMigrationPolicy getMissingMigrations() {
             return this.missingMigrations;
         }
 
-        public void setMissingMigrations(RepairPolicy missingMigrations) {
+        public void setMissingMigrations(MissingMigrationPolicy missingMigrations) {
             this.missingMigrations = missingMigrations;
         }
     }

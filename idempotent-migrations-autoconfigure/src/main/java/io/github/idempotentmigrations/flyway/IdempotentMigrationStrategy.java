@@ -52,6 +52,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     @Override
     public void migrate(Flyway flyway) {
+        if (!MigrationDatabase.isPostgreSql(flyway.getConfiguration().getDataSource())) {
+            flyway.migrate(); // another database: plain Flyway, as Boot runs it without a strategy
+            return;
+        }
         StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
         DatabaseWaiter waiter = new DatabaseWaiter(this.settings.connectTimeout(), this.settings.initialBackoff(),
                 this.settings.maxBackoff());

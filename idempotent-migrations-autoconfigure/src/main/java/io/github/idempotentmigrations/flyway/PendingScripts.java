@@ -22,6 +22,10 @@ import org.flywaydb.core.api.configuration.Configuration;
  */
 final class PendingScripts {
 
+    private static final String CLASSPATH_PREFIX = "classpath:";
+
+    private static final String FILESYSTEM_PREFIX = "filesystem:";
+
     private final Configuration configuration;
 
     PendingScripts(Configuration configuration) {
@@ -51,7 +55,8 @@ final class PendingScripts {
     private Optional<String> read(Location location, String script) {
         String relative = location.getRootPath().isEmpty() ? script : location.getRootPath() + "/" + script;
         try {
-            if (location.isClassPath()) {
+            // by prefix: Location.isClassPath(), isFileSystem() and FILESYSTEM_PREFIX are deprecated
+            if (CLASSPATH_PREFIX.equals(location.getPrefix())) {
                 URL resource = this.configuration.getClassLoader().getResource(relative);
                 if (resource == null) {
                     return Optional.empty();
@@ -60,7 +65,7 @@ final class PendingScripts {
                     return Optional.of(new String(in.readAllBytes(), this.configuration.getEncoding()));
                 }
             }
-            if (location.isFileSystem()) {
+            if (FILESYSTEM_PREFIX.equals(location.getPrefix())) {
                 Path path = Path.of(relative);
                 return Files.isRegularFile(path) ? Optional.of(Files.readString(path, this.configuration.getEncoding()))
                         : Optional.empty();

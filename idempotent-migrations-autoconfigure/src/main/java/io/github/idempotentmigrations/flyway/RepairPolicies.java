@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.flyway;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.github.idempotentmigrations.flyway.Finding.Kind;
@@ -28,11 +29,11 @@ final class RepairPolicies {
             }
             else if (policy != RepairPolicy.FAIL && finding.kind().canBeLeftAsIs()) {
                 report.warn(finding.description() + "; left as is (" + finding.kind().property() + "="
-                        + policy.name().toLowerCase() + ")");
+                        + policy.name().toLowerCase(Locale.ROOT) + ")");
             }
             else {
                 report.problem(finding.description() + ". Startup stops because " + finding.kind().property() + "="
-                        + policy.name().toLowerCase() + explainWhyNotLeftAsIs(finding.kind(), policy) + "."
+                        + policy.name().toLowerCase(Locale.ROOT) + explainWhyNotLeftAsIs(finding.kind(), policy) + "."
                         + choices(finding.kind()));
             }
         }
@@ -72,13 +73,13 @@ final class RepairPolicies {
     }
 
     private RepairPolicy policyFor(Kind kind) {
-        return switch (kind) {
+        RepairChoice choice = switch (kind) {
             case UNHISTORIED_SCHEMA -> this.settings.unhistoriedSchema();
             case FAILED_MIGRATION -> this.settings.failedMigrations();
-            case CHECKSUM_MISMATCH -> (this.settings.checksumMismatches() == ChecksumMismatchPolicy.REALIGN)
-                    ? RepairPolicy.REPAIR : RepairPolicy.FAIL;
+            case CHECKSUM_MISMATCH -> this.settings.checksumMismatches();
             case MISSING_MIGRATION -> this.settings.missingMigrations();
             case INVALID_INDEX -> this.settings.invalidIndexes();
         };
+        return choice.policy();
     }
 }

@@ -17,8 +17,9 @@ import java.time.Duration;
  * @param lockTimeout PostgreSQL lock_timeout for repair and migration statements; zero waits forever
  * @param shadow where adoption builds the expected schema
  */
-public record StartupSettings(StartupMode mode, RepairPolicy unhistoriedSchema, RepairPolicy failedMigrations,
-        RepairPolicy invalidIndexes, ChecksumMismatchPolicy checksumMismatches, RepairPolicy missingMigrations,
+public record StartupSettings(StartupMode mode, UnhistoriedSchemaPolicy unhistoriedSchema,
+        FailedMigrationPolicy failedMigrations, InvalidIndexPolicy invalidIndexes,
+        ChecksumMismatchPolicy checksumMismatches, MissingMigrationPolicy missingMigrations,
         Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout,
         ShadowSettings shadow) {
 

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A column dropped by hand after startup turns health DOWN naming it; putting it back turns it UP again. */
+/**
+ * A column dropped by hand after startup turns health DOWN naming it; a dropped index is drift the application
+ * survives: the schema contributor says DRIFTED and the root health stays UP, while a readiness group whose status
+ * order knows DRIFTED (the README's recipe) answers 503. Putting either back turns it UP again.
+ */
 class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
     private static final TestDatabase database = TestDatabase.create();
@@ -22,6 +26,15 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
     static void dataSource(DynamicPropertyRegistry registry) {
         database.addDataSourceProperties(registry::add);
         registry.add("idempotent-migrations.health.cache-time", () -> "100ms");
+        // the README's readiness recipe, with index drift taking the instance out of readiness
+        registry.add("management.endpoint.health.probes.enabled", () -> "true");
+        registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,schema");
+        registry.add("management.endpoint.health.group.readiness.status.order",
+                () -> "down,drifted,out-of-service,up,unknown");
+        // a group's own HTTP mapping replaces Boot's defaults, so it names DOWN and OUT_OF_SERVICE too
+        registry.add("management.endpoint.health.group.readiness.status.http-mapping.down", () -> "503");
+        registry.add("management.endpoint.health.group.readiness.status.http-mapping.out-of-service", () -> "503");
+        registry.add("management.endpoint.health.group.readiness.status.http-mapping.drifted", () -> "503");
     }
 
     @AfterAll
@@ -35,6 +48,7 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
         database.execute("ALTER TABLE chats DROP COLUMN last_message_at");
         DocumentContext down = awaitHealth(h -> "DOWN".equals(h.read("$.status")));
+        assertThat(status("/actuator/health/readiness")).isEqualTo(503);
 
         assertThat(down.read("$.details.state", String.class)).isEqualTo("DRIFTED");
         assertThat(down.read("$.details.drift", List.class))
@@ -50,5 +64,25 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
 
         assertThat(up.read("$.details.state", String.class)).isEqualTo("CONVERGED");
         assertThat(up.read("$.details.drift", List.class)).isEmpty();
+    }
+
+    @Test
+    void aDroppedIndexIsDriftedWithoutTakingTheRootHealthDown() throws Exception {
+        assertThat(awaitHealth(h -> "UP".equals(h.read("$.status"))).read("$.details.drift", List.class)).isEmpty();
+
+        database.execute("DROP INDEX chats_title_idx");
+        DocumentContext drifted = awaitHealth(h -> "DRIFTED".equals(h.read("$.status")));
+
+        assertThat(drifted.read("$.details.state", String.class)).isEqualTo("DRIFTED");
+        assertThat(drifted.read("$.details.drift", List.class)).containsExactly("index public.chats_title_idx is missing");
+        assertThat(status("/actuator/health/schema")).isEqualTo(200);
+        assertThat(get("/actuator/health").read("$.status", String.class)).isEqualTo("UP");
+        assertThat(status("/actuator/health")).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").read("$.status", String.class)).isEqualTo("DRIFTED");
+        assertThat(status("/actuator/health/readiness")).isEqualTo(503);
+
+        database.execute("CREATE INDEX chats_title_idx ON chats (title)");
+        assertThat(awaitHealth(h -> "UP".equals(h.read("$.status"))).read("$.details.state", String.class))
+            .isEqualTo("CONVERGED");
     }
 }

@@ -7,8 +7,10 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +50,28 @@ class ConfigurationMetadataTests {
             .containsEntry("description", "Whether to enable the schema health check.");
     }
 
+    @Test
+    void everyRepairKeyHintsExactlyTheValuesItsOwnEnumAccepts() throws IOException, ClassNotFoundException {
+        Map<String, Object> metadata = ourMetadata();
+        Map<String, Map<String, Object>> properties = byName(metadata, "properties");
+        Map<String, Map<String, Object>> hints = byName(metadata, "hints");
+        List<String> repairKeys = expectedNames(IdempotentMigrationsProperties.Repair.class, PREFIX + ".repair.");
+
+        assertThat(repairKeys).hasSize(5).allSatisfy((name) -> {
+            Class<?> type = Class.forName((String) properties.get(name).get("type"));
+            List<String> accepted = Arrays.stream(type.getEnumConstants())
+                .map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+                .toList();
+            assertThat(hints).as(name).containsKey(name);
+            assertThat(hintedValues(hints.get(name))).as(name).containsExactlyInAnyOrderElementsOf(accepted);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> hintedValues(Map<String, Object> hint) {
+        return ((List<Map<String, Object>>) hint.get("values")).stream().map((value) -> (String) value.get("value")).toList();
+    }
+
     /** Names by walking the fields: nested classes of the properties class are groups, anything else a leaf. */
     private static List<String> expectedNames(Class<?> type, String prefix) {
         List<String> names = new ArrayList<>();
@@ -67,12 +91,22 @@ class ConfigurationMetadataTests {
     }
 
     private static String kebabCase(String camelCase) {
-        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** This module's metadata file: the one among the classpath's that declares the {@code idempotent-migrations} group. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> describedProperties() throws IOException {
+        return byName(ourMetadata(), "properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> byName(Map<String, Object> metadata, String section) {
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) metadata.getOrDefault(section, List.of());
+        return entries.stream().collect(Collectors.toMap((entry) -> (String) entry.get("name"), Function.identity()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ourMetadata() throws IOException {
         List<Map<String, Object>> ours = new ArrayList<>();
         for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader().getResources(METADATA))) {
             Map<String, Object> metadata = parse(url);
@@ -82,8 +116,7 @@ class ConfigurationMetadataTests {
             }
         }
         assertThat(ours).as("metadata declaring the '%s' group", PREFIX).hasSize(1);
-        List<Map<String, Object>> properties = (List<Map<String, Object>>) ours.get(0).get("properties");
-        return properties.stream().collect(Collectors.toMap((property) -> (String) property.get("name"), Function.identity()));
+        return ours.get(0);
     }
 
     private static Map<String, Object> parse(URL url) throws IOException {

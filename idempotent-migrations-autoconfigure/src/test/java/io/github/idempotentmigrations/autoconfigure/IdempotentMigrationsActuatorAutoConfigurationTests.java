@@ -9,6 +9,7 @@ import io.github.idempotentmigrations.actuate.SchemaInfoContributor;
 import io.github.idempotentmigrations.actuate.SchemaMetrics;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,5 +74,26 @@ class IdempotentMigrationsActuatorAutoConfigurationTests {
     void backsOffWhenIdempotentMigrationsAreDisabled(TestDatabase database) {
         on(database).withPropertyValues("idempotent-migrations.enabled=false")
             .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LiveSchemaCheck.class));
+    }
+
+    @Test
+    void stepsAsideForTwoFlywayBeansWithoutAPrimaryOne(TestDatabase database) {
+        on(database).withBean("ordersFlyway", Flyway.class, () -> flyway(database))
+            .withBean("auditFlyway", Flyway.class, () -> flyway(database))
+            .run(context -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(LiveSchemaCheck.class)
+                .doesNotHaveBean(SchemaHealthIndicator.class));
+    }
+
+    @Test
+    void watchesThePrimaryOfTwoFlywayBeans(TestDatabase database) {
+        Flyway primary = flyway(database);
+        on(database).withBean("ordersFlyway", Flyway.class, () -> primary, (definition) -> definition.setPrimary(true))
+            .withBean("auditFlyway", Flyway.class, () -> flyway(database))
+            .run(context -> assertThat(context).hasNotFailed().hasSingleBean(LiveSchemaCheck.class));
+    }
+
+    private static Flyway flyway(TestDatabase database) {
+        return Flyway.configure().dataSource(database.dataSource()).load();
     }
 }

@@ -1,0 +1,75 @@
+package io.github.idempotentmigrations.autoconfigure;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+/**
+ * Bounds lock waits of migration statements on the connection Flyway migrates with, for each migration only: set
+ * before it, reset after it, so the pooled connection goes back to the application with the server's default.
+ */
+final class MigrationLockTimeout implements Callback {
+
+    private static final Log logger = LogFactory.getLog(MigrationLockTimeout.class);
+
+    private static final String RESET = "RESET lock_timeout";
+
+    private final String setSql;
+
+    MigrationLockTimeout(String setSql) {
+        this.setSql = setSql;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE
+                || event == Event.AFTER_EACH_MIGRATE_ERROR;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        switch (event) {
+            case BEFORE_EACH_MIGRATE -> execute(context, this.setSql);
+            case AFTER_EACH_MIGRATE -> execute(context, RESET);
+            default -> resetAfterFailure(context);
+        }
+    }
+
+    /**
+     * A failed transactional migration's transaction is aborted and will roll back, taking its {@code SET} with it;
+     * the failure itself is what the application must see.
+     */
+    private static void resetAfterFailure(Context context) {
+        try {
+            execute(context, RESET);
+        }
+        catch (FlywayException ex) {
+            logger.debug("lock_timeout is reset by the rollback of the failed migration", ex);
+        }
+    }
+
+    private static void execute(Context context, String sql) {
+        try (Statement statement = context.getConnection().createStatement()) {
+            statement.execute(sql);
+        }
+        catch (SQLException ex) {
+            throw new FlywayException("Could not run '" + sql + "' on the migration connection", ex);
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "idempotent-migrations lock_timeout";
+    }
+}
