@@ -1,6 +1,8 @@
 package io.github.idempotentmigrations.engine;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.AlterTableReconciler.ActionResult;
@@ -79,45 +81,94 @@ final class AlterActionReconciler {
         throw attempt.refusal();
     }
 
-    /** An existing column the action would add: equal (as PostgreSQL builds it on an empty copy) or a conflict. */
+    /**
+     * An existing column the action would add: equal (as PostgreSQL builds it on an empty copy) or a conflict. Inline
+     * constraints of the action ({@code UNIQUE}, {@code REFERENCES}, {@code CHECK}) that the table lacks are added.
+     */
     static ActionResult compareColumn(Reconciliation r, ObjectName table, AlterAction action) throws SQLException {
         String object = object(table, action);
-        Optional<Column> have = r.catalog.table(table).orElseThrow().column(action.name());
+        TableDetails actual = r.catalog.table(table).orElseThrow();
+        Optional<Column> have = actual.column(action.name());
         if (have.isEmpty()) {
             return ActionResult.applied(action, object, "column added");
         }
         TableDetails probed = Probe.onEmptyCopy(r, table, action.name(),
                 copy -> "ALTER TABLE " + copy + " " + action.text());
         Optional<Column> want = probed.column(action.name());
-        if (want.isPresent() && Normalize.column(want.get(), table.schema())
+        if (want.isEmpty() || !Normalize.column(want.get(), table.schema())
             .sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
-            return ActionResult.skipped(action, object, "column already exists with the same definition");
+            return ActionResult.conflict(action, object, "column " + object + " exists with another definition",
+                    want.map(Column::definition).orElse(action.text()), have.get().definition());
         }
-        return ActionResult.conflict(action, object, "column " + object + " exists with another definition",
-                want.map(Column::definition).orElse(action.text()), have.get().definition());
+        List<String> added = new ArrayList<>();
+        for (Constraint built : probed.constraints().values()) {
+            if ("n".equals(built.type()) || Constraints.hasEquivalent(actual, built)) {
+                continue;
+            }
+            Constraint sameName = actual.constraints().get(built.name());
+            if (sameName != null) {
+                return ActionResult.conflict(action, table + "." + built.name(), "constraint " + table + "."
+                        + built.name() + " exists with another definition", built.comparableDefinition(),
+                        sameName.comparableDefinition());
+            }
+            r.runDerivedOrFail("ALTER TABLE " + table.toSql() + " ADD CONSTRAINT " + ObjectName.quote(built.name())
+                    + " " + built.definition());
+            added.add(built.name());
+        }
+        return added.isEmpty() ? ActionResult.skipped(action, object, "column already exists with the same definition")
+                : ActionResult.reconciled(action, object, "column already existed; added its constraints " + added);
     }
 
-    /** An existing constraint of the action's name (or an existing primary key): equal or a conflict. */
-    private static ActionResult compareConstraint(Reconciliation r, ObjectName table, AlterAction action)
+    /**
+     * An existing constraint the action would add (by its name, or the table's primary key when PostgreSQL refused a
+     * second one): equal or a conflict. A name held by something else (an index) is a conflict.
+     */
+    static ActionResult compareConstraint(Reconciliation r, ObjectName table, AlterAction action)
             throws SQLException {
         TableDetails details = r.catalog.table(table).orElseThrow();
         String type = ConstraintTypes.code(action.constraintType());
-        Optional<Constraint> have = (action.name() != null) ? Optional.ofNullable(details.constraints().get(action.name()))
-                : details.constraintsOfType(type).stream().findFirst();
-        if (have.isEmpty()) {
-            throw new SQLException("constraint " + object(table, action) + " was refused but is not in the catalog");
-        }
         TableDetails probed = Probe.onEmptyCopy(r, table, null, copy -> "ALTER TABLE " + copy + " " + action.text());
         String wanted = probed.constraintsOfType(type).stream()
             .filter(c -> action.name() == null || c.name().equals(action.name()))
             .map(Constraint::comparableDefinition)
             .findFirst()
             .orElse(action.text());
+        Optional<Constraint> have = Optional.ofNullable((action.name() != null) ? details.constraints().get(action.name())
+                : null);
+        if (have.isEmpty() && "p".equals(type)) {
+            have = details.constraintsOfType("p").stream().findFirst();
+        }
+        if (have.isEmpty()) {
+            String name = table + "." + action.name();
+            return ActionResult.conflict(action, name, "the name " + name + " is taken by another object than a"
+                    + " constraint (an index?)", action.constraintType() + " " + wanted, "another object named "
+                    + action.name());
+        }
         String object = table + "." + have.get().name();
         return have.get().comparableDefinition().equals(wanted)
                 ? ActionResult.skipped(action, object, "constraint already exists with the same definition")
                 : ActionResult.conflict(action, object, "constraint " + object + " exists with another definition",
                         wanted, have.get().comparableDefinition());
+    }
+
+    /**
+     * An unnamed constraint of a refused statement: PostgreSQL would never refuse it (it picks a fresh name), so an
+     * equivalent one that is already there is looked for before it runs again.
+     */
+    static Optional<ActionResult> equivalentUnnamedConstraint(Reconciliation r, ObjectName table, AlterAction action)
+            throws SQLException {
+        if (action.kind() != AlterAction.Kind.ADD_CONSTRAINT || action.name() != null) {
+            return Optional.empty();
+        }
+        TableDetails actual = r.catalog.table(table).orElseThrow();
+        TableDetails probed = Probe.onEmptyCopy(r, table, null, copy -> "ALTER TABLE " + copy + " " + action.text());
+        String type = ConstraintTypes.code(action.constraintType());
+        return probed.constraintsOfType(type).stream()
+            .flatMap(built -> actual.constraints().values().stream()
+                .filter(c -> c.type().equals(type) && c.comparableDefinition().equals(built.comparableDefinition())))
+            .findFirst()
+            .map(existing -> ActionResult.skipped(action, table + "." + existing.name(),
+                    "an equal constraint already exists as " + existing.name()));
     }
 
     private static String object(ObjectName table, AlterAction action) {

@@ -34,6 +34,11 @@ final class AlterTableReconciler {
         String prefix = "ALTER TABLE " + (r.statement.has(Flag.ONLY) ? "ONLY " : "") + table.toSql() + " ";
         List<ActionResult> results = new ArrayList<>();
         for (AlterAction action : r.statement.actions()) {
+            Optional<ActionResult> alreadyThere = AlterActionReconciler.equivalentUnnamedConstraint(r, table, action);
+            if (alreadyThere.isPresent()) {
+                results.add(alreadyThere.get());
+                continue;
+            }
             Attempt attempt = r.runDerived(prefix + action.text());
             results.add(attempt.ran() ? AlterActionReconciler.afterRun(r, table, action, attempt)
                     : AlterActionReconciler.afterRefusal(r, table, action, attempt));
@@ -81,10 +86,11 @@ final class AlterTableReconciler {
         String object = (results.size() == 1) ? results.get(0).object() : table.toString();
         String reasons = String.join("; ", results.stream().map(ActionResult::reason).toList());
         long applied = results.stream().filter(a -> a.outcome() == Outcome.APPLIED).count();
+        boolean reconciled = results.stream().anyMatch(a -> a.outcome() == Outcome.RECONCILED);
         if (applied == results.size()) {
             return Verdict.applied(object, reasons);
         }
-        return (applied == 0) ? Verdict.skipped(object, reasons) : Verdict.reconciled(object, reasons);
+        return (applied == 0 && !reconciled) ? Verdict.skipped(object, reasons) : Verdict.reconciled(object, reasons);
     }
 
     /** What became of one action of a split statement. */
@@ -93,6 +99,10 @@ final class AlterTableReconciler {
 
         static ActionResult applied(AlterAction action, String object, String reason) {
             return new ActionResult(action, Outcome.APPLIED, object, reason, null, null);
+        }
+
+        static ActionResult reconciled(AlterAction action, String object, String reason) {
+            return new ActionResult(action, Outcome.RECONCILED, object, reason, null, null);
         }
 
         static ActionResult skipped(AlterAction action, String object, String reason) {

@@ -55,7 +55,7 @@ final class CreateTableReconciler {
             actual = r.catalog.describe(table);
         }
         for (Constraint want : expected.constraints().values()) {
-            if ("n".equals(want.type()) || hasEquivalent(actual, want)) {
+            if ("n".equals(want.type()) || Constraints.hasEquivalent(actual, want)) {
                 continue;
             }
             Constraint sameName = actual.constraints().get(want.name());
@@ -77,12 +77,6 @@ final class CreateTableReconciler {
             return Verdict.reconciled(table, "table existed; added missing " + String.join(", ", added) + extra);
         }
         return Verdict.skipped(table, "table exists with every column and constraint of the statement" + extra);
-    }
-
-    private static boolean hasEquivalent(TableDetails actual, Constraint want) {
-        return actual.constraints().values().stream()
-            .anyMatch(c -> c.type().equals(want.type())
-                    && c.comparableDefinition().equals(want.comparableDefinition()));
     }
 
     private static String columnText(Reconciliation r, String column) {

@@ -11,8 +11,10 @@ import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
+import io.github.idempotentmigrations.engine.sql.SqlLexer;
 import io.github.idempotentmigrations.engine.sql.StatementClassifier;
 import io.github.idempotentmigrations.engine.sql.StatementKind;
+import io.github.idempotentmigrations.engine.sql.Token;
 
 /**
  * One migrate run. Every statement runs exactly as written (under a savepoint inside a transaction); only when
@@ -212,7 +214,13 @@ public final class EngineRun {
 
     /** A script's own {@code COMMIT}/{@code BEGIN}: the savepoint of the previous statement is gone with it. */
     private static boolean endsOrStartsTransaction(String sql) {
-        return TRANSACTION_CONTROL.matcher(sql.stripLeading()).find();
+        String text = sql.stripLeading();
+        if (text.startsWith("--") || text.startsWith("/*")) {
+            // only a statement that starts with a comment pays for the lexer, which skips comments
+            List<Token> tokens = SqlLexer.tokenize(text);
+            return !tokens.isEmpty() && TRANSACTION_CONTROL.matcher(text.substring(tokens.get(0).start())).find();
+        }
+        return TRANSACTION_CONTROL.matcher(text).find();
     }
 
     private StatementResult record(ClassifiedStatement statement, Verdict verdict, List<String> actions,

@@ -27,11 +27,11 @@ final class SqlStates {
     }
 
     static boolean alreadyExists(String sqlState) {
-        return ALREADY_EXISTS.contains(sqlState);
+        return sqlState != null && ALREADY_EXISTS.contains(sqlState);
     }
 
     static boolean doesNotExist(String sqlState) {
-        return DOES_NOT_EXIST.contains(sqlState);
+        return sqlState != null && DOES_NOT_EXIST.contains(sqlState);
     }
 
     /** Whether a refusal speaks of an object being there or gone (kinds decide what it means for them). */

@@ -140,6 +140,54 @@ class RefusalReconciliationTest {
             .containsExactly("t");
     }
 
+    @Test
+    void anExistingColumnGetsTheInlineConstraintsItsAddColumnDeclares() throws SQLException {
+        this.db.execute("CREATE TABLE parents (id integer PRIMARY KEY); CREATE TABLE u (id integer PRIMARY KEY,"
+                + " email text, parent_id integer)");
+        assertThat(inTransaction("ALTER TABLE u ADD COLUMN email text UNIQUE").outcome()).isEqualTo(Outcome.RECONCILED);
+        assertThat(inTransaction("ALTER TABLE u ADD COLUMN parent_id integer REFERENCES parents (id)").outcome())
+            .isEqualTo(Outcome.RECONCILED);
+        assertThat(inTransaction("ALTER TABLE u ADD COLUMN email text UNIQUE").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(this.db.query("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'u'::regclass"
+                + " AND contype IN ('u', 'f') ORDER BY 1"))
+            .containsExactly("FOREIGN KEY (parent_id) REFERENCES parents(id)", "UNIQUE (email)");
+    }
+
+    @Test
+    void unnamedConstraintsOfARefusedAlterTableAreNotAddedTwice() throws SQLException {
+        this.db.execute("CREATE TABLE t (a integer, b integer, c integer);"
+                + " ALTER TABLE t ADD UNIQUE (a), ADD CHECK (b > 0)");
+        assertThat(inTransaction("ALTER TABLE t ADD COLUMN c integer, ADD UNIQUE (a), ADD CHECK (b > 0)").outcome())
+            .isEqualTo(Outcome.SKIPPED);
+        assertThat(this.db.query("SELECT count(*) FROM pg_constraint WHERE conrelid = 't'::regclass")).containsExactly("2");
+    }
+
+    @Test
+    void aPrimaryKeyUnderAnotherNameOrANameHeldByAnIndexIsJudgedNotAnInternalError() throws SQLException {
+        this.db.execute("CREATE TABLE u (id integer NOT NULL, n text); ALTER TABLE u ADD CONSTRAINT u_pk PRIMARY KEY (id);"
+                + " CREATE UNIQUE INDEX u_n_key ON u (n)");
+        StatementResult primaryKey = inTransaction("ALTER TABLE u ADD CONSTRAINT u_pkey PRIMARY KEY (id)");
+        assertThat(primaryKey.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(primaryKey.object()).isEqualTo("public.u.u_pk");
+        assertThatThrownBy(() -> inTransaction("ALTER TABLE u ADD CONSTRAINT u_n_key UNIQUE (n)"))
+            .isInstanceOf(StatementRejectedException.class)
+            .hasMessageContaining("CONFLICT")
+            .hasMessageContaining("public.u.u_n_key is taken by another object than a constraint");
+    }
+
+    @Test
+    void aCommitAfterACommentEndsTheScriptsTransaction() throws SQLException {
+        try (Connection connection = this.db.connect()) {
+            connection.setAutoCommit(false);
+            this.run.execute(connection, "CREATE TABLE notes (id integer)");
+            this.run.execute(connection, "-- the vendor script ends its own transaction\nCOMMIT");
+            assertThat(this.run.execute(connection, "INSERT INTO notes VALUES (1)").outcome())
+                .isEqualTo(Outcome.APPLIED);
+            connection.commit();
+        }
+        assertThat(this.db.query("SELECT count(*) FROM notes")).containsExactly("1");
+    }
+
     private StatementResult inTransaction(String sql) throws SQLException {
         try (Connection connection = this.db.connect()) {
             connection.setAutoCommit(false);
