@@ -1,0 +1,39 @@
+package io.github.idempotentmigrations.conformance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+
+/** Seeded choice of the migrations k a pending state stops before. */
+final class CutPoints {
+
+    private CutPoints() {
+    }
+
+    /**
+     * Up to {@code count} versions whose added objects satisfy {@code fits}. A set of one migration can only be cut
+     * at 1 (objects and no history); longer sets are cut after at least one migration ran, so history exists.
+     */
+    static List<Integer> pick(ConformanceSet set, Random random, int count, Predicate<List<HandMadeObject>> fits) {
+        int size = set.set().size();
+        List<Integer> candidates = new ArrayList<>();
+        for (int version = size == 1 ? 1 : 2; version <= size; version++) {
+            candidates.add(version);
+        }
+        Collections.shuffle(candidates, random);
+        List<Integer> picked = new ArrayList<>();
+        for (int version : candidates) {
+            List<HandMadeObject> added = set.addedBy(version);
+            if (!added.isEmpty() && fits.test(added)) {
+                picked.add(version);
+                if (picked.size() == count) {
+                    break;
+                }
+            }
+        }
+        Collections.sort(picked);
+        return picked;
+    }
+}

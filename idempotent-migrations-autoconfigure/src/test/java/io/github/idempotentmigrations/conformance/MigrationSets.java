@@ -1,0 +1,172 @@
+package io.github.idempotentmigrations.conformance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The real migration sets, read from the artifacts that the build unpacks into {@code conformance.corpora} (see this
+ * module's pom for artifacts and versions). Each set orders the vendor's scripts the way the vendor's own upgrade
+ * path applies them; no script is edited.
+ */
+final class MigrationSets {
+
+    /** Camunda update scripts: minor {@code 7.5_to_7.6} and patch {@code 7.6_patch_7.6.0_to_7.6.1[_2]}. */
+    private static final Pattern CAMUNDA_SCRIPT = Pattern.compile("postgres_engine_7\\.(\\d+)_(to|patch)_.*\\.sql");
+
+    private MigrationSets() {
+    }
+
+    /** All sets, or those named in {@code -Dconformance.sets=camunda,jobrunr}. */
+    static List<MigrationSet> selected() {
+        Path root = Paths.get(System.getProperty("conformance.corpora", "target/conformance-corpora"));
+        Map<String, MigrationSet> all = new LinkedHashMap<>();
+        for (MigrationSet set : List.of(camunda(root), flowable(root), activiti(root), jobrunr(root), springBatch(root), quartz(root),
+                springSession(root), springIntegration(root), springModulith(root))) {
+            all.put(set.name(), set);
+        }
+        String wanted = System.getProperty("conformance.sets", "");
+        if (wanted.isBlank()) {
+            return List.copyOf(all.values());
+        }
+        return Arrays.stream(wanted.split(",")).map(String::trim).map(name -> {
+            MigrationSet set = all.get(name);
+            if (set == null) {
+                throw new IllegalArgumentException("No conformance set " + name + "; known: " + all.keySet());
+            }
+            return set;
+        }).toList();
+    }
+
+    /**
+     * Camunda 7: the create scripts of an old release in the engine's own order, then every minor update script of the
+     * newest 7.x from that release on. Patch scripts are left out by default: each minor script repeats the patches
+     * of its minor (7.7_to_7.8 creates the index 7.8_patch_7.8.0_to_7.8.1 creates), so plain Flyway fails with both;
+     * {@code -Dconformance.camunda.patches=true} puts them back in version order.
+     */
+    static MigrationSet camunda(Path root) {
+        Path create = root.resolve("camunda-create/org/camunda/bpm/engine/db/create");
+        List<Path> scripts = new ArrayList<>();
+        for (String part : List.of("engine", "history", "identity", "case.engine", "case.history", "decision.engine",
+                "decision.history")) {
+            scripts.add(create.resolve("activiti.postgres.create." + part + ".sql"));
+        }
+        int from = Integer.parseInt(System.getProperty("conformance.camunda.from-minor", "5"));
+        boolean patches = Boolean.parseBoolean(System.getProperty("conformance.camunda.patches", "false"));
+        scripts.addAll(files(root.resolve("camunda-upgrade/org/camunda/bpm/engine/db/upgrade"),
+                name -> isCamundaScript(name, from, patches), NaturalOrder.INSTANCE));
+        return new MigrationSet("camunda", "camunda-engine 7.5.0 create + 7.24.0 updates 7.5→7.24", scripts);
+    }
+
+    /**
+     * Flowable: the 6.0.0 create scripts (schema version 6.0.0.5), then every later upgrade step of a newer engine in
+     * version order. The {@code cam} steps (migration from Camunda) are not on this path.
+     */
+    static MigrationSet flowable(Path root) {
+        Path create = root.resolve("flowable-create/org/flowable/db/create");
+        List<Path> scripts = new ArrayList<>(List.of(create.resolve("flowable.postgres.create.engine.sql"),
+                create.resolve("flowable.postgres.create.history.sql")));
+        scripts.addAll(upgradeSteps(root.resolve("flowable-upgrade/org/flowable/db/upgrade"), "6005"));
+        return new MigrationSet("flowable", "flowable-engine 6.0.0 create + 7.1.0 upgrade steps 6.0.0.5→7.1.0.2",
+                scripts);
+    }
+
+    /** Activiti: the 5.15 create scripts (schema version 5.15), then the 6.0.0 engine's upgrade steps from 5.15 on. */
+    static MigrationSet activiti(Path root) {
+        Path create = root.resolve("activiti-create/org/activiti/db/create");
+        List<Path> scripts = new ArrayList<>();
+        for (String part : List.of("engine", "history", "identity")) {
+            scripts.add(create.resolve("activiti.postgres.create." + part + ".sql"));
+        }
+        scripts.addAll(upgradeSteps(root.resolve("activiti-upgrade/org/activiti/db/upgrade"), "515"));
+        return new MigrationSet("activiti", "activiti-engine 5.15 create + 6.0.0 upgrade steps 5.15→6.0.0.4", scripts);
+    }
+
+    private static List<Path> upgradeSteps(Path directory, String createdAt) {
+        return files(directory, name -> true, NaturalOrder.INSTANCE).stream()
+            .map(UpgradeStep::of)
+            .flatMap(java.util.Optional::stream)
+            .filter(step -> step.startsAtOrAfter(createdAt))
+            .sorted(UpgradeStep.ORDER)
+            .map(UpgradeStep::file)
+            .toList();
+    }
+
+    /** JobRunr: its numbered SQL migrations; a PostgreSQL variant of a file replaces the common one. */
+    static MigrationSet jobrunr(Path root) {
+        Path sql = root.resolve("jobrunr/org/jobrunr/storage/sql");
+        Map<String, Path> byName = new java.util.TreeMap<>();
+        files(sql.resolve("common/migrations"), name -> true, Comparator.naturalOrder())
+            .forEach(path -> byName.put(path.getFileName().toString(), path));
+        files(sql.resolve("postgres/migrations"), name -> true, Comparator.naturalOrder())
+            .forEach(path -> byName.put(path.getFileName().toString(), path));
+        return new MigrationSet("jobrunr", "jobrunr 7.5.0", List.copyOf(byName.values()));
+    }
+
+    /** Spring Batch: the 4.x schema, then the 5.0 and 6.0 migration scripts of 6.x. */
+    static MigrationSet springBatch(Path root) {
+        List<Path> scripts = new ArrayList<>();
+        scripts.add(root.resolve("batch-create/org/springframework/batch/core/schema-postgresql.sql"));
+        Path migrations = root.resolve("batch-upgrade/org/springframework/batch/core/migration");
+        for (String version : List.of("5.0", "6.0")) {
+            scripts.add(migrations.resolve(version).resolve("migration-postgresql.sql"));
+        }
+        return new MigrationSet("spring-batch", "spring-batch-core 4.3.10 schema + 6.0.6 migrations 5.0, 6.0",
+                scripts);
+    }
+
+    static MigrationSet quartz(Path root) {
+        return new MigrationSet("quartz", "quartz 2.5.2",
+                List.of(root.resolve("quartz/org/quartz/impl/jdbcjobstore/tables_postgres.sql")));
+    }
+
+    static MigrationSet springSession(Path root) {
+        return new MigrationSet("spring-session", "spring-session-jdbc 4.0.4",
+                List.of(root.resolve("session/org/springframework/session/jdbc/schema-postgresql.sql")));
+    }
+
+    static MigrationSet springIntegration(Path root) {
+        return new MigrationSet("spring-integration", "spring-integration-jdbc 7.1.2",
+                List.of(root.resolve("integration/org/springframework/integration/jdbc/schema-postgresql.sql")));
+    }
+
+    /** Spring Modulith's event publication registry (schema v2), then its archive table. */
+    static MigrationSet springModulith(Path root) {
+        Path v2 = root.resolve("modulith/org/springframework/modulith/events/jdbc/schemas/v2");
+        return new MigrationSet("spring-modulith", "spring-modulith-events-jdbc 2.1.1 (schema v2)",
+                List.of(v2.resolve("schema-postgresql.sql"), v2.resolve("schema-postgresql-archive.sql")));
+    }
+
+    private static boolean isCamundaScript(String name, int fromMinor, boolean patches) {
+        Matcher matcher = CAMUNDA_SCRIPT.matcher(name);
+        if (!matcher.matches()) {
+            return false;
+        }
+        return Integer.parseInt(matcher.group(1)) >= fromMinor && (patches || matcher.group(2).equals("to"));
+    }
+
+    private static List<Path> files(Path directory, Predicate<String> accept, Comparator<Path> order) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(path -> path.toString().endsWith(".sql"))
+                .filter(path -> accept.test(path.getFileName().toString()))
+                .sorted(order)
+                .toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Corpus folder missing (run the build's generate-test-resources): "
+                    + directory, ex);
+        }
+    }
+}
