@@ -49,7 +49,7 @@ final class ConflictingHandMadeObject implements StartingState {
                 set.plainFlyway(database, version - 1);
                 HandMadeChange change = HandMadeChange.create(database, set.addedBy(version), random,
                         Optional.of(differing));
-                String state = "X at k=" + version + " (" + set.set().description(version) + "), differing "
+                String state = "X at " + CutPoints.describe(set, version) + ", differing "
                         + differing + ", " + change.describe();
                 if (change.created().stream().noneMatch(object -> object.key().equals(differing.key()))) {
                     failures.add(state + ": PostgreSQL refused the differing object itself; choose another seed");

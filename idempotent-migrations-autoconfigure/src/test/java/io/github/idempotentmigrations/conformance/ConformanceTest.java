@@ -23,7 +23,7 @@ class ConformanceTest {
 
     private static final long SEED = Long.getLong("conformance.seed", new Random().nextLong());
 
-    private static final int CUTS = Integer.getInteger("conformance.cuts", 2);
+    private static final int CUTS = Integer.getInteger("conformance.cuts", 4);
 
     /** The states, in the order they run; later states (history lost, objects removed...) are added here. */
     static final List<StartingState> STATES = List.of(new EmptyDatabase(), new PendingWithHandMadeObjects(CUTS),

@@ -36,4 +36,9 @@ final class CutPoints {
         Collections.sort(picked);
         return picked;
     }
+
+    /** How a report names cut point {@code version}: at 1 no history exists yet, so the starter has to adopt. */
+    static String describe(ConformanceSet set, int version) {
+        return "k=" + version + " (" + set.set().description(version) + (version == 1 ? "; no history yet" : "") + ")";
+    }
 }

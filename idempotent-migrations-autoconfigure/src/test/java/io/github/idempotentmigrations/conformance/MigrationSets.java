@@ -33,7 +33,7 @@ final class MigrationSets {
     static List<MigrationSet> selected() {
         Path root = Paths.get(System.getProperty("conformance.corpora", "target/conformance-corpora"));
         Map<String, MigrationSet> all = new LinkedHashMap<>();
-        for (MigrationSet set : List.of(camunda(root), flowable(root), activiti(root), jobrunr(root), springBatch(root), quartz(root),
+        for (MigrationSet set : List.of(camunda(root), flowable(root), activiti(root), jobrunr(root), springBatch(root), springCloudTask(root), quartz(root),
                 springSession(root), springIntegration(root), springModulith(root))) {
             all.put(set.name(), set);
         }
@@ -71,16 +71,20 @@ final class MigrationSets {
     }
 
     /**
-     * Flowable: the 6.0.0 create scripts (schema version 6.0.0.5), then every later upgrade step of a newer engine in
-     * version order. The {@code cam} steps (migration from Camunda) are not on this path.
+     * Flowable: the 6.0.0 create scripts (schema version 6.0.0.5), then every later upgrade step of a newer engine and
+     * of its common tables in version order. The {@code cam} steps (migration from Camunda) are not on this path.
      */
     static MigrationSet flowable(Path root) {
         Path create = root.resolve("flowable-create/org/flowable/db/create");
         List<Path> scripts = new ArrayList<>(List.of(create.resolve("flowable.postgres.create.engine.sql"),
                 create.resolve("flowable.postgres.create.history.sql")));
-        scripts.addAll(upgradeSteps(root.resolve("flowable-upgrade/org/flowable/db/upgrade"), "6005"));
-        return new MigrationSet("flowable", "flowable-engine 6.0.0 create + 7.1.0 upgrade steps 6.0.0.5→7.1.0.2",
-                scripts);
+        List<Path> steps = new ArrayList<>(upgradeSteps(root.resolve("flowable-upgrade/org/flowable/db/upgrade"), "6005"));
+        steps.addAll(upgradeSteps(root.resolve("flowable-upgrade/org/flowable/common/db/upgrade"), "6005"));
+        // the engine's schema manager upgrades the common tables before its own, step by step
+        steps.stream().map(step -> UpgradeStep.of(step).orElseThrow()).sorted(UpgradeStep.ORDER)
+            .forEach(step -> scripts.add(step.file()));
+        return new MigrationSet("flowable",
+                "flowable-engine 6.0.0 create + flowable-engine(-common) 7.1.0 upgrade steps 6.0.0.5→7.1.0.2", scripts);
     }
 
     /** Activiti: the 5.15 create scripts (schema version 5.15), then the 6.0.0 engine's upgrade steps from 5.15 on. */
@@ -125,6 +129,19 @@ final class MigrationSets {
         }
         return new MigrationSet("spring-batch", "spring-batch-core 4.3.10 schema + 6.0.6 migrations 5.0, 6.0",
                 scripts);
+    }
+
+    /** Spring Cloud Task: the 1.0.x schema, then the migration scripts a 3.x release ships, in version order. */
+    static MigrationSet springCloudTask(Path root) {
+        List<Path> scripts = new ArrayList<>();
+        scripts.add(root.resolve("task-create/org/springframework/cloud/task/schema-postgresql.sql"));
+        try (Stream<Path> versions = Files.list(root.resolve("task-upgrade/org/springframework/cloud/task/migration"))) {
+            versions.sorted(NaturalOrder.INSTANCE).forEach(version -> scripts.add(version.resolve("migration-postgresql.sql")));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new MigrationSet("spring-cloud-task", "spring-cloud-task-core 1.0.3 schema + 3.2.1 migrations", scripts);
     }
 
     static MigrationSet quartz(Path root) {

@@ -36,7 +36,7 @@ final class PendingWithHandMadeObjects implements StartingState {
             try (TestDatabase database = TestDatabase.create()) {
                 set.plainFlyway(database, version - 1);
                 HandMadeChange change = HandMadeChange.create(database, set.addedBy(version), random, Optional.empty());
-                String state = "P at k=" + version + " (" + set.set().description(version) + "), " + change.describe();
+                String state = "P at " + CutPoints.describe(set, version) + ", " + change.describe();
                 StarterRun run = set.start(database);
                 starterMillis += run.time().toMillis();
                 try {
