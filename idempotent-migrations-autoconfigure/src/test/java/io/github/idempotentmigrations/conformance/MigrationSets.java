@@ -33,8 +33,9 @@ final class MigrationSets {
     static List<MigrationSet> selected() {
         Path root = Paths.get(System.getProperty("conformance.corpora", "target/conformance-corpora"));
         Map<String, MigrationSet> all = new LinkedHashMap<>();
-        for (MigrationSet set : List.of(camunda(root), flowable(root), activiti(root), jobrunr(root), springBatch(root), springCloudTask(root), quartz(root),
-                springSession(root), springIntegration(root), springModulith(root))) {
+        for (MigrationSet set : List.of(camunda(root), flowable(root), activiti(root), jobrunr(root), springBatch(root),
+                springCloudTask(root), quartz(root), springSession(root), springIntegration(root), springModulith(root),
+                springSecurityAcl(root), springAuthorizationServer(root), springAiChatMemory(root))) {
             all.put(set.name(), set);
         }
         String wanted = System.getProperty("conformance.sets", "");
@@ -78,7 +79,8 @@ final class MigrationSets {
         Path create = root.resolve("flowable-create/org/flowable/db/create");
         List<Path> scripts = new ArrayList<>(List.of(create.resolve("flowable.postgres.create.engine.sql"),
                 create.resolve("flowable.postgres.create.history.sql")));
-        List<Path> steps = new ArrayList<>(upgradeSteps(root.resolve("flowable-upgrade/org/flowable/db/upgrade"), "6005"));
+        List<Path> steps = new ArrayList<>(
+                upgradeSteps(root.resolve("flowable-upgrade/org/flowable/db/upgrade"), "6005"));
         steps.addAll(upgradeSteps(root.resolve("flowable-upgrade/org/flowable/common/db/upgrade"), "6005"));
         // the engine's schema manager upgrades the common tables before its own, step by step
         steps.stream().map(step -> UpgradeStep.of(step).orElseThrow()).sorted(UpgradeStep.ORDER)
@@ -136,7 +138,8 @@ final class MigrationSets {
         List<Path> scripts = new ArrayList<>();
         scripts.add(root.resolve("task-create/org/springframework/cloud/task/schema-postgresql.sql"));
         try (Stream<Path> versions = Files.list(root.resolve("task-upgrade/org/springframework/cloud/task/migration"))) {
-            versions.sorted(NaturalOrder.INSTANCE).forEach(version -> scripts.add(version.resolve("migration-postgresql.sql")));
+            versions.sorted(NaturalOrder.INSTANCE)
+                .forEach(version -> scripts.add(version.resolve("migration-postgresql.sql")));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -157,6 +160,29 @@ final class MigrationSets {
     static MigrationSet springIntegration(Path root) {
         return new MigrationSet("spring-integration", "spring-integration-jdbc 7.1.2",
                 List.of(root.resolve("integration/org/springframework/integration/jdbc/schema-postgresql.sql")));
+    }
+
+    static MigrationSet springSecurityAcl(Path root) {
+        return new MigrationSet("spring-security-acl", "spring-security-acl 7.0.2",
+                List.of(root.resolve("acl/createAclSchemaPostgres.sql")));
+    }
+
+    /**
+     * Spring Authorization Server: registered clients, then consents. Its {@code oauth2-authorization-schema.sql} is
+     * left out: it declares {@code blob} columns, which PostgreSQL does not have (its documentation asks users to
+     * edit the type), so plain Flyway cannot run it.
+     */
+    static MigrationSet springAuthorizationServer(Path root) {
+        Path scripts = root.resolve("authorization-server/org/springframework/security/oauth2/server/authorization");
+        return new MigrationSet("spring-authorization-server", "spring-security-oauth2-authorization-server 7.0.2"
+                + " (2 of 3 scripts)", List.of(scripts.resolve("client/oauth2-registered-client-schema.sql"),
+                        scripts.resolve("oauth2-authorization-consent-schema.sql")));
+    }
+
+    static MigrationSet springAiChatMemory(Path root) {
+        return new MigrationSet("spring-ai-chat-memory", "spring-ai-model-chat-memory-repository-jdbc 1.1.2",
+                List.of(root.resolve("ai-chat-memory/org/springframework/ai/chat/memory/repository/jdbc")
+                    .resolve("schema-postgresql.sql")));
     }
 
     /** Spring Modulith's event publication registry (schema v2), then its archive table. */
