@@ -60,7 +60,7 @@ final class ConflictingHandMadeObject implements StartingState {
                 starterMillis += run.time().toMillis();
                 try {
                     assertConflict(run, version, differing);
-                    SnapshotAssert.unchanged(before, DatabaseSnapshot.of(database), state + ": the stopped startup");
+                    SnapshotAssert.unchanged(before, DatabaseSnapshot.of(database), "the stopped startup");
                     checked.add("k=" + version + " " + differing);
                 }
                 catch (AssertionError ex) {
