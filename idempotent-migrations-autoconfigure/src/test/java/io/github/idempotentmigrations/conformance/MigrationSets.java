@@ -35,7 +35,9 @@ final class MigrationSets {
         Map<String, MigrationSet> all = new LinkedHashMap<>();
         for (MigrationSet set : List.of(camunda(root), flowable(root), activiti(root), jobrunr(root), springBatch(root),
                 springCloudTask(root), quartz(root), springSession(root), springIntegration(root), springModulith(root),
-                springSecurityAcl(root), springAuthorizationServer(root), springAiChatMemory(root))) {
+                springSecurityAcl(root), springAuthorizationServer(root), springAiChatMemory(root), camundaFrom71(root),
+                flowableServices(root), flowableLinks(root), flowableIdm(root), flowableFromActiviti5(root),
+                activiti5(root), springCloudDataflow(root))) {
             all.put(set.name(), set);
         }
         String wanted = System.getProperty("conformance.sets", "");
@@ -98,6 +100,119 @@ final class MigrationSets {
         }
         scripts.addAll(upgradeSteps(root.resolve("activiti-upgrade/org/activiti/db/upgrade"), "515"));
         return new MigrationSet("activiti", "activiti-engine 5.15 create + 6.0.0 upgrade steps 5.15→6.0.0.4", scripts);
+    }
+
+    /**
+     * Camunda 7 from its second release: the 7.1 create scripts (engine, history, identity), then every minor update
+     * script of the newest 7.x from 7.1 on, so the 7.1 to 7.5 scripts run too (the {@code camunda} set starts at 7.5).
+     */
+    static MigrationSet camundaFrom71(Path root) {
+        Path create = root.resolve("camunda-old-create/org/camunda/bpm/engine/db/create");
+        List<Path> scripts = new ArrayList<>();
+        for (String part : List.of("engine", "history", "identity")) {
+            scripts.add(create.resolve("activiti.postgres.create." + part + ".sql"));
+        }
+        scripts.addAll(files(root.resolve("camunda-upgrade/org/camunda/bpm/engine/db/upgrade"),
+                name -> isCamundaScript(name, 1, false), NaturalOrder.INSTANCE));
+        return new MigrationSet("camunda-7.1", "camunda-engine 7.1.0-Final create + 7.24.0 updates 7.1→7.24", scripts);
+    }
+
+    /**
+     * Flowable's services as a 6.3 engine creates them (common tables first, each service's runtime tables before its
+     * history tables), then every later upgrade step the 6.8 services ship, in version order. From 7.0 on the
+     * services ship no scripts of their own (the common create holds them), so 6.8 is their newest chain.
+     */
+    static MigrationSet flowableServices(Path root) {
+        Path create = root.resolve("flowable-services-create/org/flowable");
+        List<Path> scripts = new ArrayList<>();
+        scripts.add(create.resolve("common/db/create/flowable.postgres.create.common.sql"));
+        for (String service : List.of("identitylink", "task", "variable")) {
+            Path folder = create.resolve(service + "/service/db/create");
+            scripts.add(folder.resolve("flowable.postgres.create." + service + ".sql"));
+            scripts.add(folder.resolve("flowable.postgres.create." + service + ".history.sql"));
+        }
+        scripts.add(create.resolve("job/service/db/create/flowable.postgres.create.job.sql"));
+        scripts.addAll(serviceSteps(root.resolve("flowable-services-upgrade/org/flowable"),
+                List.of("identitylink", "task", "variable", "job"), "6301"));
+        return new MigrationSet("flowable-services", "flowable-engine-common + identitylink/task/variable/job services"
+                + " 6.3.0 create + 6.8.0 upgrade steps 6.3.0.1→6.8.0.0", scripts);
+    }
+
+    /** Flowable's entity link and event subscription services: the 6.5 create scripts, then the 6.8 upgrade steps. */
+    static MigrationSet flowableLinks(Path root) {
+        Path create = root.resolve("flowable-links-create/org/flowable");
+        List<Path> scripts = new ArrayList<>();
+        scripts.add(create.resolve("common/db/create/flowable.postgres.create.common.sql"));
+        Path entitylink = create.resolve("entitylink/service/db/create");
+        scripts.add(entitylink.resolve("flowable.postgres.create.entitylink.sql"));
+        scripts.add(entitylink.resolve("flowable.postgres.create.entitylink.history.sql"));
+        scripts.add(create.resolve("eventsubscription/service/db/create/flowable.postgres.create.eventsubscription.sql"));
+        scripts.addAll(serviceSteps(root.resolve("flowable-links-upgrade/org/flowable"),
+                List.of("entitylink", "eventsubscription"), "6506"));
+        return new MigrationSet("flowable-links", "flowable-engine-common + entitylink/eventsubscription services"
+                + " 6.5.0 create + 6.8.0 upgrade steps 6.5.0.6→6.8.0.0", scripts);
+    }
+
+    /** Flowable IDM: the 6.0.0 create script, then the 7.1.0 IDM engine's upgrade steps from 6.0 on. */
+    static MigrationSet flowableIdm(Path root) {
+        List<Path> scripts = new ArrayList<>();
+        scripts.add(root.resolve("flowable-idm-create/org/flowable/idm/db/create/flowable.postgres.create.identity.sql"));
+        scripts.addAll(upgradeSteps(root.resolve("flowable-idm-upgrade/org/flowable/idm/db/upgrade"), "6000"));
+        return new MigrationSet("flowable-idm", "flowable-idm-engine 6.0.0 create + 7.1.0 upgrade steps 6.0→6.3.2",
+                scripts);
+    }
+
+    /**
+     * Flowable's migration path from Activiti 5: the Activiti 5.15 create scripts, then every upgrade step of the 7.1
+     * engine, its common tables and its IDM engine from 5.15 on (5.15 to 5.99 are Activiti's releases, 5.99 to 6.0
+     * the switch to Flowable), in version order.
+     */
+    static MigrationSet flowableFromActiviti5(Path root) {
+        Path create = root.resolve("activiti-create/org/activiti/db/create");
+        List<Path> scripts = new ArrayList<>();
+        for (String part : List.of("engine", "history", "identity")) {
+            scripts.add(create.resolve("activiti.postgres.create." + part + ".sql"));
+        }
+        Path upgrade = root.resolve("flowable-from-activiti5-upgrade/org/flowable");
+        List<Path> steps = new ArrayList<>(upgradeSteps(upgrade.resolve("db/upgrade"), "515"));
+        steps.addAll(upgradeSteps(upgrade.resolve("common/db/upgrade"), "515"));
+        steps.addAll(upgradeSteps(upgrade.resolve("idm/db/upgrade"), "515"));
+        steps.stream().map(step -> UpgradeStep.of(step).orElseThrow()).sorted(UpgradeStep.ORDER)
+            .forEach(step -> scripts.add(step.file()));
+        return new MigrationSet("flowable-from-activiti5", "activiti-engine 5.15 create + flowable-engine(-common,"
+                + " idm-engine) 7.1.0 upgrade steps 5.15→7.1.0.2", scripts);
+    }
+
+    /** Activiti 5: the 5.15 create scripts, then the last 5.x release's (5.22.0) upgrade steps from 5.15 on. */
+    static MigrationSet activiti5(Path root) {
+        Path create = root.resolve("activiti-create/org/activiti/db/create");
+        List<Path> scripts = new ArrayList<>();
+        for (String part : List.of("engine", "history", "identity")) {
+            scripts.add(create.resolve("activiti.postgres.create." + part + ".sql"));
+        }
+        scripts.addAll(upgradeSteps(root.resolve("activiti5-upgrade/org/activiti/db/upgrade"), "515"));
+        return new MigrationSet("activiti-5", "activiti-engine 5.15 create + 5.22.0 upgrade steps 5.15→5.22", scripts);
+    }
+
+    /**
+     * Spring Cloud Data Flow server's PostgreSQL schema scripts {@code V1-dataflow} to {@code V11-dataflow}, each
+     * {@code -after} script right after its version; the server's Flyway Java migrations run the same statements.
+     */
+    static MigrationSet springCloudDataflow(Path root) {
+        return new MigrationSet("spring-cloud-dataflow", "spring-cloud-dataflow-server-core 2.11.5 schemas V1→V11",
+                files(root.resolve("dataflow/schemas/postgresql"), name -> true, Comparator
+                    .comparing((Path path) -> Path.of(path.getFileName().toString().replace("-after", "")),
+                            NaturalOrder.INSTANCE)
+                    .thenComparing(path -> path.getFileName().toString().contains("-after"))));
+    }
+
+    private static List<Path> serviceSteps(Path root, List<String> services, String createdAt) {
+        List<Path> steps = new ArrayList<>();
+        for (String service : services) {
+            steps.addAll(upgradeSteps(root.resolve(service + "/service/db/upgrade"), createdAt));
+        }
+        return steps.stream().map(step -> UpgradeStep.of(step).orElseThrow()).sorted(UpgradeStep.ORDER)
+            .map(UpgradeStep::file).toList();
     }
 
     private static List<Path> upgradeSteps(Path directory, String createdAt) {

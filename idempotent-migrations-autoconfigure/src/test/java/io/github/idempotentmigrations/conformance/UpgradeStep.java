@@ -15,16 +15,21 @@ import java.util.regex.Pattern;
  *
  * @param file the script
  * @param from the version it upgrades from, as a sortable key
- * @param part {@code engine}, {@code history}, {@code identity} ...
+ * @param part {@code engine}, {@code history}, {@code identity}, or a service's {@code job}, {@code task.history} ...
  */
 record UpgradeStep(Path file, String from, String part) {
 
-    private static final Pattern NAME = Pattern.compile("\\w+\\.postgres\\.upgradestep\\.(\\d+)\\.to\\.(\\d+)\\.(\\w+)\\.sql");
+    private static final Pattern NAME = Pattern.compile("\\w+\\.postgres\\.upgradestep\\.(\\d+)\\.to\\.(\\d+)\\.([\\w.]+)\\.sql");
 
     private static final List<String> PARTS = List.of("common", "engine", "history", "identity");
 
+    /**
+     * By version, then engine parts in the engine's order; a service's part ({@code job}, {@code task},
+     * {@code task.history} ...) comes after them, its runtime tables before its history tables.
+     */
     static final Comparator<UpgradeStep> ORDER = Comparator.comparing(UpgradeStep::from)
-        .thenComparingInt(step -> PARTS.indexOf(step.part()));
+        .thenComparingInt(step -> PARTS.contains(step.part()) ? PARTS.indexOf(step.part()) : PARTS.size())
+        .thenComparing(step -> step.part().replaceFirst("\\.history$", "~history"));
 
     /** The step, or empty for other files and the Camunda-migration {@code cam} steps. */
     static Optional<UpgradeStep> of(Path file) {
