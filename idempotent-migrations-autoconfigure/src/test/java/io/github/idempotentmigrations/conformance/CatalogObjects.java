@@ -42,8 +42,18 @@ final class CatalogObjects {
     }
 
     static CatalogObjects of(TestDatabase database) {
+        try (Connection connection = database.connect()) {
+            return of(connection);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not read the catalog of " + database.name(), ex);
+        }
+    }
+
+    /** The catalog as {@code connection} sees it, uncommitted changes of its own transaction included. */
+    static CatalogObjects of(Connection connection) {
         CatalogObjects catalog = new CatalogObjects();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             catalog.readTypes(statement);
             catalog.readSequences(statement);
             catalog.readFunctions(statement);
@@ -54,7 +64,7 @@ final class CatalogObjects {
             catalog.readTriggers(statement);
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("Could not read the catalog of " + database.name(), ex);
+            throw new IllegalStateException("Could not read the catalog", ex);
         }
         return catalog;
     }

@@ -8,6 +8,9 @@ import java.util.List;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 
 /**
  * A migration set ready to run: its Flyway folder, plain Flyway on it, and what plain Flyway builds, computed once
@@ -75,16 +78,47 @@ final class ConformanceSet {
     /** The objects migration {@code version} adds to what migrations {@code 1..version-1} built. */
     synchronized List<HandMadeObject> addedBy(int version) {
         if (catalogs == null) {
-            // one database migrated one version at a time: n catalog reads instead of n full runs
-            catalogs = new ArrayList<>();
+            // one plain Flyway run reading the catalog after each migration, on the migration's own connection
+            List<CatalogObjects> read = new ArrayList<>();
             try (TestDatabase database = TestDatabase.create()) {
-                catalogs.add(CatalogObjects.of(database));
-                for (int target = 1; target <= set.size(); target++) {
-                    plainFlyway(database, target);
-                    catalogs.add(CatalogObjects.of(database));
-                }
+                read.add(CatalogObjects.of(database));
+                Flyway.configure()
+                    .dataSource(database.jdbcUrl(), database.user(), database.password())
+                    .locations(location())
+                    .callbacks(new AfterEachMigrate(context -> read.add(CatalogObjects.of(context.getConnection()))))
+                    .load()
+                    .migrate();
             }
+            if (read.size() != set.size() + 1) {
+                throw new IllegalStateException("Read " + (read.size() - 1) + " catalogs for " + set.size()
+                        + " migrations of " + set.name());
+            }
+            catalogs = read;
         }
         return catalogs.get(version).addedSince(catalogs.get(version - 1));
+    }
+
+    /** Runs {@code action} after each migration Flyway applies, before its transaction commits. */
+    private record AfterEachMigrate(java.util.function.Consumer<Context> action) implements Callback {
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.AFTER_EACH_MIGRATE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            action.accept(context);
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "conformance-catalog";
+        }
     }
 }

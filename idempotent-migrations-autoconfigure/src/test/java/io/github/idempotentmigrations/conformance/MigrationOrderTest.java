@@ -41,6 +41,23 @@ class MigrationOrderTest {
     }
 
     @Test
+    void serviceStepsComeAfterEnginePartsRuntimeBeforeHistory() {
+        List<UpgradeStep> steps = new ArrayList<>();
+        for (String name : List.of("flowable.postgres.upgradestep.6504.to.6505.task.history.sql",
+                "flowable.postgres.upgradestep.6504.to.6505.task.sql",
+                "flowable.postgres.upgradestep.6504.to.6505.identity.sql",
+                "flowable.postgres.upgradestep.6500.to.6501.job.sql")) {
+            steps.add(UpgradeStep.of(Path.of(name)).orElseThrow());
+        }
+        steps.sort(UpgradeStep.ORDER);
+        assertThat(steps).extracting(step -> step.file().toString()).containsExactly(
+                "flowable.postgres.upgradestep.6500.to.6501.job.sql",
+                "flowable.postgres.upgradestep.6504.to.6505.identity.sql",
+                "flowable.postgres.upgradestep.6504.to.6505.task.sql",
+                "flowable.postgres.upgradestep.6504.to.6505.task.history.sql");
+    }
+
+    @Test
     void camundaScriptsSortByNumbersNotCharacters() {
         List<Path> inOrder = List.of(Path.of("postgres_engine_7.9_to_7.10.sql"),
                 Path.of("postgres_engine_7.10_patch_7.10.5_to_7.10.6.sql"),
