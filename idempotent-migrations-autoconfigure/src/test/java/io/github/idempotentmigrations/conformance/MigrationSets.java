@@ -37,7 +37,7 @@ final class MigrationSets {
                 springCloudTask(root), quartz(root), springSession(root), springIntegration(root), springModulith(root),
                 springSecurityAcl(root), springAuthorizationServer(root), springAiChatMemory(root), camundaFrom71(root),
                 flowableServices(root), flowableLinks(root), flowableIdm(root), flowableFromActiviti5(root),
-                activiti5(root), springCloudDataflow(root))) {
+                activiti5(root), springCloudDataflow(root), springCloudSkipper(root), jbpm(root))) {
             all.put(set.name(), set);
         }
         String wanted = System.getProperty("conformance.sets", "");
@@ -204,6 +204,20 @@ final class MigrationSets {
                     .comparing((Path path) -> Path.of(path.getFileName().toString().replace("-after", "")),
                             NaturalOrder.INSTANCE)
                     .thenComparing(path -> path.getFileName().toString().contains("-after"))));
+    }
+
+    /** Spring Cloud Skipper's schema, shipped with the Data Flow server for databases both servers share. */
+    static MigrationSet springCloudSkipper(Path root) {
+        return new MigrationSet("spring-cloud-skipper", "spring-cloud-dataflow-server-core 2.11.5 V1-skipper",
+                List.of(root.resolve("skipper/schemas/postgresql/V1-skipper.sql")));
+    }
+
+    /** jBPM's PostgreSQL schema, then the Quartz tables and task assigning tables its documentation adds. */
+    static MigrationSet jbpm(Path root) {
+        Path ddl = root.resolve("jbpm/db/ddl-scripts/postgresql");
+        return new MigrationSet("jbpm", "jbpm-db-scripts 7.74.1.Final ddl-scripts", List.of(
+                ddl.resolve("postgresql-jbpm-schema.sql"), ddl.resolve("quartz_tables_postgres.sql"),
+                ddl.resolve("task_assigning_tables_postgresql.sql")));
     }
 
     private static List<Path> serviceSteps(Path root, List<String> services, String createdAt) {
