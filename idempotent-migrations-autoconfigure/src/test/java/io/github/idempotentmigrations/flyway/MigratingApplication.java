@@ -25,10 +25,14 @@ public final class MigratingApplication {
     }
 
     public static ApplicationContextRunner on(TestDatabase database, String scenario, String... properties) {
+        return onLocation(database, "classpath:db/startup/" + scenario, properties);
+    }
+
+    /** The same application migrating any Flyway location, e.g. {@code filesystem:/path/to/set}. */
+    public static ApplicationContextRunner onLocation(TestDatabase database, String location, String... properties) {
         List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
                 "spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),
-                "spring.flyway.locations=classpath:db/startup/" + scenario,
-                "idempotent-migrations.connect.timeout=5s"));
+                "spring.flyway.locations=" + location, "idempotent-migrations.connect.timeout=5s"));
         all.addAll(List.of(properties));
         return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,

@@ -1,0 +1,110 @@
+package io.github.idempotentmigrations.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+
+import io.github.idempotentmigrations.engine.SchemaConvergenceException;
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * X: like P, but one hand-made object differs from what migration k builds (another column type, another index
+ * column). Startup must stop with a CONFLICT in migration k naming the statement, what it expected and what it found,
+ * and leave schema, rows and history exactly as they were.
+ */
+final class ConflictingHandMadeObject implements StartingState {
+
+    private final int cuts;
+
+    ConflictingHandMadeObject(int cuts) {
+        this.cuts = cuts;
+    }
+
+    @Override
+    public String name() {
+        return "X";
+    }
+
+    @Override
+    public Verdict check(ConformanceSet set, Random random) {
+        List<Integer> versions = CutPoints.pick(set, random, cuts,
+                added -> added.stream().anyMatch(object -> object.variant().isPresent()));
+        Assumptions.assumeFalse(versions.isEmpty(), "no migration of " + set.set().name() + " adds an object"
+                + " with a differing variant (a table, column or index)");
+        List<String> failures = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        long starterMillis = 0;
+        for (int version : versions) {
+            List<HandMadeObject> candidates = set.addedBy(version).stream()
+                .filter(object -> object.variant().isPresent())
+                .toList();
+            HandMadeObject differing = candidates.get(random.nextInt(candidates.size()));
+            try (TestDatabase database = TestDatabase.create()) {
+                set.plainFlyway(database, version - 1);
+                HandMadeChange change = HandMadeChange.create(database, set.addedBy(version), random,
+                        Optional.of(differing));
+                String state = "X at " + CutPoints.describe(set, version) + ", differing "
+                        + differing + ", " + change.describe();
+                if (change.created().stream().noneMatch(object -> object.key().equals(differing.key()))) {
+                    failures.add(state + ": PostgreSQL refused the differing object itself; choose another seed");
+                    continue;
+                }
+                DatabaseSnapshot before = DatabaseSnapshot.of(database);
+                StarterRun run = set.start(database);
+                starterMillis += run.time().toMillis();
+                try {
+                    assertConflict(run, version, differing);
+                    SnapshotAssert.unchanged(before, DatabaseSnapshot.of(database), "the stopped startup");
+                    checked.add("k=" + version + " " + differing);
+                }
+                catch (AssertionError ex) {
+                    failures.add(state + ":\n  " + ex.getMessage());
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " of " + versions.size() + " cut points failed:\n"
+                    + String.join("\n", failures));
+        }
+        return new Verdict(String.join("; ", checked), starterMillis);
+    }
+
+    private static void assertConflict(StarterRun run, int version, HandMadeObject differing) {
+        if (run.failure() == null) {
+            throw new AssertionError("startup succeeded; expected a CONFLICT in migration " + version);
+        }
+        SchemaConvergenceException failure = run.convergenceFailure()
+            .orElseThrow(() -> new AssertionError("startup failed without a CONFLICT:" + StarterRun.messages(run.failure())));
+        List<String> conflicts = new ArrayList<>();
+        for (MigrationResult migration : failure.report().migrations()) {
+            for (StatementResult statement : migration.statements()) {
+                if (statement.outcome().name().equals("CONFLICT")) {
+                    conflicts.add(migration.version() + ": " + statement.sql());
+                    if (String.valueOf(version).equals(migration.version()) && names(statement, differing)
+                            && !isBlank(statement.expected()) && !isBlank(statement.actual())
+                            && !statement.expected().equals(statement.actual())) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no CONFLICT in migration " + version + " naming " + differing.name()
+                + " with expected and found definitions; conflicts reported: " + conflicts + "; message: "
+                + failure.getMessage());
+    }
+
+    private static boolean names(StatementResult statement, HandMadeObject differing) {
+        String name = differing.name().replace("\"", "").toLowerCase(Locale.ROOT);
+        return statement.sql().toLowerCase(Locale.ROOT).contains(name);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.idempotentmigrations.conformance;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+/**
+ * A migration set ready to run: its Flyway folder, plain Flyway on it, and what plain Flyway builds, computed once
+ * and shared by every starting state (the reference snapshot and the catalog after each migration).
+ */
+final class ConformanceSet {
+
+    private final MigrationSet set;
+
+    private final Path folder;
+
+    private DatabaseSnapshot reference;
+
+    private Duration plainTime;
+
+    private List<CatalogObjects> catalogs;
+
+    ConformanceSet(MigrationSet set, Path root) {
+        this.set = set;
+        this.folder = set.materialize(root);
+    }
+
+    MigrationSet set() {
+        return set;
+    }
+
+    String location() {
+        return "filesystem:" + folder.toAbsolutePath();
+    }
+
+    /** Plain Flyway, no starter, up to {@code target} (inclusive); {@code 0} leaves the database untouched. */
+    Duration plainFlyway(TestDatabase database, int target) {
+        long start = System.nanoTime();
+        if (target > 0) {
+            Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .locations(location())
+                .target(String.valueOf(target))
+                .load()
+                .migrate();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    StarterRun start(TestDatabase database) {
+        return StarterRun.on(database, location());
+    }
+
+    /** What plain Flyway builds from every migration on a fresh database. */
+    synchronized DatabaseSnapshot reference() {
+        if (reference == null) {
+            try (TestDatabase database = TestDatabase.create()) {
+                plainTime = plainFlyway(database, set.size());
+                reference = DatabaseSnapshot.of(database);
+            }
+        }
+        return reference;
+    }
+
+    Duration plainTime() {
+        reference();
+        return plainTime;
+    }
+
+    /** The objects migration {@code version} adds to what migrations {@code 1..version-1} built. */
+    synchronized List<HandMadeObject> addedBy(int version) {
+        if (catalogs == null) {
+            // one plain Flyway run reading the catalog after each migration, on the migration's own connection
+            List<CatalogObjects> read = new ArrayList<>();
+            try (TestDatabase database = TestDatabase.create()) {
+                read.add(CatalogObjects.of(database));
+                Flyway.configure()
+                    .dataSource(database.jdbcUrl(), database.user(), database.password())
+                    .locations(location())
+                    .callbacks(new AfterEachMigrate(context -> read.add(CatalogObjects.of(context.getConnection()))))
+                    .load()
+                    .migrate();
+            }
+            if (read.size() != set.size() + 1) {
+                throw new IllegalStateException("Read " + (read.size() - 1) + " catalogs for " + set.size()
+                        + " migrations of " + set.name());
+            }
+            catalogs = read;
+        }
+        return catalogs.get(version).addedSince(catalogs.get(version - 1));
+    }
+
+    /** Runs {@code action} after each migration Flyway applies, before its transaction commits. */
+    private record AfterEachMigrate(java.util.function.Consumer<Context> action) implements Callback {
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.AFTER_EACH_MIGRATE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            action.accept(context);
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "conformance-catalog";
+        }
+    }
+}
