@@ -29,7 +29,9 @@ final class FailureText {
     }
 
     FailureText startupFailed(StarterRun run) {
-        this.text.append("\n  Startup failed: ").append(run.failure().getMessage());
+        // the starter's own exception says it best; Spring's wrappers only add bean names
+        this.text.append("\n  Startup failed: ")
+            .append(run.convergenceFailure().map(Throwable::getMessage).orElseGet(() -> run.failure().getMessage()));
         if (run.report() != null) {
             failedStatement(run.report());
         }

@@ -24,6 +24,7 @@ final class KilledMidRunState implements StartingState {
             throw new IllegalStateException(moment + ", yet the application started: the statement did not run on"
                     + " that connection");
         }
-        return moment + "; that start failed as expected, then the application started again";
+        return moment + "; that start failed as expected (what a transactional migration had done was rolled back,"
+                + " what a non-transactional one had committed stayed), then the application started again";
     }
 }
