@@ -6,8 +6,9 @@ package io.github.idempotentmigrations.test;
  * @param kind what it is: schema, sequence, type, table, column, constraint, index, function, view, trigger
  * @param identity its name, qualified enough to be unique among objects of its kind
  * @param ddl the statement that creates it
+ * @param dropDdl the statement that drops it (and what depends on it), or null for a schema
  */
-record SchemaObject(String kind, String identity, String ddl) {
+record SchemaObject(String kind, String identity, String ddl, String dropDdl) {
 
     @Override
     public String toString() {

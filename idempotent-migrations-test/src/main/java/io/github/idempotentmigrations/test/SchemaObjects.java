@@ -46,47 +46,57 @@ final class SchemaObjects {
     private static final String COLUMNS = " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid"
             + " AND d.adnum = a.attnum WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped";
 
-    /** kind, identity, DDL; in creation order. {@code :history} is the history table's name. */
+    /** kind, identity, DDL, drop DDL; in creation order. {@code :history} is the history table's name. */
     private static final List<String> QUERIES = List.of(
-            "SELECT 'schema', n.nspname, format('CREATE SCHEMA %I', n.nspname) FROM pg_namespace n WHERE " + USER_NS
+            "SELECT 'schema', n.nspname, format('CREATE SCHEMA %I', n.nspname), NULL FROM pg_namespace n WHERE " + USER_NS
                     + " AND n.nspname <> 'public'" + NOT_EXTENSION_MEMBER.formatted("n.oid"),
             "SELECT 'sequence', format('%I.%I', n.nspname, c.relname), format('CREATE SEQUENCE %I.%I AS %s INCREMENT %s"
                     + " MINVALUE %s MAXVALUE %s START %s CACHE %s %s', n.nspname, c.relname, format_type(s.seqtypid, NULL),"
                     + " s.seqincrement, s.seqmin, s.seqmax, s.seqstart, s.seqcache, CASE WHEN s.seqcycle THEN 'CYCLE'"
-                    + " ELSE 'NO CYCLE' END) FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
+                    + " ELSE 'NO CYCLE' END), format('DROP SEQUENCE IF EXISTS %I.%I CASCADE', n.nspname, c.relname)"
+                    + " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
                     + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_NS + " AND c.relname <> ':history'"
                     + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.objid = c.oid AND i.deptype IN ('i', 'a', 'e'))",
             "SELECT 'type', format('%I.%I', n.nspname, t.typname), format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname,"
                     + " t.typname, (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"
-                    + " FROM pg_enum e WHERE e.enumtypid = t.oid)) FROM pg_type t JOIN pg_namespace n"
+                    + " FROM pg_enum e WHERE e.enumtypid = t.oid)), format('DROP TYPE IF EXISTS %I.%I CASCADE',"
+                    + " n.nspname, t.typname) FROM pg_type t JOIN pg_namespace n"
                     + " ON n.oid = t.typnamespace WHERE t.typtype = 'e' AND " + USER_NS
                     + NOT_EXTENSION_MEMBER.formatted("t.oid"),
             "SELECT 'table', format('%I.%I', n.nspname, c.relname), format('CREATE TABLE %I.%I (%s)', n.nspname,"
-                    + " c.relname, (SELECT string_agg(" + COLUMN + ", ', ' ORDER BY a.attnum)" + COLUMNS + "))"
+                    + " c.relname, (SELECT string_agg(" + COLUMN + ", ', ' ORDER BY a.attnum)" + COLUMNS + ")),"
+                    + " format('DROP TABLE IF EXISTS %I.%I CASCADE', n.nspname, c.relname)"
                     + RELATION + " AND c.relkind = 'r' AND NOT c.relispartition",
             "SELECT 'column', format('%I.%I.%I', n.nspname, c.relname, a.attname), format('ALTER TABLE %I.%I ADD COLUMN %s',"
-                    + " n.nspname, c.relname, " + COLUMN + ") FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " n.nspname, c.relname, " + COLUMN + "), format('ALTER TABLE %I.%I DROP COLUMN IF EXISTS %I CASCADE',"
+                    + " n.nspname, c.relname, a.attname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE " + USER_NS
                     + " AND c.relname <> ':history' AND c.relkind = 'r' AND NOT c.relispartition"
                     + NOT_EXTENSION_MEMBER.formatted("c.oid"),
             "SELECT 'constraint', format('%I.%I.%I', n.nspname, c.relname, k.conname), format('ALTER TABLE %I.%I ADD"
-                    + " CONSTRAINT %I %s', n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid))"
+                    + " CONSTRAINT %I %s', n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid)),"
+                    + " format('ALTER TABLE %I.%I DROP CONSTRAINT IF EXISTS %I CASCADE', n.nspname, c.relname, k.conname)"
                     + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n"
                     + " ON n.oid = c.relnamespace WHERE " + USER_NS + " AND c.relname <> ':history'"
                     + " AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0"
                     + NOT_EXTENSION_MEMBER.formatted("c.oid"),
-            "SELECT 'index', format('%I.%I', n.nspname, c.relname), pg_get_indexdef(c.oid)" + RELATION
+            "SELECT 'index', format('%I.%I', n.nspname, c.relname), pg_get_indexdef(c.oid),"
+                    + " format('DROP INDEX IF EXISTS %I.%I CASCADE', n.nspname, c.relname)" + RELATION
                     + " AND c.relkind = 'i' AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid"
                     + " AND k.contype IN ('p', 'u', 'x')) AND NOT EXISTS (SELECT 1 FROM pg_index x"
                     + " JOIN pg_class t ON t.oid = x.indrelid WHERE x.indexrelid = c.oid AND t.relname = ':history')",
             "SELECT 'function', format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),"
-                    + " pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
+                    + " pg_get_functiondef(p.oid), format('DROP %s IF EXISTS %I.%I(%s) CASCADE', CASE p.prokind WHEN 'p'"
+                    + " THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname,"
+                    + " pg_get_function_identity_arguments(p.oid)) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
                     + USER_NS + " AND p.prokind IN ('f', 'p')" + NOT_EXTENSION_MEMBER.formatted("p.oid"),
             "SELECT 'view', format('%I.%I', n.nspname, c.relname), format('CREATE %sVIEW %I.%I AS %s',"
                     + " CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END, n.nspname, c.relname,"
-                    + " rtrim(pg_get_viewdef(c.oid), ';'))" + RELATION + " AND c.relkind IN ('v', 'm')",
-            "SELECT 'trigger', format('%I.%I.%I', n.nspname, c.relname, t.tgname), pg_get_triggerdef(t.oid)"
+                    + " rtrim(pg_get_viewdef(c.oid), ';')), format('DROP %sVIEW IF EXISTS %I.%I CASCADE',"
+                    + " CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END, n.nspname, c.relname)" + RELATION + " AND c.relkind IN ('v', 'm')",
+            "SELECT 'trigger', format('%I.%I.%I', n.nspname, c.relname, t.tgname), pg_get_triggerdef(t.oid),"
+                    + " format('DROP TRIGGER IF EXISTS %I ON %I.%I', t.tgname, n.nspname, c.relname)"
                     + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n"
                     + " ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + USER_NS);
 
@@ -100,7 +110,7 @@ final class SchemaObjects {
             for (String query : QUERIES) {
                 try (ResultSet rs = statement.executeQuery(query.replace(":history", history))) {
                     while (rs.next()) {
-                        objects.add(new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3)));
+                        objects.add(new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     }
                 }
             }

@@ -19,7 +19,19 @@ public enum State {
      * A run from empty whose migrating connection was terminated ({@code pg_terminate_backend}) before a seeded
      * statement; the application then starts again.
      */
-    KILLED_MID_RUN(new KilledMidRunState());
+    KILLED_MID_RUN(new KilledMidRunState()),
+
+    /** Every migration run by plain Flyway, then the history table dropped: a restored dump, another tool's schema. */
+    NO_HISTORY(new MigratedThenDamaged(MigratedThenDamaged::dropHistory)),
+
+    /** As {@link #NO_HISTORY}, and a seeded part of the objects the migrations built dropped as well. */
+    NO_HISTORY_OBJECTS_MISSING(new MigratedThenDamaged(MigratedThenDamaged::dropHistoryAndObjects)),
+
+    /** Every migration run by plain Flyway, then a seeded number of the last history rows deleted. */
+    HISTORY_LOST(new MigratedThenDamaged(MigratedThenDamaged::loseHistoryRows)),
+
+    /** Every migration run by plain Flyway, then a seeded migration's recorded checksum made to differ: an edit. */
+    EDITED_MIGRATION(new MigratedThenDamaged(MigratedThenDamaged::editScript));
 
     private final StartingState startingState;
 
