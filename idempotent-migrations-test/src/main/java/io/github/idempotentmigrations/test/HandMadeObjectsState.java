@@ -8,7 +8,8 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * Plain Flyway up to the migration before a seeded cut point; then about half of what the cut point's migration adds
+ * Plain Flyway up to the migration before a seeded cut point (never the first migration: the history must exist
+ * for a migration to be pending); then about half of what the cut point's migration adds
  * (never nothing, when it adds anything) is created by hand, with PostgreSQL's own definitions read from a scratch
  * database migrated through the cut point.
  */
@@ -17,11 +18,12 @@ final class HandMadeObjectsState implements StartingState {
     @Override
     public String reach(Scenario scenario, TestDatabase database, Random random) {
         List<MigrationVersion> versions = scenario.versions();
-        if (versions.isEmpty()) {
-            return "no versioned migration, so nothing could be pending: an empty database";
+        if (versions.size() < 2) {
+            throw new IllegalStateException("This state needs two versioned migrations: with the first one pending"
+                    + " there is no history yet, and objects made by hand then are NO_HISTORY_OBJECTS_MISSING");
         }
-        int cut = random.nextInt(versions.size());
-        MigrationVersion previous = (cut == 0) ? null : versions.get(cut - 1);
+        int cut = 1 + random.nextInt(versions.size() - 1);
+        MigrationVersion previous = versions.get(cut - 1);
         scenario.plainUpTo(database, previous);
         HistoryTable history = scenario.migrations().historyTable();
         List<SchemaObject> added;
@@ -29,8 +31,7 @@ final class HandMadeObjectsState implements StartingState {
             scenario.plainUpTo(scratch, versions.get(cut));
             added = SchemaObjects.added(SchemaObjects.of(database, history), SchemaObjects.of(scratch, history));
         }
-        StringBuilder text = new StringBuilder((previous == null) ? "nothing migrated" : "plain Flyway migrated up to "
-                + previous).append("; migration ").append(versions.get(cut)).append(" adds ").append(added.size())
+        StringBuilder text = new StringBuilder("plain Flyway migrated up to ").append(previous).append("; migration ").append(versions.get(cut)).append(" adds ").append(added.size())
             .append(" object(s)");
         for (SchemaObject object : choose(added, random)) {
             text.append("\n    by hand: ").append(object.ddl().strip());

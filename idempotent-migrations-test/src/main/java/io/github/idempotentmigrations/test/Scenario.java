@@ -43,11 +43,9 @@ record Scenario(Migrations migrations, Map<String, String> properties, DatabaseS
         return this.applied.stream().map(MigrationInfo::getVersion).filter(version -> version != null).toList();
     }
 
-    /** Plain Flyway up to and including {@code target}; nothing when {@code target} is null. */
+    /** Plain Flyway up to and including {@code target}. */
     void plainUpTo(TestDatabase database, MigrationVersion target) {
-        if (target != null) {
-            this.migrations.plainOn(database).target(target).load().migrate();
-        }
+        this.migrations.plainOn(database).target(target).load().migrate();
     }
 
     StarterRun start(TestDatabase database, StatementTrace... extra) {

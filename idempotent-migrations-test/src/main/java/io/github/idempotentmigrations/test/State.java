@@ -10,7 +10,7 @@ public enum State {
     EMPTY(new EmptyState()),
 
     /**
-     * A seeded cut point k: plain Flyway applied the migrations before k; part of what migration k adds (learned from
+     * A seeded cut point k after the first migration: plain Flyway applied the migrations before k; part of what migration k adds (learned from
      * a scratch database migrated to k) was then created by hand with those definitions, as a hot-fix would.
      */
     PENDING_WITH_HAND_MADE_OBJECTS(new HandMadeObjectsState()),

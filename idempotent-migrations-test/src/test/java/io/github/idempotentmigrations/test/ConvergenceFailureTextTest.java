@@ -36,16 +36,15 @@ class ConvergenceFailureTextTest {
             .isInstanceOf(AssertionError.class)
             .hasMessageStartingWith("State PENDING_WITH_HAND_MADE_OBJECTS did not converge (seed 11; repeat with"
                     + " -Didempotent-migrations.convergence.seed=11)")
-            .hasMessageContaining("Startup failed: Migration 1 \"audit\": FAILED in statement 1 (DO_BLOCK")
-            .hasMessageContaining("Starting state: nothing migrated; migration 1 adds 1 object(s)\n"
+            .hasMessageContaining("Startup failed: Migration 2 \"audit\": FAILED in statement 1 (DO_BLOCK")
+            .hasMessageContaining("Starting state: plain Flyway migrated up to 1; migration 2 adds 1 object(s)\n"
                     + "    by hand: CREATE TABLE public.audit (id bigint, note text)")
-            .hasMessageContaining("Migration: 1 \"audit\" (V1__audit.sql)")
+            .hasMessageContaining("Migration: 2 \"audit\" (V2__audit.sql)")
             .hasMessageContaining("Statement 1: ")
             .hasMessageContaining("DO $$\nBEGIN\n    CREATE TABLE audit (id bigint, note text);")
             .hasMessageContaining("Outcome: FAILED")
             .hasMessageContaining("SQLSTATE: 42P07")
-            .hasMessageContaining("Engine report:")
-            .hasMessageContaining("\n    1 \"audit\" [1 FAILED]")
+            .hasMessageContaining("Engine report:\n    2 \"audit\" [1 FAILED]")
             .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("State EMPTY"));
     }
 
