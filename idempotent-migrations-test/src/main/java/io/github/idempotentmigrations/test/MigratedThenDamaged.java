@@ -39,11 +39,7 @@ final class MigratedThenDamaged implements StartingState {
 
     static String loseHistoryRows(Scenario scenario, TestDatabase database, Random random) {
         String history = scenario.migrations().historyTable().sql();
-        List<String> ranks = Sql.column(database, "SELECT installed_rank FROM " + history
-                + " WHERE version IS NOT NULL ORDER BY installed_rank");
-        if (ranks.isEmpty()) {
-            throw new IllegalStateException("No versioned migration: there is no history row to lose");
-        }
+        List<String> ranks = versionedHistory(database, history, "installed_rank", "");
         int lost = 1 + random.nextInt(ranks.size());
         database.execute("DELETE FROM " + history + " WHERE installed_rank >= " + ranks.get(ranks.size() - lost));
         return "the last " + lost + " history row(s) were deleted (an older copy of the history restored beside a"
@@ -52,16 +48,24 @@ final class MigratedThenDamaged implements StartingState {
 
     static String editScript(Scenario scenario, TestDatabase database, Random random) {
         String history = scenario.migrations().historyTable().sql();
-        List<String> versions = Sql.column(database, "SELECT version FROM " + history
-                + " WHERE version IS NOT NULL AND checksum IS NOT NULL ORDER BY installed_rank");
-        if (versions.isEmpty()) {
-            throw new IllegalStateException("No versioned SQL migration: there is no script to edit");
-        }
+        List<String> versions = versionedHistory(database, history, "version", " AND checksum IS NOT NULL");
         String version = versions.get(random.nextInt(versions.size()));
         database.execute("UPDATE " + history + " SET checksum = checksum + 1 WHERE version = '"
                 + version.replace("'", "''") + "'");
         return "migration " + version + " was edited after it ran: its recorded checksum no longer matches the script"
                 + " (an edit that leaves the schema as it is, such as a comment)";
+    }
+
+    /** One column of the versioned history rows (with {@code condition}), in installed order; never empty. */
+    private static List<String> versionedHistory(TestDatabase database, String history, String column,
+            String condition) {
+        List<String> values = Sql.column(database, "SELECT " + column + " FROM " + history
+                + " WHERE version IS NOT NULL" + condition + " ORDER BY installed_rank");
+        if (values.isEmpty()) {
+            throw new IllegalStateException("The history holds no versioned migration" + (condition.isEmpty() ? ""
+                    : " of a SQL script") + " to damage");
+        }
+        return values;
     }
 
     static String dropHistoryAndObjects(Scenario scenario, TestDatabase database, Random random) {
