@@ -67,7 +67,7 @@ final class SchemaObjects {
                     + " c.relname, (SELECT string_agg(" + COLUMN + ", ', ' ORDER BY a.attnum)" + COLUMNS + ")),"
                     + " format('DROP TABLE IF EXISTS %I.%I CASCADE', n.nspname, c.relname)"
                     + RELATION + " AND c.relkind = 'r' AND NOT c.relispartition",
-            "SELECT 'column', format('%I.%I.%I', n.nspname, c.relname, a.attname), format('ALTER TABLE %I.%I ADD COLUMN %s',"
+            "SELECT 'column', format('%I.%I#%s', n.nspname, c.relname, a.attnum), format('ALTER TABLE %I.%I ADD COLUMN %s',"
                     + " n.nspname, c.relname, " + COLUMN + "), format('ALTER TABLE %I.%I DROP COLUMN IF EXISTS %I CASCADE',"
                     + " n.nspname, c.relname, a.attname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
@@ -124,14 +124,16 @@ final class SchemaObjects {
 
     /**
      * The objects of {@code after} that {@code before} lacks, in creation order. A new table's columns come with its
-     * {@code CREATE TABLE}, so they are not listed again.
+     * {@code CREATE TABLE}, so they are not listed again. Columns are known by their table and position
+     * ({@code attnum}), not their name: a renamed or retyped column keeps its position, so it is not new (making the
+     * new name by hand would leave both names, which no run can reconcile without choosing whose data wins).
      */
     static List<SchemaObject> added(List<SchemaObject> before, List<SchemaObject> after) {
         Set<String> existing = before.stream().map(SchemaObject::toString).collect(Collectors.toSet());
         List<SchemaObject> added = after.stream().filter(object -> !existing.contains(object.toString())).toList();
         Set<String> newTables = added.stream()
             .filter(object -> object.kind().equals("table"))
-            .map(object -> object.identity() + ".")
+            .map(object -> object.identity() + "#")
             .collect(Collectors.toSet());
         return added.stream()
             .filter(object -> !object.kind().equals("column")
