@@ -191,8 +191,9 @@ final class StatementRisks {
         return shape ? expression.get(0).value() : null;
     }
 
+    /** {@code ALTER [COLUMN] c [SET DATA] TYPE t [USING ...]}; the search starts past c, which may be named type. */
     private void alterType(List<Token> tokens, String column, boolean existing, List<Risk> risks) {
-        int type = 0;
+        int type = tokens.get(1).isKeyword("column") ? 3 : 2;
         while (!tokens.get(type).isKeyword("type")) {
             type++;
         }

@@ -60,6 +60,8 @@ class MigrationLintTest {
         assertNotFlagged("ALTER TABLE accounts ALTER COLUMN email TYPE varchar(200);");
         assertNotFlagged("ALTER TABLE accounts ALTER COLUMN name SET DATA TYPE text;");
         assertNotFlagged("ALTER TABLE accounts ALTER COLUMN balance TYPE numeric(14, 2);");
+        assertThat(lint(SCHEMA + "CREATE TABLE kinds (type varchar(10));",
+                "ALTER TABLE kinds ALTER type TYPE varchar(20);").findings()).isEmpty();
     }
 
     @Test
