@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 
+import io.github.idempotentmigrations.test.lint.MigrationLint;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -85,6 +86,11 @@ public final class MigrationConvergence {
     public MigrationConvergence withProperty(String name, String value) {
         this.properties.put(name, value);
         return this;
+    }
+
+    /** The lint of the same migrations: {@code MigrationConvergence.of(flyway).lint().check().assertNoErrors()}. */
+    public MigrationLint lint() {
+        return MigrationLint.of(this.migrations.source());
     }
 
     /** Fixes the seed (the system property {@value #SEED_PROPERTY} does the same without a code change). */

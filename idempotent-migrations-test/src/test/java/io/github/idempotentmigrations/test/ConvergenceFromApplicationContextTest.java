@@ -12,11 +12,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.github.idempotentmigrations.test.State.EMPTY;
 import static io.github.idempotentmigrations.test.State.PENDING_WITH_HAND_MADE_OBJECTS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code MigrationConvergence.of(context)} takes the application's own Flyway configuration (here its
- * {@code spring.flyway.locations}) and its starter settings, and runs on databases of its own.
+ * {@code spring.flyway.locations}, for the states and for the lint) and its starter settings, and runs on databases
+ * of its own.
  */
 class ConvergenceFromApplicationContextTest {
 
@@ -38,9 +40,13 @@ class ConvergenceFromApplicationContextTest {
         try (TestDatabase database = TestDatabase.create()) {
             application(database, "spring.flyway.locations=classpath:convergence/good").run(context ->
                     MigrationConvergence.of(context).withSeed(5).assertConvergesFrom(EMPTY, PENDING_WITH_HAND_MADE_OBJECTS));
-            application(database, "spring.flyway.locations=classpath:convergence/broken/plain-fails").run(context ->
-                    assertThatThrownBy(() -> MigrationConvergence.of(context).assertConvergesFrom(EMPTY))
-                        .hasMessageContaining("V2__index_on_a_missing_column.sql"));
+            application(database, "spring.flyway.locations=classpath:convergence/broken/plain-fails").run(context -> {
+                assertThatThrownBy(() -> MigrationConvergence.of(context).assertConvergesFrom(EMPTY))
+                    .hasMessageContaining("V2__index_on_a_missing_column.sql");
+                assertThat(MigrationConvergence.of(context).lint().check().findings())
+                    .extracting(finding -> finding.script() + ":" + finding.line() + " " + finding.rule().id())
+                    .containsExactly("V2__index_on_a_missing_column.sql:2 create-index-without-concurrently");
+            });
         }
     }
 
