@@ -1,0 +1,94 @@
+package io.github.idempotentmigrations.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+
+/**
+ * Every migration run by plain Flyway, then the database damaged the way adoption states find it: no history, lost
+ * history rows, objects missing, or a script edited after it ran. The starter must bring it back to what plain
+ * Flyway builds on an empty database (this is what the shadow replay answers; until it lands, these states report
+ * what the current adoption path does).
+ */
+final class MigratedThenDamaged implements StartingState {
+
+    /** One kind of damage; returns what it did, for the failure message. */
+    @FunctionalInterface
+    interface Damage {
+        String apply(Scenario scenario, TestDatabase database, Random random);
+    }
+
+    private final Damage damage;
+
+    MigratedThenDamaged(Damage damage) {
+        this.damage = damage;
+    }
+
+    @Override
+    public String reach(Scenario scenario, TestDatabase database, Random random) {
+        scenario.migrations().plainOn(database).load().migrate();
+        return "plain Flyway migrated everything, then " + this.damage.apply(scenario, database, random);
+    }
+
+    static String dropHistory(Scenario scenario, TestDatabase database, Random random) {
+        database.execute("DROP TABLE " + scenario.migrations().historyTable().sql());
+        return "the history table was dropped (a dump restored without it, or a schema another tool built)";
+    }
+
+    static String loseHistoryRows(Scenario scenario, TestDatabase database, Random random) {
+        String history = scenario.migrations().historyTable().sql();
+        List<String> ranks = versionedHistory(database, history, "installed_rank", "");
+        int lost = 1 + random.nextInt(ranks.size());
+        database.execute("DELETE FROM " + history + " WHERE installed_rank >= " + ranks.get(ranks.size() - lost));
+        return "the last " + lost + " history row(s) were deleted (an older copy of the history restored beside a"
+                + " newer schema)";
+    }
+
+    static String editScript(Scenario scenario, TestDatabase database, Random random) {
+        String history = scenario.migrations().historyTable().sql();
+        List<String> versions = versionedHistory(database, history, "version", " AND checksum IS NOT NULL");
+        String version = versions.get(random.nextInt(versions.size()));
+        database.execute("UPDATE " + history + " SET checksum = checksum + 1 WHERE version = '"
+                + version.replace("'", "''") + "'");
+        return "migration " + version + " was edited after it ran: its recorded checksum no longer matches the script"
+                + " (an edit that leaves the schema as it is, such as a comment)";
+    }
+
+    /** One column of the versioned history rows (with {@code condition}), in installed order; never empty. */
+    private static List<String> versionedHistory(TestDatabase database, String history, String column,
+            String condition) {
+        List<String> values = Sql.column(database, "SELECT " + column + " FROM " + history
+                + " WHERE version IS NOT NULL" + condition + " ORDER BY installed_rank");
+        if (values.isEmpty()) {
+            throw new IllegalStateException("The history holds no versioned migration" + (condition.isEmpty() ? ""
+                    : " of a SQL script") + " to damage");
+        }
+        return values;
+    }
+
+    static String dropHistoryAndObjects(Scenario scenario, TestDatabase database, Random random) {
+        String dropped = dropHistory(scenario, database, random);
+        List<SchemaObject> objects = SchemaObjects.of(database, scenario.migrations().historyTable())
+            .stream()
+            .filter(object -> object.dropDdl() != null)
+            .toList();
+        List<SchemaObject> chosen = new ArrayList<>();
+        for (SchemaObject object : objects) {
+            if (random.nextInt(3) == 0) {
+                chosen.add(object);
+            }
+        }
+        if (chosen.isEmpty() && !objects.isEmpty()) {
+            chosen.add(objects.get(random.nextInt(objects.size())));
+        }
+        StringBuilder text = new StringBuilder(dropped).append("; then objects were dropped (CASCADE):");
+        // dependents first, so that what a CASCADE removes is named by its own statement where it was chosen
+        for (int i = chosen.size() - 1; i >= 0; i--) {
+            text.append("\n    ").append(chosen.get(i).dropDdl());
+            database.execute(chosen.get(i).dropDdl());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.idempotentmigrations.test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+import io.github.idempotentmigrations.test.lint.MigrationLint;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+
+/**
+ * Proves, in an application's own tests, that its Flyway migrations converge through the starter from drifted
+ * starting states:
+ *
+ * <pre>
+ * MigrationConvergence.of(flyway).assertConvergesFrom(State.EMPTY, State.PENDING_WITH_HAND_MADE_OBJECTS,
+ *         State.KILLED_MID_RUN);
+ * </pre>
+ *
+ * Each state gets a fresh database of its own (the embedded PostgreSQL by default; see the test-support module for
+ * an existing server or Testcontainers); the application is started on it the way Boot starts it, with the starter's
+ * migration strategy; the result must equal what plain Flyway builds on an empty database. Seeded choices print
+ * their seed; {@code -Didempotent-migrations.convergence.seed=N} repeats them. The configuration's own database is
+ * never touched.
+ */
+public final class MigrationConvergence {
+
+    /** System property that fixes the seed of the seeded states. */
+    public static final String SEED_PROPERTY = "idempotent-migrations.convergence.seed";
+
+    private static final String STARTER_PREFIX = "idempotent-migrations.";
+
+    private final Migrations migrations;
+
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    private long seed = Long.getLong(SEED_PROPERTY, new Random().nextLong());
+
+    private MigrationConvergence(Configuration configuration) {
+        this.migrations = new Migrations(configuration);
+    }
+
+    /** The migrations of a Flyway instance: locations, schemas, placeholders, Java migrations, callbacks. */
+    public static MigrationConvergence of(Flyway flyway) {
+        return of(flyway.getConfiguration());
+    }
+
+    /** The migrations of a configuration given by hand, e.g. {@code Flyway.configure().locations("db/migration")}. */
+    public static MigrationConvergence of(Configuration configuration) {
+        return new MigrationConvergence(configuration);
+    }
+
+    /** The migrations in these Flyway locations, with Flyway's defaults for everything else. */
+    public static MigrationConvergence ofLocations(String... locations) {
+        return of(Flyway.configure().locations(locations));
+    }
+
+    /**
+     * The migrations of an application context's {@link Flyway} bean, with the starter settings
+     * ({@code idempotent-migrations.*}) of its environment.
+     */
+    public static MigrationConvergence of(ApplicationContext context) {
+        MigrationConvergence convergence = of(context.getBean(Flyway.class));
+        if (context.getEnvironment() instanceof ConfigurableEnvironment environment) {
+            environment.getPropertySources()
+                .stream()
+                .filter(EnumerablePropertySource.class::isInstance)
+                .flatMap(source -> List.of(((EnumerablePropertySource<?>) source).getPropertyNames()).stream())
+                .filter(name -> name.startsWith(STARTER_PREFIX))
+                .distinct()
+                .forEach(name -> convergence.properties.put(name, environment.getProperty(name)));
+        }
+        return convergence;
+    }
+
+    /** A starter setting for every start, e.g. {@code withProperty("idempotent-migrations.on-conflict", "warn")}. */
+    public MigrationConvergence withProperty(String name, String value) {
+        this.properties.put(name, value);
+        return this;
+    }
+
+    /** The lint of the same migrations: {@code MigrationConvergence.of(flyway).lint().check().assertNoErrors()}. */
+    public MigrationLint lint() {
+        return MigrationLint.of(this.migrations.source());
+    }
+
+    /** Fixes the seed (the system property {@value #SEED_PROPERTY} does the same without a code change). */
+    public MigrationConvergence withSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Starts the application on each state in turn and fails, naming every state that did not converge, when any
+     * did not.
+     * @throws AssertionError with the state, the seed, how it was reached, the failing migration and statement or the
+     * differences, and the engine's report
+     */
+    public void assertConvergesFrom(State... states) {
+        System.out.println("MigrationConvergence: seed " + this.seed + " (-D" + SEED_PROPERTY + "=" + this.seed
+                + " repeats it)");
+        Scenario scenario = Scenario.prepare(this.migrations, Map.copyOf(this.properties));
+        List<String> failures = new ArrayList<>();
+        for (State state : states) {
+            long started = System.nanoTime();
+            Optional<String> failure = converge(scenario, state);
+            failure.ifPresent(failures::add);
+            System.out.printf("MigrationConvergence: %s %s in %d ms%n", state,
+                    failure.isPresent() ? "did NOT converge" : "converged", (System.nanoTime() - started) / 1_000_000);
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", failures));
+        }
+    }
+
+    private Optional<String> converge(Scenario scenario, State state) {
+        // one stream per state, so adding a state never changes the choices of another; SplittableRandom mixes the
+        // bits, as java.util.Random's first draws from neighbouring seeds are nearly the same
+        Random random = new Random(new SplittableRandom(this.seed ^ state.name().hashCode()).nextLong());
+        try (TestDatabase database = TestDatabase.create()) {
+            String reached;
+            try {
+                reached = state.startingState().reach(scenario, database, random);
+            }
+            catch (RuntimeException ex) {
+                return Optional.of(new FailureText(state, this.seed, "(not reached)").notReached(ex).toString());
+            }
+            StarterRun run = scenario.start(database);
+            if (run.failed()) {
+                return Optional.of(new FailureText(state, this.seed, reached).startupFailed(run).toString());
+            }
+            List<String> differences = DatabaseState.of(database, this.migrations.historyTable())
+                .differencesFrom(scenario.expected());
+            return differences.isEmpty() ? Optional.empty()
+                    : Optional.of(new FailureText(state, this.seed, reached).differs(differences, run.report())
+                        .toString());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.idempotentmigrations.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
+import io.github.idempotentmigrations.engine.SchemaConvergenceException;
+import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.flywaydb.core.api.callback.Callback;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * One application start with the starter on a test database, as Boot runs it: DataSource, Flyway and the starter's
+ * auto-configuration, so the starter's own migration strategy (inspect, repair, migrate, verify) does the work.
+ *
+ * @param report the report the run published, or the one its failure carries; null when it failed before any
+ * @param failure why startup failed, or null
+ */
+record StarterRun(MigrationReport report, Throwable failure) {
+
+    static StarterRun start(Migrations migrations, TestDatabase database, Map<String, String> properties,
+            Callback... extra) {
+        List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
+                "spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password()));
+        properties.forEach((key, value) -> values.add(key + "=" + value));
+        List<StarterRun> runs = new ArrayList<>();
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+                    IdempotentMigrationsAutoConfiguration.class))
+            .withPropertyValues(values.toArray(String[]::new))
+            .withBean("migrationConvergenceUserFlyway", FlywayConfigurationCustomizer.class,
+                    () -> new UserFlywayConfiguration(migrations, extra))
+            .run(context -> {
+                Throwable failure = context.getStartupFailure();
+                runs.add(failure != null ? new StarterRun(reportOf(failure), failure)
+                        : new StarterRun(context.getBean(MigrationReportStore.class).last().orElse(null), null));
+            });
+        return runs.get(0);
+    }
+
+    boolean failed() {
+        return this.failure != null;
+    }
+
+    Optional<SchemaConvergenceException> convergenceFailure() {
+        for (Throwable cause = this.failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaConvergenceException convergence) {
+                return Optional.of(convergence);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static MigrationReport reportOf(Throwable failure) {
+        return new StarterRun(null, failure).convergenceFailure().map(SchemaConvergenceException::report).orElse(null);
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.idempotentmigrations.test;
+
+import java.util.Random;
+
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+
+/** How a {@link State} is reached on a fresh database before the application starts on it. */
+interface StartingState {
+
+    /**
+     * Brings {@code database} into the state; every choice comes from {@code random}, so a seed repeats it.
+     * @return what was done, for the failure message
+     */
+    String reach(Scenario scenario, TestDatabase database, Random random);
+}

@@ -1,0 +1,2 @@
+CREATE TABLE counter (n int);
+INSERT INTO counter VALUES (1);

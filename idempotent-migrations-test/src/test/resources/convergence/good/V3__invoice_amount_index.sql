@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY invoices_amount_idx ON invoices (amount);
