@@ -38,17 +38,24 @@ final class CreateTableReconciler {
             return Verdict.skipped(table, "partition already exists");
         }
         TableDetails expected = Probe.createdTable(r, table.name());
-        List<String> added = new ArrayList<>();
-        Differences differences = new Differences();
         TableDetails actual = r.catalog.describe(table);
+        Differences differences = new Differences();
         for (Column want : expected.columns().values()) {
             Optional<Column> have = actual.column(want.name());
-            if (have.isEmpty()) {
+            if (have.isPresent() && !Normalize.column(want, table.schema())
+                .sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
+                differences.add(want.definition(), have.get().definition());
+            }
+        }
+        if (!differences.isEmpty()) {
+            // the table is left as it is: its constraints could not even be built on columns of another type
+            return differences.conflict(table, "table " + table + " exists but differs from the statement");
+        }
+        List<String> added = new ArrayList<>();
+        for (Column want : expected.columns().values()) {
+            if (actual.column(want.name()).isEmpty()) {
                 r.runDerivedOrFail("ALTER TABLE " + table.toSql() + " ADD COLUMN " + columnText(r, want.name()));
                 added.add("column " + want.name());
-            }
-            else if (!Normalize.column(want, table.schema()).sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
-                differences.add(want.definition(), have.get().definition());
             }
         }
         if (!added.isEmpty()) {

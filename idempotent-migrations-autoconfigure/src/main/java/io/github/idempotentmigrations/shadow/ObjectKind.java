@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.shadow;
 
+import java.util.Locale;
+
 /**
  * The kinds of schema objects a snapshot holds, in the order gap filling creates them: what an object depends on
  * comes earlier (a dependency the order cannot know, such as a view on a view, is handled by retrying).
@@ -29,6 +31,6 @@ public enum ObjectKind {
 
     /** For people: {@code foreign key}, {@code materialized view}. */
     String label() {
-        return name().toLowerCase().replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -27,7 +27,9 @@ public final class ShadowAdoption {
     }
 
     public SchemaDiff diff() throws SQLException {
-        return SchemaDiff.between(SchemaSnapshot.read(this.shadow), SchemaSnapshot.read(this.target));
+        SchemaDiff diff = SchemaDiff.between(SchemaSnapshot.read(this.shadow), SchemaSnapshot.read(this.target));
+        return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(this.shadow, diff.different()),
+                diff.extra());
     }
 
     /**

@@ -94,6 +94,16 @@ final class ConflictingHandMadeObject implements StartingState {
                 }
             }
         }
+        // Without history yet (k=1) the schema is adopted through the shadow: its conflicts are listed by object
+        String name = differing.name().replace("\"", "").toLowerCase(Locale.ROOT);
+        boolean adoptionConflict = failure.report().problems().stream()
+            .flatMap(problem -> problem.lines())
+            .map(line -> line.toLowerCase(Locale.ROOT))
+            .anyMatch(line -> line.contains("conflict") && line.contains(name) && line.contains("expected ")
+                    && line.contains(", found "));
+        if (adoptionConflict) {
+            return;
+        }
         throw new AssertionError("no CONFLICT in migration " + version + " naming " + differing.name()
                 + " with expected and found definitions; conflicts reported: " + conflicts + "; message: "
                 + failure.getMessage());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
 
@@ -41,7 +40,7 @@ final class PendingWithHandMadeObjects implements StartingState {
                 starterMillis += run.time().toMillis();
                 try {
                     run.requireStarted();
-                    SnapshotAssert.alike(set.reference(), DatabaseSnapshot.of(database), state);
+                    SnapshotAssert.alike(set.reference(), database, state);
                 }
                 catch (AssertionError ex) {
                     failures.add(ex.getMessage().startsWith("Startup") ? state + ": " + ex.getMessage() : ex.getMessage());

@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.engine.report;
 
+import java.util.Locale;
+
 /**
  * A database object a run made sure exists (created, found present, or completed). Verification after the run and
  * the live health check look these up again in the catalog.
@@ -19,7 +21,7 @@ public record EnsuredObject(Type type, String schema, String table, String name)
 
     /** Human-readable, e.g. {@code column public.chats.last_message_at}. */
     public String describe() {
-        StringBuilder sb = new StringBuilder(type.name().toLowerCase().replace('_', ' ')).append(' ');
+        StringBuilder sb = new StringBuilder(type.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(' ');
         if (schema != null) {
             sb.append(schema).append('.');
         }

@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.engine.verify;
 
+import java.util.Locale;
+
 import io.github.idempotentmigrations.engine.report.EnsuredObject;
 
 /**
@@ -19,6 +21,6 @@ public record Drift(EnsuredObject object, Problem problem) {
 
     /** Human-readable, e.g. {@code column public.chats.last_message_at is missing}. */
     public String describe() {
-        return object.describe() + " is " + problem.name().toLowerCase();
+        return object.describe() + " is " + problem.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,76 @@
+package io.github.idempotentmigrations.shadow;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's {@code pg_get_constraintdef} is not a fixed point: a CHECK created from its own output can read back
+ * differently ({@code ANY ((ARRAY['a'::varchar])::text[])} becomes {@code ANY (ARRAY[('a'::varchar)::text])}), so
+ * a constraint re-created from a definition, by adoption or by hand, would look different forever. Before a
+ * constraint counts as different, both definitions are parsed again by the shadow, on the table the constraint
+ * belongs to, and compared as PostgreSQL reads them back.
+ */
+final class ReparsedConstraints {
+
+    private static final String PROBE_NAME = "im_reparsed_constraint";
+
+    private ReparsedConstraints() {
+    }
+
+    static List<SchemaDiff.Difference> stillDifferent(Connection shadow, List<SchemaDiff.Difference> differences)
+            throws SQLException {
+        List<SchemaDiff.Difference> different = new ArrayList<>();
+        for (SchemaDiff.Difference difference : differences) {
+            if (!isCheckOrForeignKey(difference) || !sameOnceReparsed(shadow, difference)) {
+                different.add(difference);
+            }
+        }
+        return different;
+    }
+
+    private static boolean isCheckOrForeignKey(SchemaDiff.Difference difference) {
+        SchemaObject expected = difference.expected();
+        return (expected.kind() == ObjectKind.CONSTRAINT || expected.kind() == ObjectKind.FOREIGN_KEY)
+                && expected.parent() != null
+                && (expected.definition().startsWith("CHECK") || expected.definition().startsWith("FOREIGN KEY"));
+    }
+
+    private static boolean sameOnceReparsed(Connection shadow, SchemaDiff.Difference difference) throws SQLException {
+        String table = difference.expected().parent();
+        String expected = reparsed(shadow, table, difference.expected().definition());
+        String found = reparsed(shadow, table, difference.found().definition());
+        return expected != null && expected.equals(found);
+    }
+
+    /** The definition as PostgreSQL reads it back once added (NOT VALID, so no row is checked) and rolled back. */
+    private static String reparsed(Connection shadow, String table, String definition) throws SQLException {
+        boolean autoCommit = shadow.getAutoCommit();
+        shadow.setAutoCommit(false);
+        Savepoint savepoint = shadow.setSavepoint();
+        try (Statement statement = shadow.createStatement()) {
+            String body = definition.endsWith(" NOT VALID") ? definition : definition + " NOT VALID";
+            statement.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + PROBE_NAME + " " + body);
+            try (ResultSet rs = statement.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                    + " WHERE conname = '" + PROBE_NAME + "' AND conrelid = '" + table.replace("'", "''")
+                    + "'::regclass")) {
+                return rs.next() ? rs.getString(1).replace(" NOT VALID", "") : null;
+            }
+        }
+        catch (SQLException ex) {
+            // a definition the shadow's table cannot take (another column type): genuinely different
+            return null;
+        }
+        finally {
+            shadow.rollback(savepoint);
+            if (autoCommit) {
+                shadow.rollback();
+                shadow.setAutoCommit(true);
+            }
+        }
+    }
+}
