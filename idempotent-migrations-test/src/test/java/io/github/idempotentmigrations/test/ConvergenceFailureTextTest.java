@@ -49,22 +49,11 @@ class ConvergenceFailureTextTest {
     }
 
     @Test
-    void aNonTransactionalMigrationKilledAfterItsInsertCommitted() {
-        // seed 11 terminates the run before statement 4 of 4, the index: the UPDATE before it has committed
-        assertThatThrownBy(() -> MigrationConvergence
-            .of(Flyway.configure().locations("classpath:convergence/broken/rerun-after-kill").mixed(true))
+    void aNonTransactionalMigrationKilledAfterItsUpdateCommittedResumesWithoutRunningItAgain() {
+        // seed 11 terminates the run before statement 4 of 4, the index: the UPDATE before it has committed, and the
+        // statement journal keeps the restart from running it a second time (this fixture failed before the journal)
+        MigrationConvergence.of(Flyway.configure().locations("classpath:convergence/broken/rerun-after-kill").mixed(true))
             .withSeed(11)
-            .assertConvergesFrom(KILLED_MID_RUN))
-            .isInstanceOf(AssertionError.class)
-            .hasMessageStartingWith("State KILLED_MID_RUN did not converge (seed 11;")
-            .hasMessageContaining("the migrating connection was terminated before statement 2 of migration 2"
-                    + " \"bump and index\" (V2__bump_and_index.sql): CREATE INDEX CONCURRENTLY counter_n_idx ON counter (n);"
-                    + " (statement 4 of 4 of the run)")
-            .hasMessageContaining("what a non-transactional one had committed stayed")
-            .hasMessageContaining("The application started, but the database differs from what plain Flyway builds"
-                    + " on an empty one:")
-            .hasMessageContaining("row missing: public.counter {\"n\": 2}")
-            .hasMessageContaining("row extra:   public.counter {\"n\": 3}")
-            .hasMessageContaining("2 \"bump and index\" [2 APPLIED]");
+            .assertConvergesFrom(KILLED_MID_RUN);
     }
 }
