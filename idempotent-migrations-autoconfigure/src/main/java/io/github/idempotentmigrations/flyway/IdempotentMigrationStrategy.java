@@ -41,6 +41,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private final HistoryAdoption adoption;
 
+    private final LostHistoryRepair lostHistory;
+
     public IdempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine, MigrationRunTracker runs,
             MigrationReportStore reports) {
         this.settings = settings;
@@ -48,6 +50,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         this.reports = reports;
         this.policies = new RepairPolicies(settings);
         this.adoption = new HistoryAdoption(settings.shadow(), engine.settings().onConflict());
+        this.lostHistory = new LostHistoryRepair(settings.shadow());
     }
 
     @Override
@@ -100,7 +103,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
         repair(flyway, before, session, schemas, found, toRepair, report);
         report.migrated();
-        flyway.migrate();
+        migratePending(flyway, session, schemas, report);
         MigrationInfoService after = flyway.info();
         Set<InvalidIndex> leftAsIs = toRepair.contains(Kind.INVALID_INDEX) ? Set.of()
                 : Set.copyOf(found.invalidIndexes());
@@ -108,6 +111,26 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         recordSchemaVersion(after, report);
         report.failOnProblems("The schema did not converge after migrating");
         report.publish();
+    }
+
+    /**
+     * The normal path: pending migrations run through the engine. Only on a sign of lost history rows (state L), an
+     * object only they build already there or one of them failing, is a shadow asked whether the schema already ran
+     * them; if not, the normal path goes on, or the failure stands unchanged.
+     */
+    private void migratePending(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
+            throws SQLException {
+        if (this.lostHistory.repairIfAhead(flyway, session, schemas, report)) {
+            return;
+        }
+        try {
+            flyway.migrate();
+        }
+        catch (FlywayException | StatementRejectedException ex) {
+            if (!this.lostHistory.repairAfter(ex, flyway, session, schemas, report)) {
+                throw ex;
+            }
+        }
     }
 
     /** Acts on what the policies allow to repair. */

@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  * <li>F: schema and data present, history table dropped; rows of every table are unchanged;</li>
  * <li>D: as F, and a seeded fifth of the leaf objects (indexes, foreign keys, checks, unique
- * constraints, nullable columns) removed.</li>
+ * constraints, nullable columns) removed;</li>
+ * <li>L: schema and data present, the history rows of the newest third of the migrations deleted; rows of every
+ * table are unchanged.</li>
  * </ul>
  */
 class ShadowAdoptionConformanceTest {
@@ -78,6 +80,23 @@ class ShadowAdoptionConformanceTest {
             adopt(db, scenario);
 
             assertConvergedToPlainFlyway(db, reference, scenario);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "matrix", "seed000", "seed001", "seed002", "seed003", "seed004" })
+    void stateLHistoryRowsOfTheNewestThirdDeleted(String scenario) {
+        try (TestDatabase db = TestDatabase.create(); TestDatabase reference = TestDatabase.create()) {
+            plainFlyway(reference, scenario);
+            plainFlyway(db, scenario);
+            db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > (SELECT max(installed_rank) * 2 / 3"
+                    + " FROM flyway_schema_history)");
+            List<String> rows = DatabaseSnapshot.of(db).userRows();
+
+            adopt(db, scenario);
+
+            assertConvergedToPlainFlyway(db, reference, scenario);
+            assertThat(DatabaseSnapshot.of(db).userRows()).isEqualTo(rows);
         }
     }
 
