@@ -23,7 +23,6 @@ import io.github.idempotentmigrations.benchmarks.RoundTrips.Category;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
-import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
@@ -185,19 +184,22 @@ public final class StartupBenchmark {
                 configuration.load().migrate();
             }
             case ENGINE -> {
-                FluentConfiguration configuration = starterConfiguration(dataSource, location, runs, catalogQueries);
-                if (adopt) {
-                    configuration.baselineOnMigrate(true).baselineVersion("0");
-                }
-                runs.prepareNextRun(new RunOptions(adopt));
-                configuration.load().migrate();
-            }
-            case STARTER -> {
                 Flyway flyway = starterConfiguration(dataSource, location, runs, catalogQueries).load();
-                new IdempotentMigrationStrategy(SETTINGS, engine, runs, new MigrationReportStore())
-                    .migrate(flyway);
+                if (adopt) {
+                    // Adoption exists only in the strategy (through a shadow): the callback alone has nothing to adopt.
+                    strategy(engine, runs).migrate(flyway);
+                }
+                else {
+                    flyway.migrate();
+                }
             }
+            case STARTER -> strategy(engine, runs)
+                .migrate(starterConfiguration(dataSource, location, runs, catalogQueries).load());
         }
+    }
+
+    private static IdempotentMigrationStrategy strategy(IdempotentEngine engine, MigrationRunTracker runs) {
+        return new IdempotentMigrationStrategy(SETTINGS, engine, runs, new MigrationReportStore());
     }
 
     /** Configured the way the starter's FlywayConfigurationCustomizer configures Boot's Flyway. */

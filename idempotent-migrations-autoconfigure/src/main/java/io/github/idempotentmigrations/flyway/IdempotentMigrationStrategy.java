@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.idempotentmigrations.engine.IdempotentEngine;
-import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -157,8 +156,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         if (toRepair.contains(Kind.INVALID_INDEX)) {
             new IndexRepairer().repair(session, found.invalidIndexes(), upcoming, report);
         }
-        // Adoption never replays migrations through the engine: the run only ever sees pending migrations.
-        this.runs.prepareNextRun(RunOptions.defaults());
     }
 
     /**

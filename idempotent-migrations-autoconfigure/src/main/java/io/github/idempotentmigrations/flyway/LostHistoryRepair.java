@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.shadow.ExpectedSchema;
 import io.github.idempotentmigrations.shadow.LostHistory;
 import io.github.idempotentmigrations.shadow.ShadowAdoption;
@@ -19,9 +18,11 @@ import org.flywaydb.core.api.MigrationVersion;
 /**
  * State L: the history table lost its newest rows (a restored dump, a {@code DELETE} by hand) while the schema kept
  * what those migrations built, so replaying them runs old statements against a schema already ahead of them. The
- * question is asked only on a sign: before migrating, when an object only the pending migrations build is already
- * there ({@link HistoryEvidence}, no shadow); otherwise after a pending migration failed and rolled back. An ordinary
- * deploy shows neither and never pays for a shadow.
+ * question is asked only on a sign: after a pending migration failed and rolled back; or before migrating, when
+ * objects that several pending migrations build are already there ({@link HistoryEvidence}, no shadow), so that no
+ * replayed migration commits a leftover (a table created under a name a later rename has taken) before the failure.
+ * An ordinary deploy, or one with an object made by hand ahead of its migration, shows neither and never pays for a
+ * shadow. Migrations that update or delete rows are never taken as applied: whether they ran cannot be told.
  * <p>
  * Plain Flyway builds the schema on a shadow at the history's version and then at the full target; when the schema
  * found is the full one but for missing objects the shadow can create, holds the rows the pending migrations add and
@@ -50,10 +51,10 @@ final class LostHistoryRepair {
         List<MigrationInfo> applied = Arrays.stream(info.applied())
             .filter(m -> m.getState().isApplied() && !m.getState().isFailed() && !m.getType().isBaseline())
             .toList();
-        Optional<EnsuredObject> sign = HistoryEvidence.builtOnlyByPending(flyway.getConfiguration(), applied,
-                pending, session);
-        return sign.isPresent() && repair(flyway, info, pending, session, schemas, report,
-                "the schema already holds " + sign.get().describe() + ", which only pending migrations build");
+        Optional<List<String>> built = new HistoryEvidence(flyway.getConfiguration(), pending)
+            .severalAlreadyBuilt(applied, session);
+        return built.isPresent() && repair(flyway, info, pending, session, schemas, report, "the schema already"
+                + " holds objects that pending migrations " + String.join(", ", built.get()) + " build");
     }
 
     /**
@@ -74,6 +75,11 @@ final class LostHistoryRepair {
 
     private boolean repair(Flyway flyway, MigrationInfoService info, List<MigrationInfo> pending, Connection session,
             MigratedSchemas schemas, StartupReport report, String sign) {
+        if (new HistoryEvidence(flyway.getConfiguration(), pending).changesRowsUnseen()) {
+            report.warn("Checked whether the history lost rows because " + sign + ": not taken as lost (a pending"
+                    + " migration updates or deletes rows, or is Java code, and whether that ran here cannot be told)");
+            return false;
+        }
         try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
             LostHistory judged = judge(flyway, info, shadow, session, schemas);
             if (!judged.lost()) {

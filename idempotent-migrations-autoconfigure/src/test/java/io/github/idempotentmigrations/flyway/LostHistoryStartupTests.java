@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * State L on the {@code lost-history} scenario (V2 creates a table in a {@code DO} block, V3 seeds it, V4 adds a
- * NOT NULL column and its index): history rows deleted while the objects stayed are taken as lost; a pending
- * migration that fails for a reason of its own still fails, with nothing changed.
+ * NOT NULL column and its index, V5 creates a table): history rows deleted while the objects stayed are taken as
+ * lost; a pending migration that fails for a reason of its own still fails, with nothing changed.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class LostHistoryStartupTests {
@@ -51,10 +51,11 @@ class LostHistoryStartupTests {
 
     @Test
     void aFailureAgainstASchemaAheadOfItsHistoryTakesThePendingMigrationsAsApplied(TestDatabase db) {
-        plainFlyway(db, SCENARIO, "4");
+        plainFlyway(db, SCENARIO, "5");
         List<String> plainHistory = history(db);
         db.execute("INSERT INTO settings VALUES ('theme', 'dark')");
-        // History rows lost, and V4's column with them: nothing the statements name is there to see before migrating.
+        // History rows lost, and V4's column with them: of what the statements name, only V5's table is there to see
+        // before migrating, as after a hot-fix: the normal path runs, and V2's DO block fails.
         db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > 1");
         db.execute("ALTER TABLE accounts DROP COLUMN tier");
         List<String> rows = DatabaseSnapshot.of(db).userRows();
@@ -62,7 +63,7 @@ class LostHistoryStartupTests {
         on(db, SCENARIO).run(context -> {
             assertThat(context).hasNotFailed();
             RepairAction repair = onlyRepair(context.getBean(MigrationReportStore.class).last().orElseThrow());
-            assertThat(repair.action()).contains("migrations 2, 3, 4", "a pending migration failed",
+            assertThat(repair.action()).contains("migrations 2, 3, 4, 5", "a pending migration failed",
                     "relation \"settings\" already exists", "created what was missing");
         });
 
@@ -72,8 +73,8 @@ class LostHistoryStartupTests {
     }
 
     @Test
-    void anObjectOnlyPendingMigrationsBuildIsTheSignBeforeAnythingRuns(TestDatabase db) {
-        plainFlyway(db, SCENARIO, "4");
+    void objectsThatSeveralPendingMigrationsBuildAreTheSignBeforeAnythingRuns(TestDatabase db) {
+        plainFlyway(db, SCENARIO, "5");
         List<String> plainHistory = history(db);
         db.execute("INSERT INTO accounts VALUES (1, 'ann@example.com', 'pro')");
         db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > 1");
@@ -82,7 +83,7 @@ class LostHistoryStartupTests {
         on(db, SCENARIO).run(context -> {
             assertThat(context).hasNotFailed();
             MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
-            assertThat(onlyRepair(report).action()).contains("already holds column public.accounts.tier");
+            assertThat(onlyRepair(report).action()).contains("objects that pending migrations 4, 5 build");
             // Nothing of the pending migrations ran: not even the seed INSERT that would now fail.
             assertThat(report.migrations()).isEmpty();
         });
@@ -102,7 +103,7 @@ class LostHistoryStartupTests {
             MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
             assertThat(report.repairs()).isEmpty();
             assertThat(report.warnings()).noneMatch(warning -> warning.contains("history lost rows"));
-            assertThat(report.migrations()).extracting(m -> m.version()).containsExactly("4");
+            assertThat(report.migrations()).extracting(m -> m.version()).containsExactly("4", "5");
         });
     }
 
@@ -119,7 +120,7 @@ class LostHistoryStartupTests {
 
     private static List<String> plainFlywayCatalog() {
         try (TestDatabase reference = TestDatabase.create()) {
-            plainFlyway(reference, SCENARIO, "4");
+            plainFlyway(reference, SCENARIO, "5");
             return DatabaseSnapshot.catalogOf(reference);
         }
     }

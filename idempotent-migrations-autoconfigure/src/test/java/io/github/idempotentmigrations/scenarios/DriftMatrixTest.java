@@ -36,7 +36,7 @@ class DriftMatrixTest {
     static void cleanRun() {
         try (TestDatabase db = TestDatabase.create()) {
             MatrixRole.ensure(db);
-            ScenarioFlyway.migrate(db, SCENARIO, false);
+            ScenarioFlyway.migrate(db, SCENARIO);
             clean = DatabaseSnapshot.catalogOf(db);
             assertThat(history(db)).hasSize(LAST).allMatch(h -> h.endsWith(":SQL:true"));
         }
@@ -183,7 +183,7 @@ class DriftMatrixTest {
          * lost rows is taken as lost only when a pending migration fails against the schema ahead of it.
          */
         void migrate(TestDatabase db) {
-            MigratingApplication.on(db, "unused", "spring.flyway.locations=classpath:scenarios/" + SCENARIO)
+            ScenarioFlyway.starter(db, SCENARIO)
                 .run(context -> assertThat(context).as(() -> "startup on " + this + ((context.getStartupFailure() != null)
                         ? " warnings " + MigratingApplication.failure(context).report().warnings() : ""))
                     .hasNotFailed());

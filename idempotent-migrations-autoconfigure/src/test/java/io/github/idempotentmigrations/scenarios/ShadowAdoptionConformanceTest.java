@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.github.idempotentmigrations.flyway.MigratingApplication;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,7 +109,7 @@ class ShadowAdoptionConformanceTest {
     }
 
     private static void adopt(TestDatabase db, String scenario) {
-        MigratingApplication.on(db, "unused", "spring.flyway.locations=classpath:scenarios/" + scenario)
+        ScenarioFlyway.starter(db, scenario)
             .run(context -> assertThat(context).hasNotFailed());
     }
 
