@@ -102,7 +102,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
         repair(flyway, before, session, schemas, found, toRepair, report);
         report.migrated();
-        migratePending(flyway, session, schemas, report);
+        migratePending(flyway, session, schemas, found, report);
         MigrationInfoService after = flyway.info();
         Set<InvalidIndex> leftAsIs = toRepair.contains(Kind.INVALID_INDEX) ? Set.of()
                 : Set.copyOf(found.invalidIndexes());
@@ -113,13 +113,14 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
     }
 
     /**
-     * The normal path: pending migrations run through the engine. Only on a sign of lost history rows (state L), an
-     * object only they build already there or one of them failing, is a shadow asked whether the schema already ran
-     * them; if not, the normal path goes on, or the failure stands unchanged.
+     * The normal path: pending migrations run through the engine. Only on a sign of lost history rows (state L),
+     * objects that several of them build already there or one of them failing, is a shadow asked whether the schema
+     * already ran them; if not, the normal path goes on, or the failure stands unchanged.
      */
-    private void migratePending(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
-            throws SQLException {
-        if (this.lostHistory.repairIfAhead(flyway, session, schemas, report)) {
+    private void migratePending(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
+            StartupReport report) throws SQLException {
+        // An empty schema cannot be ahead of anything: a fresh install stays plain Flyway plus savepoints.
+        if (found.schemaHasObjects() && this.lostHistory.repairIfAhead(flyway, session, schemas, report)) {
             return;
         }
         try {
