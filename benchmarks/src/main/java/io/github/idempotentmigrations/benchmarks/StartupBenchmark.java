@@ -23,7 +23,6 @@ import io.github.idempotentmigrations.benchmarks.RoundTrips.Category;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
-import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
@@ -98,9 +97,9 @@ public final class StartupBenchmark {
 
         // JIT warm-up on a small set, not recorded
         Path warmDir = root.resolve("warmup");
-        List<String> warm = MigrationSetGenerator.write(warmDir, 20);
+        MigrationSetGenerator.write(warmDir, 20);
         for (Variant variant : Variant.values()) {
-            runVariant(variant, warmDir, warm, new EnumMap<>(Scenario.class));
+            runVariant(variant, warmDir, new EnumMap<>(Scenario.class));
         }
 
         for (int s = 0; s < sizes.length; s++) {
@@ -120,7 +119,7 @@ public final class StartupBenchmark {
                     java.util.Collections.reverse(order);
                 }
                 for (Variant variant : order) {
-                    Map<Scenario, Sample> run = runVariant(variant, dir, statements, new EnumMap<>(Scenario.class));
+                    Map<Scenario, Sample> run = runVariant(variant, dir, new EnumMap<>(Scenario.class));
                     run.forEach((scenario, sample) -> samples.get(variant)
                         .computeIfAbsent(scenario, k -> new ArrayList<>())
                         .add(sample));
@@ -136,24 +135,23 @@ public final class StartupBenchmark {
         }
     }
 
-    private static Map<Scenario, Sample> runVariant(Variant variant, Path dir, List<String> statements,
-            Map<Scenario, Sample> out) {
+    private static Map<Scenario, Sample> runVariant(Variant variant, Path dir, Map<Scenario, Sample> out) {
         try (TestDatabase database = TestDatabase.create()) {
             RoundTrips trips = new RoundTrips();
             DataSource dataSource = trips.wrap(database.dataSource());
             String location = "filesystem:" + dir.toAbsolutePath();
-            out.put(Scenario.FRESH, measure(variant, dataSource, trips, location, statements, false));
-            out.put(Scenario.RESTART, measure(variant, dataSource, trips, location, List.of(), false));
+            out.put(Scenario.FRESH, measure(variant, dataSource, trips, location, false));
+            out.put(Scenario.RESTART, measure(variant, dataSource, trips, location, false));
             if (variant != Variant.PLAIN) {
                 database.execute("DROP TABLE flyway_schema_history");
-                out.put(Scenario.ADOPT, measure(variant, dataSource, trips, location, statements, true));
+                out.put(Scenario.ADOPT, measure(variant, dataSource, trips, location, true));
             }
         }
         return out;
     }
 
     private static Sample measure(Variant variant, DataSource dataSource, RoundTrips trips, String location,
-            List<String> pending, boolean adopt) {
+            boolean adopt) {
         IdempotentEngine engine = new IdempotentEngine(EngineSettings.defaults());
         MigrationRunTracker runs = new MigrationRunTracker(engine);
         AtomicInteger catalogQueries = new AtomicInteger(-1);
@@ -162,7 +160,7 @@ public final class StartupBenchmark {
         long start = System.nanoTime();
         String failure = null;
         try {
-            run(variant, dataSource, location, pending, adopt, engine, runs, catalogQueries);
+            run(variant, dataSource, location, adopt, engine, runs, catalogQueries);
         }
         catch (RuntimeException ex) {
             Throwable root = ex;
@@ -179,8 +177,7 @@ public final class StartupBenchmark {
                 trips.totalNanos(), failure);
     }
 
-    private static void run(Variant variant, DataSource dataSource, String location, List<String> pending,
-            boolean adopt, IdempotentEngine engine, MigrationRunTracker runs, AtomicInteger catalogQueries) {
+    private static void run(Variant variant, DataSource dataSource, String location, boolean adopt, IdempotentEngine engine, MigrationRunTracker runs, AtomicInteger catalogQueries) {
         switch (variant) {
             case PLAIN -> {
                 FluentConfiguration configuration = Flyway.configure().dataSource(dataSource).locations(location);
@@ -189,19 +186,22 @@ public final class StartupBenchmark {
                 configuration.load().migrate();
             }
             case ENGINE -> {
-                FluentConfiguration configuration = starterConfiguration(dataSource, location, runs, catalogQueries);
-                if (adopt) {
-                    configuration.baselineOnMigrate(true).baselineVersion("0");
-                }
-                runs.prepareNextRun(new RunOptions(adopt));
-                configuration.load().migrate();
-            }
-            case STARTER -> {
                 Flyway flyway = starterConfiguration(dataSource, location, runs, catalogQueries).load();
-                new IdempotentMigrationStrategy(SETTINGS, engine, runs, new MigrationReportStore())
-                    .migrate(flyway);
+                if (adopt) {
+                    // Adoption exists only in the strategy (through a shadow): the callback alone has nothing to adopt.
+                    strategy(engine, runs).migrate(flyway);
+                }
+                else {
+                    flyway.migrate();
+                }
             }
+            case STARTER -> strategy(engine, runs)
+                .migrate(starterConfiguration(dataSource, location, runs, catalogQueries).load());
         }
+    }
+
+    private static IdempotentMigrationStrategy strategy(IdempotentEngine engine, MigrationRunTracker runs) {
+        return new IdempotentMigrationStrategy(SETTINGS, engine, runs, new MigrationReportStore());
     }
 
     /** Configured the way the starter's FlywayConfigurationCustomizer configures Boot's Flyway. */

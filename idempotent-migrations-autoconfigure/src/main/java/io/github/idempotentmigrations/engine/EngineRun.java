@@ -29,8 +29,6 @@ public final class EngineRun {
 
     private final EngineSettings settings;
 
-    private final RunOptions options;
-
     private final StatementSavepoint savepoint = new StatementSavepoint();
 
     private final List<MigrationResult> finished = new ArrayList<>();
@@ -55,9 +53,8 @@ public final class EngineRun {
     /** Leading statements of the current migration that committed in an earlier run; -1 until read. */
     private int committedEarlier;
 
-    EngineRun(EngineSettings settings, RunOptions options) {
+    EngineRun(EngineSettings settings) {
         this.settings = settings;
-        this.options = options;
     }
 
     public void beginMigration(String version, String description, String script) {
@@ -105,10 +102,6 @@ public final class EngineRun {
         if (statement.kind() == StatementKind.COPY) {
             return record(statement, Verdict.applied(statement.target(), "data streamed by Flyway"), List.of(), null,
                     start);
-        }
-        if (this.options.adopting() && statement.kind().isDataChange()) {
-            return record(statement, Verdict.skipped(statement.target(),
-                    "adopting a schema without history: its data is taken as already there"), List.of(), null, start);
         }
         Reconciliation reconciliation = null;
         try {

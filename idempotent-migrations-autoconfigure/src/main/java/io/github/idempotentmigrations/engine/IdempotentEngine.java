@@ -15,7 +15,7 @@ public final class IdempotentEngine {
         return this.settings;
     }
 
-    public EngineRun startRun(RunOptions options) {
-        return new EngineRun(this.settings, options);
+    public EngineRun startRun() {
+        return new EngineRun(this.settings);
     }
 }

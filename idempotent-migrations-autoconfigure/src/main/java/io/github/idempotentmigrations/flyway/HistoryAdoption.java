@@ -13,6 +13,7 @@ import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
 
 /**
  * Adopts a non-empty schema that has no Flyway history, without running a single migration statement against it:
@@ -84,14 +85,18 @@ final class HistoryAdoption {
     /** Plain Flyway from empty on the shadow; a migration that fails there fails on any new database too. */
     private static void buildExpectedSchema(Flyway flyway, ShadowDatabase shadow, StartupReport report) {
         try {
-            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(),
-                    callback -> !(callback instanceof IdempotentStatementCallback));
+            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(), HistoryAdoption::plainFlyway);
         }
         catch (FlywayException ex) {
             throw report.fail("The schema has objects but no Flyway history, and the migrations do not run on an"
                     + " empty database (plain Flyway on the " + shadow.description() + "), so there is no expected"
                     + " schema to adopt it by: " + CredentialMasker.mask(ex.getMessage()), ex);
         }
+    }
+
+    /** The application's callbacks a shadow keeps: all but the engine's, so the shadow is what plain Flyway builds. */
+    static boolean plainFlyway(Callback callback) {
+        return !(callback instanceof IdempotentStatementCallback);
     }
 
     private void reportExtraAndConflicts(SchemaDiff diff, StartupReport report) {

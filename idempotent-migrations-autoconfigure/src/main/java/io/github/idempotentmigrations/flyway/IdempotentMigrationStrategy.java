@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.idempotentmigrations.engine.IdempotentEngine;
-import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -41,6 +40,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private final HistoryAdoption adoption;
 
+    private final LostHistoryRepair lostHistory;
+
     public IdempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine, MigrationRunTracker runs,
             MigrationReportStore reports) {
         this.settings = settings;
@@ -48,6 +49,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         this.reports = reports;
         this.policies = new RepairPolicies(settings);
         this.adoption = new HistoryAdoption(settings.shadow(), engine.settings().onConflict());
+        this.lostHistory = new LostHistoryRepair(settings.shadow());
     }
 
     @Override
@@ -104,7 +106,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
         repair(flyway, before, session, schemas, found, toRepair, report);
         report.migrated();
-        flyway.migrate();
+        migratePending(flyway, session, schemas, found, report);
         MigrationInfoService after = flyway.info();
         Set<InvalidIndex> leftAsIs = toRepair.contains(Kind.INVALID_INDEX) ? Set.of()
                 : Set.copyOf(found.invalidIndexes());
@@ -112,6 +114,27 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         recordSchemaVersion(after, report);
         report.failOnProblems("The schema did not converge after migrating");
         report.publish();
+    }
+
+    /**
+     * The normal path: pending migrations run through the engine. Only on a sign of lost history rows (state L),
+     * objects that several of them build already there or one of them failing, is a shadow asked whether the schema
+     * already ran them; if not, the normal path goes on, or the failure stands unchanged.
+     */
+    private void migratePending(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
+            StartupReport report) throws SQLException {
+        // An empty schema cannot be ahead of anything: a fresh install stays plain Flyway plus savepoints.
+        if (found.schemaHasObjects() && this.lostHistory.repairIfAhead(flyway, session, schemas, report)) {
+            return;
+        }
+        try {
+            flyway.migrate();
+        }
+        catch (FlywayException | StatementRejectedException ex) {
+            if (!this.lostHistory.repairAfter(ex, flyway, session, schemas, report)) {
+                throw ex;
+            }
+        }
     }
 
     /** Acts on what the policies allow to repair. */
@@ -138,8 +161,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         if (toRepair.contains(Kind.INVALID_INDEX)) {
             new IndexRepairer().repair(session, found.invalidIndexes(), upcoming, report);
         }
-        // Adoption never replays migrations through the engine: the run only ever sees pending migrations.
-        this.runs.prepareNextRun(RunOptions.defaults());
     }
 
     /**

@@ -5,13 +5,11 @@ import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
-import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 
 /**
- * Hands the engine run of the migrate call in progress to the statement callback. The startup strategy prepares a
- * run's options before calling {@code migrate()}; a {@code migrate()} nobody prepared (e.g. from an application's
- * own {@code FlywayMigrationStrategy}) gets the defaults.
+ * Hands the engine run of the migrate call in progress to the statement callback: every {@code migrate()}, the
+ * startup strategy's or an application's own, gets a fresh run.
  */
 public final class MigrationRunTracker {
 
@@ -19,8 +17,6 @@ public final class MigrationRunTracker {
     private static final ThreadLocal<EngineRun> ACTIVE = new ThreadLocal<>();
 
     private final IdempotentEngine engine;
-
-    private RunOptions nextRunOptions = RunOptions.defaults();
 
     private EngineRun current;
 
@@ -30,13 +26,8 @@ public final class MigrationRunTracker {
         this.engine = engine;
     }
 
-    public synchronized void prepareNextRun(RunOptions options) {
-        this.nextRunOptions = options;
-    }
-
     synchronized EngineRun begin() {
-        this.current = this.engine.startRun(this.nextRunOptions);
-        this.nextRunOptions = RunOptions.defaults();
+        this.current = this.engine.startRun();
         ACTIVE.set(this.current);
         return this.current;
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Brings a database that has no (complete) history to the schema the migrations build on the shadow, without
@@ -59,5 +60,16 @@ public final class ShadowAdoption {
             }
         }
         return TableRows.copy(this.shadow, this.target, table, null);
+    }
+
+    /**
+     * Copies the shadow's history rows of the given versions into the target's history, as plain Flyway wrote them
+     * (ranks included: the target's remaining rows are the shadow's first ones); returns the rows copied.
+     */
+    public long copyHistoryRows(String table, List<String> versions) throws SQLException {
+        String literals = versions.stream()
+            .map(version -> "'" + version.replace("'", "''") + "'")
+            .collect(Collectors.joining(", "));
+        return TableRows.copy(this.shadow, this.target, table, null, "version IN (" + literals + ")");
     }
 }

@@ -19,11 +19,16 @@ final class TableRows {
      * of them in table order when {@code columns} is {@code null}.
      */
     static long copy(Connection from, Connection to, String table, String columns) throws SQLException {
+        return copy(from, to, table, columns, "true");
+    }
+
+    /** As {@link #copy(Connection, Connection, String, String)}, only the rows {@code where} selects. */
+    static long copy(Connection from, Connection to, String table, String columns, String where) throws SQLException {
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         try {
             from.unwrap(PGConnection.class)
                 .getCopyAPI()
-                .copyOut("COPY (SELECT " + ((columns != null) ? columns : "*") + " FROM " + table + ") TO STDOUT", rows);
+                .copyOut("COPY (SELECT " + ((columns != null) ? columns : "*") + " FROM " + table + " WHERE " + where + ") TO STDOUT", rows);
             if (rows.size() == 0) {
                 return 0;
             }

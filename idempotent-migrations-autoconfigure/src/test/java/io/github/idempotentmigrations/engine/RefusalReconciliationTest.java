@@ -28,7 +28,7 @@ class RefusalReconciliationTest {
     @BeforeEach
     void startRun(TestDatabase db) {
         this.db = db;
-        this.run = new IdempotentEngine(EngineSettings.defaults()).startRun(RunOptions.defaults());
+        this.run = new IdempotentEngine(EngineSettings.defaults()).startRun();
         this.run.beginMigration("1", "test", "V1__test.sql");
     }
 

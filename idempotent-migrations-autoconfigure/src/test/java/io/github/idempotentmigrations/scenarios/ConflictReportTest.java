@@ -42,7 +42,7 @@ class ConflictReportTest {
         handAddedTextAge(db);
         List<String> before = everything(db);
 
-        Throwable thrown = catchThrowable(() -> migrate(db, "conflict", false));
+        Throwable thrown = catchThrowable(() -> migrate(db, "conflict"));
 
         StatementRejectedException rejected = causeOfType(thrown, StatementRejectedException.class);
         StatementResult result = rejected.result();
@@ -59,7 +59,7 @@ class ConflictReportTest {
     void warnPolicyGoesOnAndReportsTheConflict(TestDatabase db) {
         handAddedTextAge(db);
 
-        List<MigrationResult> results = migrate(db, "conflict", false,
+        List<MigrationResult> results = migrate(db, "conflict",
                 new EngineSettings(ConflictPolicy.WARN));
 
         List<StatementResult> v2 = migration(results, "2").statements();

@@ -14,16 +14,18 @@ import java.util.stream.Stream;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
-import io.github.idempotentmigrations.engine.RunOptions;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.SqlScriptSplitter;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
+import io.github.idempotentmigrations.flyway.MigratingApplication;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Runs Flyway on a scenario's scripts without Spring, with or without the engine, the way the seam contract test
@@ -45,17 +47,11 @@ final class ScenarioFlyway {
         return configure(database, scenario).load();
     }
 
-    /** Migrates with the engine; {@code adopting} baselines at 0 and tells the engine all scripts are upcoming. */
-    static List<MigrationResult> migrate(TestDatabase database, String scenario, boolean adopting,
-            EngineSettings settings) {
+    /** Migrates with the engine, through the statement callback alone (no startup strategy). */
+    static List<MigrationResult> migrate(TestDatabase database, String scenario, EngineSettings settings) {
         MigrationRunTracker runs = new MigrationRunTracker(new IdempotentEngine(settings));
-        FluentConfiguration configuration = configure(database, scenario);
-        if (adopting) {
-            configuration.baselineOnMigrate(true).baselineVersion("0");
-            runs.prepareNextRun(new RunOptions(true));
-        }
         try {
-            withEngine(configuration, runs).migrate();
+            withEngine(configure(database, scenario), runs).migrate();
         }
         catch (RuntimeException ex) {
             throw new ScenarioFailure(ex, runs.lastResults());
@@ -63,8 +59,13 @@ final class ScenarioFlyway {
         return runs.lastResults();
     }
 
-    static List<MigrationResult> migrate(TestDatabase database, String scenario, boolean adopting) {
-        return migrate(database, scenario, adopting, EngineSettings.defaults());
+    static List<MigrationResult> migrate(TestDatabase database, String scenario) {
+        return migrate(database, scenario, EngineSettings.defaults());
+    }
+
+    /** An application with the starter (strategy included) migrating the scenario, as it would start. */
+    static ApplicationContextRunner starter(TestDatabase database, String scenario) {
+        return MigratingApplication.on(database, "unused", "spring.flyway.locations=classpath:scenarios/" + scenario);
     }
 
     /** Migrates only up to {@code target} (inclusive) with the engine on an empty database. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.github.idempotentmigrations.flyway.MigratingApplication;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  * <li>F: schema and data present, history table dropped; rows of every table are unchanged;</li>
  * <li>D: as F, and a seeded fifth of the leaf objects (indexes, foreign keys, checks, unique
- * constraints, nullable columns) removed.</li>
+ * constraints, nullable columns) removed;</li>
+ * <li>L: schema and data present, the history rows of the newest third of the migrations deleted; rows of every
+ * table are unchanged.</li>
  * </ul>
  */
 class ShadowAdoptionConformanceTest {
@@ -81,6 +82,23 @@ class ShadowAdoptionConformanceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "matrix", "seed000", "seed001", "seed002", "seed003", "seed004" })
+    void stateLHistoryRowsOfTheNewestThirdDeleted(String scenario) {
+        try (TestDatabase db = TestDatabase.create(); TestDatabase reference = TestDatabase.create()) {
+            plainFlyway(reference, scenario);
+            plainFlyway(db, scenario);
+            db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > (SELECT max(installed_rank) * 2 / 3"
+                    + " FROM flyway_schema_history)");
+            List<String> rows = DatabaseSnapshot.of(db).userRows();
+
+            adopt(db, scenario);
+
+            assertConvergedToPlainFlyway(db, reference, scenario);
+            assertThat(DatabaseSnapshot.of(db).userRows()).isEqualTo(rows);
+        }
+    }
+
     private static void plainFlyway(TestDatabase db, String scenario) {
         MatrixRole.ensure(db);
         ScenarioFlyway.configure(db, scenario)
@@ -91,7 +109,7 @@ class ShadowAdoptionConformanceTest {
     }
 
     private static void adopt(TestDatabase db, String scenario) {
-        MigratingApplication.on(db, "unused", "spring.flyway.locations=classpath:scenarios/" + scenario)
+        ScenarioFlyway.starter(db, scenario)
             .run(context -> assertThat(context).hasNotFailed());
     }
 

@@ -1,0 +1,5 @@
+DO $$
+BEGIN
+    CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);
+END
+$$;

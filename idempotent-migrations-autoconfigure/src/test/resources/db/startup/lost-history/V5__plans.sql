@@ -1,0 +1,1 @@
+CREATE TABLE plans (code text PRIMARY KEY, label text NOT NULL);
