@@ -5,3 +5,5 @@ BEGIN
     CREATE TABLE audit (id bigint, note text);
 END
 $$;
+
+INSERT INTO audit VALUES (1, 'first entry');

@@ -1,6 +1,5 @@
 package io.github.idempotentmigrations.test;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static io.github.idempotentmigrations.test.State.EDITED_MIGRATION;
@@ -30,15 +29,17 @@ class MigrationConvergenceTest {
     }
 
     /**
-     * The states the shadow replay answers. Today: adoption writes a BASELINE history row plain Flyway never writes
-     * and takes the data of re-created tables as present (NO_HISTORY, NO_HISTORY_OBJECTS_MISSING); lost history rows
-     * and an edited script re-run their migration, so an INSERT under a unique key fails (HISTORY_LOST,
-     * EDITED_MIGRATION, for the seeds that pick a data migration).
+     * The states the shadow replay answers: a schema without history (whole, or with objects missing) is adopted
+     * through a shadow database; lost history rows are recognised and copied; an edited script converges once the
+     * edit is declared harmless ({@code checksum-mismatches=realign}), with nothing run again.
      */
     @Test
-    @Disabled("waits for the shadow replay: see the Javadoc for what the starter does today")
     void convergesFromTheAdoptionStates() {
-        MigrationConvergence.ofLocations(MIGRATIONS)
-            .assertConvergesFrom(NO_HISTORY, NO_HISTORY_OBJECTS_MISSING, HISTORY_LOST, EDITED_MIGRATION);
+        for (long seed = 1; seed <= 2; seed++) {
+            MigrationConvergence.ofLocations(MIGRATIONS)
+                .withSeed(seed)
+                .withProperty("idempotent-migrations.repair.checksum-mismatches", "realign")
+                .assertConvergesFrom(NO_HISTORY, NO_HISTORY_OBJECTS_MISSING, HISTORY_LOST, EDITED_MIGRATION);
+        }
     }
 }
