@@ -16,8 +16,6 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 /**
  * State L on the {@code lost-history} scenario (V2 creates a table in a {@code DO} block, V3 seeds it, V4 adds a
  * NOT NULL column and its index, V5 creates a table): history rows deleted while the objects stayed are taken as
@@ -33,7 +31,7 @@ class LostHistoryStartupTests {
         plainFlyway(db, SCENARIO, "3");
         db.execute("INSERT INTO accounts VALUES (1, 'ann@example.com'), (2, 'bob@example.com')");
         DatabaseSnapshot before = DatabaseSnapshot.of(db);
-        List<String> historyBefore = history(db);
+        List<String> historyBefore = MigratingApplication.history(db);
 
         on(db, SCENARIO).run(context -> {
             SchemaConvergenceException failure = failure(context);
@@ -46,13 +44,13 @@ class LostHistoryStartupTests {
         });
 
         assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
-        assertThat(history(db)).isEqualTo(historyBefore);
+        assertThat(MigratingApplication.history(db)).isEqualTo(historyBefore);
     }
 
     @Test
     void aFailureAgainstASchemaAheadOfItsHistoryTakesThePendingMigrationsAsApplied(TestDatabase db) {
         plainFlyway(db, SCENARIO, "5");
-        List<String> plainHistory = history(db);
+        List<String> plainHistory = MigratingApplication.history(db);
         db.execute("INSERT INTO settings VALUES ('theme', 'dark')");
         // History rows lost, and V4's column with them: of what the statements name, only V5's table is there to see
         // before migrating, as after a hot-fix: the normal path runs, and V2's DO block fails.
@@ -67,15 +65,15 @@ class LostHistoryStartupTests {
                     "relation \"settings\" already exists", "created what was missing");
         });
 
-        assertThat(history(db)).isEqualTo(plainHistory);
+        assertThat(MigratingApplication.history(db)).isEqualTo(plainHistory);
         assertThat(DatabaseSnapshot.of(db).userRows()).isEqualTo(rows);
-        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(plainFlywayCatalog());
+        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(MigratingApplication.plainFlywayCatalog(SCENARIO, "5"));
     }
 
     @Test
     void objectsThatSeveralPendingMigrationsBuildAreTheSignBeforeAnythingRuns(TestDatabase db) {
         plainFlyway(db, SCENARIO, "5");
-        List<String> plainHistory = history(db);
+        List<String> plainHistory = MigratingApplication.history(db);
         db.execute("INSERT INTO accounts VALUES (1, 'ann@example.com', 'pro')");
         db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > 1");
         DatabaseSnapshot before = DatabaseSnapshot.of(db);
@@ -88,7 +86,7 @@ class LostHistoryStartupTests {
             assertThat(report.migrations()).isEmpty();
         });
 
-        assertThat(history(db)).isEqualTo(plainHistory);
+        assertThat(MigratingApplication.history(db)).isEqualTo(plainHistory);
         assertThat(DatabaseSnapshot.of(db).userRows()).isEqualTo(before.userRows());
         assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(before.catalog());
     }
@@ -110,18 +108,5 @@ class LostHistoryStartupTests {
     private static RepairAction onlyRepair(MigrationReport report) {
         assertThat(report.repairs()).extracting(RepairAction::kind).containsExactly("HISTORY_LOST");
         return report.repairs().get(0);
-    }
-
-    private static List<String> history(TestDatabase db) {
-        return new JdbcTemplate(db.dataSource()).queryForList("SELECT concat_ws(':', installed_rank, version,"
-                + " description, type, script, checksum, success) FROM flyway_schema_history ORDER BY installed_rank",
-                String.class);
-    }
-
-    private static List<String> plainFlywayCatalog() {
-        try (TestDatabase reference = TestDatabase.create()) {
-            plainFlyway(reference, SCENARIO, "5");
-            return DatabaseSnapshot.catalogOf(reference);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
+import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 
@@ -50,6 +51,20 @@ public final class MigratingApplication {
             .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
             .load()
             .migrate();
+    }
+
+    /** Every history row as {@code rank:version:description:type:script:checksum:success}, in rank order. */
+    public static List<String> history(TestDatabase database) {
+        return database.query("SELECT concat_ws(':', installed_rank, version, description, type, script, checksum,"
+                + " success) FROM flyway_schema_history ORDER BY installed_rank");
+    }
+
+    /** The catalog plain Flyway builds from a scenario up to a version, on a database of its own. */
+    public static List<String> plainFlywayCatalog(String scenario, String target) {
+        try (TestDatabase reference = TestDatabase.create()) {
+            plainFlyway(reference, scenario, target);
+            return DatabaseSnapshot.catalogOf(reference);
+        }
     }
 
     /** The exception startup failed with. */

@@ -75,7 +75,7 @@ class ShadowAdoptionStartupTests {
 
         on(db, SCENARIO).run(context -> assertThat(context).hasNotFailed());
 
-        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(plainFlywayCatalog());
+        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(MigratingApplication.plainFlywayCatalog(SCENARIO, "3"));
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
         assertThat(jdbc.queryForList("SELECT code || ':' || label FROM statuses ORDER BY code", String.class))
             .as("reference rows the migrations put into a re-created table")
@@ -239,7 +239,7 @@ class ShadowAdoptionStartupTests {
         assertThat(new JdbcTemplate(db.dataSource()).queryForList(
                 "SELECT version || ':' || type FROM flyway_schema_history ORDER BY installed_rank", String.class))
             .containsExactly("1:BASELINE", "2:SQL", "3:SQL");
-        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(plainFlywayCatalog());
+        assertThat(DatabaseSnapshot.catalogOf(db)).isEqualTo(MigratingApplication.plainFlywayCatalog(SCENARIO, "3"));
     }
 
     /** Every migration applied by plain Flyway, then used for a while, then the history lost. */
@@ -255,26 +255,13 @@ class ShadowAdoptionStartupTests {
     private static void assertHistoryIsPlainFlyways(TestDatabase db) {
         try (TestDatabase reference = TestDatabase.create()) {
             plainFlyway(reference, SCENARIO, "3");
-            assertThat(history(db)).isEqualTo(history(reference));
+            assertThat(MigratingApplication.history(db)).isEqualTo(MigratingApplication.history(reference));
         }
         assertThatNoException().isThrownBy(() -> Flyway.configure()
             .dataSource(db.dataSource())
             .locations("classpath:db/startup/" + SCENARIO)
             .load()
             .validate());
-    }
-
-    private static List<String> history(TestDatabase db) {
-        return new JdbcTemplate(db.dataSource()).queryForList("SELECT concat_ws(':', installed_rank, version,"
-                + " description, type, script, checksum, success) FROM flyway_schema_history ORDER BY installed_rank",
-                String.class);
-    }
-
-    private static List<String> plainFlywayCatalog() {
-        try (TestDatabase reference = TestDatabase.create()) {
-            plainFlyway(reference, SCENARIO, "3");
-            return DatabaseSnapshot.catalogOf(reference);
-        }
     }
 
     private static long greetingRowVersion(JdbcTemplate jdbc) {
