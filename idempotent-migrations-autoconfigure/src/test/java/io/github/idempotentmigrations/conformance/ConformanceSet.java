@@ -59,6 +59,16 @@ final class ConformanceSet {
         return StarterRun.on(database, location());
     }
 
+    /** The folder of Flyway scripts {@code V1__...} to {@code Vn__...}, for states that copy and edit them. */
+    Path folder() {
+        return folder;
+    }
+
+    /** Plain Flyway, everything applied: the starting point of the states that lose or edit something. */
+    void plainFlywayAll(TestDatabase database) {
+        plainFlyway(database, set.size());
+    }
+
     /** What plain Flyway builds from every migration on a fresh database. */
     synchronized DatabaseSnapshot reference() {
         if (reference == null) {

@@ -25,9 +25,10 @@ class ConformanceTest {
 
     private static final int CUTS = Integer.getInteger("conformance.cuts", 4);
 
-    /** The states, in the order they run; later states (history lost, objects removed...) are added here. */
+    /** The states, in the order they run and the report prints them. */
     static final List<StartingState> STATES = List.of(new EmptyDatabase(), new PendingWithHandMadeObjects(CUTS),
-            new ConflictingHandMadeObject(CUTS));
+            new ConflictingHandMadeObject(CUTS), HistoryDropped.whole(), HistoryDropped.withLeavesRemoved(),
+            new NewestHistoryLost(), new KilledMidRun(), new EditedComment());
 
     private static final ConformanceReport REPORT = new ConformanceReport(SEED);
 
