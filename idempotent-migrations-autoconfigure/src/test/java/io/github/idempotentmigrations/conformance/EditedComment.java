@@ -44,6 +44,10 @@ final class EditedComment implements StartingState {
             if (strict.failure() == null) {
                 throw new AssertionError(state + ": startup with checksum-mismatches=fail did not fail");
             }
+            String why = StarterRun.messages(strict.failure());
+            if (!why.contains(file)) {
+                throw new AssertionError(state + ": the failure does not name the edited script:" + why);
+            }
             SnapshotAssert.unchanged(before, DatabaseSnapshot.of(database), state + ", failed startup");
 
             StarterRun realign = StarterRun.on(database, location, REALIGN);
@@ -71,7 +75,7 @@ final class EditedComment implements StartingState {
             catch (RuntimeException ex) {
                 throw new AssertionError(state + ", realign: plain Flyway validate fails: " + ex.getMessage(), ex);
             }
-            return new Verdict(state + "; fail: " + firstLine(strict.failure()) + "; realign started",
+            return new Verdict(state + "; fail: " + lineNaming(why, file) + "; realign: started, validate passes",
                     strict.time().toMillis() + realign.time().toMillis());
         }
         finally {
@@ -127,12 +131,9 @@ final class EditedComment implements StartingState {
         }
     }
 
-    private static String firstLine(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage());
-        return message.lines().findFirst().orElse(message);
+    private static String lineNaming(String messages, String file) {
+        String line = messages.lines().filter(text -> text.contains(file)).findFirst().orElse(messages).strip();
+        int sentence = line.indexOf(". ");
+        return sentence < 0 ? line : line.substring(0, sentence + 1);
     }
 }

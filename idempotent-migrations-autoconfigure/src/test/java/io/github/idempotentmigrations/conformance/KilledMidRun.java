@@ -1,26 +1,22 @@
 package io.github.idempotentmigrations.conformance;
 
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 
 /**
- * K: the starter migrates an empty database and its connections are killed ({@code pg_terminate_backend} from
- * another session) at a seeded moment of the run, as a crashed or redeployed pod leaves it; then the application
- * starts again. The second start must end where plain Flyway ends.
+ * K: the starter migrates an empty database and its sessions are killed ({@code pg_terminate_backend} from another
+ * session) at a seeded moment of the run, as a crashed or redeployed pod leaves it; then the application starts
+ * again. The second start must end where plain Flyway ends.
  * <p>
- * The moment is a seeded fraction of plain Flyway's time for the set; a run that ends before it is tried again
- * with the moment halved, up to {@link #ATTEMPTS} times, and the report says when no kill landed.
+ * The moment is a seeded fraction of plain Flyway's time for the set, counted from the history table's creation; a
+ * run that ends before it is tried again with the moment halved, up to {@link #ATTEMPTS} times. A check in which no
+ * kill landed fails: it would not have tested a restart.
  */
 final class KilledMidRun implements StartingState {
 
     private static final int ATTEMPTS = 4;
-
-    private static final String KILL = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-            + " WHERE datname = current_database() AND pid <> pg_backend_pid()";
 
     @Override
     public String name() {
@@ -29,21 +25,22 @@ final class KilledMidRun implements StartingState {
 
     @Override
     public Verdict check(ConformanceSet set, Random random) {
-        long delay = Math.max(1, (long) (set.plainTime().toMillis() * (0.05 + 0.9 * random.nextDouble())));
+        long delay = (long) (set.plainTime().toMillis() * random.nextDouble());
         long starterMillis = 0;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++, delay = Math.max(1, delay / 2)) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++, delay /= 2) {
             try (TestDatabase database = TestDatabase.create()) {
-                CompletableFuture<Integer> kill = CompletableFuture.supplyAsync(
-                        () -> Integer.valueOf(database.query(KILL).get(0)),
-                        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
-                StarterRun killed = set.start(database);
-                int sessions = kill.join();
-                starterMillis += killed.time().toMillis();
-                if (killed.failure() == null && attempt < ATTEMPTS) {
+                StarterRun killedRun;
+                int sessions;
+                try (Killer killer = Killer.watch(database, delay)) {
+                    killedRun = set.start(database);
+                    sessions = killer.runEnded();
+                }
+                starterMillis += killedRun.time().toMillis();
+                if (sessions == 0 || killedRun.failure() == null) {
                     continue; // the run ended before the kill: an earlier moment
                 }
-                String state = "K: killed " + sessions + " sessions after " + delay + " ms (attempt " + attempt + ", "
-                        + (killed.failure() == null ? "the run had finished" : "the run failed") + ")";
+                String state = "K: " + sessions + " sessions killed " + delay + " ms into the run (attempt " + attempt
+                        + ")";
                 StarterRun restart = set.start(database);
                 starterMillis += restart.time().toMillis();
                 try {
@@ -56,6 +53,7 @@ final class KilledMidRun implements StartingState {
                 return new Verdict(state, starterMillis);
             }
         }
-        throw new IllegalStateException("unreachable");
+        throw new AssertionError("K: no kill landed in " + ATTEMPTS + " runs of " + set.set().name()
+                + " (the last " + delay * 2 + " ms after the history table appeared): nothing was tested");
     }
 }
