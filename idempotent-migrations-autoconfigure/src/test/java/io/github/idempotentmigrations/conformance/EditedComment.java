@@ -33,8 +33,7 @@ final class EditedComment implements StartingState {
     public Verdict check(ConformanceSet set, Random random) {
         int version = 1 + random.nextInt(set.set().size());
         Path edited = copy(set.folder());
-        try (TestDatabase database = TestDatabase.create()) {
-            set.plainFlywayAll(database);
+        try (TestDatabase database = set.migratedCopy()) {
             String file = addComment(edited, version, random);
             String state = "C: comment added to applied " + file;
             String location = "filesystem:" + edited.toAbsolutePath();
