@@ -16,13 +16,16 @@ import org.flywaydb.core.api.callback.Event;
  * A migration set ready to run: its Flyway folder, plain Flyway on it, and what plain Flyway builds, computed once
  * and shared by every starting state (the reference snapshot and the catalog after each migration).
  */
-final class ConformanceSet {
+final class ConformanceSet implements AutoCloseable {
 
     private final MigrationSet set;
 
     private final Path folder;
 
     private DatabaseSnapshot reference;
+
+    /** The database plain Flyway migrated for the reference, kept as a template for the states that start there. */
+    private TestDatabase migrated;
 
     private Duration plainTime;
 
@@ -59,15 +62,44 @@ final class ConformanceSet {
         return StarterRun.on(database, location());
     }
 
+    /** The folder of Flyway scripts {@code V1__...} to {@code Vn__...}, for states that copy and edit them. */
+    Path folder() {
+        return folder;
+    }
+
+    /**
+     * A new database exactly as plain Flyway left it after every migration (a copy of the reference database): the
+     * starting point of the states that lose or edit something.
+     */
+    synchronized TestDatabase migratedCopy() {
+        reference();
+        return TestDatabase.copyOf(migrated);
+    }
+
     /** What plain Flyway builds from every migration on a fresh database. */
     synchronized DatabaseSnapshot reference() {
         if (reference == null) {
-            try (TestDatabase database = TestDatabase.create()) {
+            TestDatabase database = TestDatabase.create();
+            try {
                 plainTime = plainFlyway(database, set.size());
                 reference = DatabaseSnapshot.of(database);
             }
+            catch (RuntimeException ex) {
+                database.close();
+                throw ex;
+            }
+            migrated = database;
         }
         return reference;
+    }
+
+    /** Drops the reference database. */
+    @Override
+    public synchronized void close() {
+        if (migrated != null) {
+            migrated.close();
+            migrated = null;
+        }
     }
 
     Duration plainTime() {

@@ -18,6 +18,11 @@ final class CutPoints {
     private CutPoints() {
     }
 
+    /** Whether {@code set} has {@link #BIG_SET_FILES} files or more. */
+    static boolean big(ConformanceSet set) {
+        return set.set().size() >= BIG_SET_FILES;
+    }
+
     /**
      * Up to {@code count} versions whose added objects satisfy {@code fits}. A set of one migration can only be cut
      * at 1 (objects and no history); longer sets are cut after at least one migration ran, so history exists. A set

@@ -16,10 +16,10 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
  */
 record StarterRun(Duration time, Throwable failure) {
 
-    static StarterRun on(TestDatabase database, String location) {
+    static StarterRun on(TestDatabase database, String location, String... properties) {
         Throwable[] failure = new Throwable[1];
         long start = System.nanoTime();
-        MigratingApplication.onLocation(database, location)
+        MigratingApplication.onLocation(database, location, properties)
             .run(context -> failure[0] = context.getStartupFailure());
         return new StarterRun(Duration.ofNanos(System.nanoTime() - start), failure[0]);
     }

@@ -38,6 +38,32 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(server, name);
     }
 
+    /**
+     * Creates a new database as an exact copy of {@code template} ({@code CREATE DATABASE ... TEMPLATE}), which must
+     * have no open session; a session still closing is waited for a little.
+     */
+    public static TestDatabase copyOf(TestDatabase template) {
+        String name = "im_test_" + UUID.randomUUID().toString().replace("-", "");
+        for (int attempt = 1;; attempt++) {
+            try {
+                execute(template.server, "CREATE DATABASE " + name + " TEMPLATE " + template.name);
+                return new TestDatabase(template.server, name);
+            }
+            catch (IllegalStateException ex) {
+                if (attempt == 50 || !String.valueOf(ex.getMessage()).contains("other users")) {
+                    throw ex;
+                }
+                try {
+                    Thread.sleep(100);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+            }
+        }
+    }
+
     public String name() {
         return name;
     }
