@@ -61,7 +61,7 @@ final class HistoryDropped implements StartingState {
             DatabaseSnapshot reference = set.reference();
             // catalog and history from plain Flyway; the rows the database had, untouched
             SnapshotAssert.alike(new DatabaseSnapshot(reference.catalog(), before.userRows(), reference.history()),
-                    new DatabaseSnapshot(after.catalog(), after.userRows(), after.history()), state);
+                    new DatabaseSnapshot(after.catalog(), after.userRows(), after.history()), database, state);
             return new Verdict(state, run.time().toMillis());
         }
     }

@@ -2,7 +2,6 @@ package io.github.idempotentmigrations.conformance;
 
 import java.util.Random;
 
-import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 
 /**
@@ -49,7 +48,7 @@ final class KilledMidRun implements StartingState {
                 catch (AssertionError ex) {
                     throw new AssertionError(state + ", restart: " + ex.getMessage(), ex);
                 }
-                SnapshotAssert.alike(set.reference(), DatabaseSnapshot.of(database), state + ", restart");
+                SnapshotAssert.alike(set.reference(), database, state + ", restart");
                 return new Verdict(state, starterMillis);
             }
         }

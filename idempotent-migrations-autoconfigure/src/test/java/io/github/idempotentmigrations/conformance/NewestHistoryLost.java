@@ -2,7 +2,6 @@ package io.github.idempotentmigrations.conformance;
 
 import java.util.Random;
 
-import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 
 /**
@@ -33,7 +32,7 @@ final class NewestHistoryLost implements StartingState {
             catch (AssertionError ex) {
                 throw new AssertionError(state + ": " + ex.getMessage(), ex);
             }
-            SnapshotAssert.alike(set.reference(), DatabaseSnapshot.of(database), state);
+            SnapshotAssert.alike(set.reference(), database, state);
             return new Verdict(state, run.time().toMillis());
         }
     }
