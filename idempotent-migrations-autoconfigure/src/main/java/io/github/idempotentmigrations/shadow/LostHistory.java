@@ -16,8 +16,11 @@ import java.util.Set;
  * @param diff the schema the migrations build up to the full target against the one found
  * @param aheadBy objects found that only the migrations after the history's version build
  * @param rowsNotThere tables found that lack rows the migrations after the history's version put into them
+ * @param stillThere objects found that the migrations after the history's version drop or rename away: they have
+ * not run here, whatever else a hand may have made ahead of them
  */
-public record LostHistory(SchemaDiff diff, List<SchemaObject> aheadBy, List<String> rowsNotThere) {
+public record LostHistory(SchemaDiff diff, List<SchemaObject> aheadBy, List<String> rowsNotThere,
+        List<SchemaObject> stillThere) {
 
     /**
      * Kinds a schema cannot lack when those migrations ran, even after hand-made fixes: the foundations everything
@@ -52,10 +55,16 @@ public record LostHistory(SchemaDiff diff, List<SchemaObject> aheadBy, List<Stri
             .filter(object -> !object.kind().bookkeeping() && atHistory.schema().find(object).isEmpty())
             .filter(object -> found.find(object).isPresent())
             .toList();
+        List<SchemaObject> stillThere = atHistory.schema()
+            .objects()
+            .stream()
+            .filter(object -> !object.kind().bookkeeping() && expected.find(object).isEmpty())
+            .filter(object -> found.find(object).isPresent())
+            .toList();
         Map<String, Long> rows = RowCounts.of(shadow, expected);
         rows.remove(SnapshotQueries.relationName(target, historySchema, historyTable));
         return new LostHistory(SchemaDiff.between(expected, found), aheadBy,
-                rowsNotThere(atHistory, rows, found, target));
+                rowsNotThere(atHistory, rows, found, target), stillThere);
     }
 
     /**
@@ -76,19 +85,22 @@ public record LostHistory(SchemaDiff diff, List<SchemaObject> aheadBy, List<Stri
     }
 
     /**
-     * Whether the migrations after the history's version are to be taken as applied: nothing found differs from
-     * what they build, no foundation is missing, the rows they add are there, and something only they build is
-     * already there.
+     * Whether the migrations after the history's version are to be taken as applied: nothing they drop or rename
+     * away is still there, nothing found differs from what they build, no foundation is missing, the rows they add
+     * are there, and something only they build is already there.
      */
     public boolean lost() {
-        return !this.aheadBy.isEmpty() && this.diff.different().isEmpty() && this.rowsNotThere.isEmpty()
-                && this.diff.missing().stream().noneMatch(object -> FOUNDATIONS.contains(object.kind()));
+        return !this.aheadBy.isEmpty() && this.stillThere.isEmpty() && this.diff.different().isEmpty()
+                && this.rowsNotThere.isEmpty() && this.diff.missing().stream().noneMatch(object -> FOUNDATIONS.contains(object.kind()));
     }
 
     /** For people: why the history was or was not taken as lost. */
     public String explain() {
         if (this.aheadBy.isEmpty()) {
             return "the schema holds nothing that only the pending migrations build";
+        }
+        if (!this.stillThere.isEmpty()) {
+            return this.stillThere.get(0).describe() + " is still there, and the pending migrations drop or rename it";
         }
         if (!this.diff.different().isEmpty()) {
             return this.diff.different().get(0).describe();
