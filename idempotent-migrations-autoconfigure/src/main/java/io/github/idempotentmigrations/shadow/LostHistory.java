@@ -86,12 +86,13 @@ public record LostHistory(SchemaDiff diff, List<SchemaObject> aheadBy, List<Stri
 
     /**
      * Whether the migrations after the history's version are to be taken as applied: nothing they drop or rename
-     * away is still there, nothing found differs from what they build, no foundation is missing, the rows they add
-     * are there, and something only they build is already there.
+     * away is still there, nothing found differs from what they build or is extra to it (an object a pending
+     * migration creates and a later one drops, made by hand, says they have not run), no foundation is missing, the
+     * rows they add are there, and something only they build is already there.
      */
     public boolean lost() {
         return !this.aheadBy.isEmpty() && this.stillThere.isEmpty() && this.diff.different().isEmpty()
-                && this.rowsNotThere.isEmpty() && this.diff.missing().stream().noneMatch(object -> FOUNDATIONS.contains(object.kind()));
+                && this.diff.extra().isEmpty() && this.rowsNotThere.isEmpty() && this.diff.missing().stream().noneMatch(object -> FOUNDATIONS.contains(object.kind()));
     }
 
     /** For people: why the history was or was not taken as lost. */
@@ -104,6 +105,10 @@ public record LostHistory(SchemaDiff diff, List<SchemaObject> aheadBy, List<Stri
         }
         if (!this.diff.different().isEmpty()) {
             return this.diff.different().get(0).describe();
+        }
+        if (!this.diff.extra().isEmpty()) {
+            return this.diff.extra().get(0).describe() + " is there, and the migrations do not leave it: they have not"
+                    + " all run here";
         }
         if (!this.rowsNotThere.isEmpty()) {
             return "table " + this.rowsNotThere.get(0) + " lacks rows the pending migrations put into it";
