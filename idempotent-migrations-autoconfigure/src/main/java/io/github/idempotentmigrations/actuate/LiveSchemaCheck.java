@@ -6,14 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import io.github.idempotentmigrations.actuate.SchemaStatus.State;
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.verify.Drift;
 import io.github.idempotentmigrations.engine.verify.SchemaVerifier;

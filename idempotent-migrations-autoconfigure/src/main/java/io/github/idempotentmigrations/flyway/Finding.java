@@ -11,29 +11,21 @@ record Finding(Kind kind, String subject, String description) {
 
     enum Kind {
 
-        UNHISTORIED_SCHEMA("unhistoried-schema", false),
-        FAILED_MIGRATION("failed-migrations", false),
-        CHECKSUM_MISMATCH("checksum-mismatches", false),
-        MISSING_MIGRATION("missing-migrations", true),
-        INVALID_INDEX("invalid-indexes", true);
+        UNHISTORIED_SCHEMA("unhistoried-schema"),
+        FAILED_MIGRATION("failed-migrations"),
+        CHECKSUM_MISMATCH("checksum-mismatches"),
+        MISSING_MIGRATION("missing-migrations"),
+        INVALID_INDEX("invalid-indexes");
 
         private final String property;
 
-        private final boolean canBeLeftAsIs;
-
-        Kind(String property, boolean canBeLeftAsIs) {
+        Kind(String property) {
             this.property = property;
-            this.canBeLeftAsIs = canBeLeftAsIs;
         }
 
         /** The property that sets the policy, e.g. {@code idempotent-migrations.repair.failed-migrations}. */
         String property() {
             return "idempotent-migrations.repair." + this.property;
-        }
-
-        /** Whether migrating can go on with it still there (so WARN is meaningful); Flyway refuses the others. */
-        boolean canBeLeftAsIs() {
-            return this.canBeLeftAsIs;
         }
     }
 }

@@ -24,16 +24,17 @@ final class RepairPolicies {
         Set<Kind> toRepair = EnumSet.noneOf(Kind.class);
         for (Finding finding : findings) {
             RepairPolicy policy = policyFor(finding.kind());
-            if (policy == RepairPolicy.REPAIR && finding.kind() != Kind.MISSING_MIGRATION) {
+            // each key's enum holds only the values it means: WARN exists only where a finding can be left as is
+            if (policy == RepairPolicy.REPAIR) {
                 toRepair.add(finding.kind());
             }
-            else if (policy != RepairPolicy.FAIL && finding.kind().canBeLeftAsIs()) {
+            else if (policy == RepairPolicy.WARN) {
                 report.warn(finding.description() + "; left as is (" + finding.kind().property() + "="
                         + policy.name().toLowerCase(Locale.ROOT) + ")");
             }
             else {
                 report.problem(finding.description() + ". Startup stops because " + finding.kind().property() + "="
-                        + policy.name().toLowerCase(Locale.ROOT) + explainWhyNotLeftAsIs(finding.kind(), policy) + "."
+                        + policy.name().toLowerCase(Locale.ROOT) + "."
                         + choices(finding.kind()));
             }
         }
@@ -47,8 +48,7 @@ final class RepairPolicies {
     void validate(InspectionResult found, StartupReport report) {
         for (Finding finding : found.findings()) {
             RepairPolicy policy = policyFor(finding.kind());
-            if (finding.kind().canBeLeftAsIs() && (policy == RepairPolicy.WARN
-                    || (policy == RepairPolicy.REPAIR && finding.kind() == Kind.MISSING_MIGRATION))) {
+            if (policy == RepairPolicy.WARN) {
                 report.warn(finding.description());
             }
             else {
@@ -57,11 +57,6 @@ final class RepairPolicies {
         }
         found.pending()
             .forEach(m -> report.problem("Migration " + InspectionResult.label(m) + " is pending (not applied yet)"));
-    }
-
-    private static String explainWhyNotLeftAsIs(Kind kind, RepairPolicy policy) {
-        return (policy == RepairPolicy.WARN && !kind.canBeLeftAsIs())
-                ? " and Flyway cannot migrate with this left as is; set it to 'repair' or fix it by hand" : "";
     }
 
     /** What the user can do about a finding that stopped startup, beyond the policy. */
