@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import io.github.idempotentmigrations.benchmarks.RoundTrips.Category;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;

@@ -54,7 +54,7 @@ final class AlterActionReconciler {
                 }
             }
             case RENAME_COLUMN, RENAME_CONSTRAINT -> {
-                TableDetails details = r.catalog.table(table).orElseThrow();
+                TableDetails details = r.catalog.describe(table);
                 boolean column = action.kind() == AlterAction.Kind.RENAME_COLUMN;
                 boolean newExists = column ? details.columns().containsKey(action.newName())
                         : details.constraints().containsKey(action.newName());
@@ -87,7 +87,7 @@ final class AlterActionReconciler {
      */
     static ActionResult compareColumn(Reconciliation r, ObjectName table, AlterAction action) throws SQLException {
         String object = object(table, action);
-        TableDetails actual = r.catalog.table(table).orElseThrow();
+        TableDetails actual = r.catalog.describe(table);
         Optional<Column> have = actual.column(action.name());
         if (have.isEmpty()) {
             return ActionResult.applied(action, object, "column added");
@@ -125,7 +125,7 @@ final class AlterActionReconciler {
      */
     static ActionResult compareConstraint(Reconciliation r, ObjectName table, AlterAction action)
             throws SQLException {
-        TableDetails details = r.catalog.table(table).orElseThrow();
+        TableDetails details = r.catalog.describe(table);
         String type = ConstraintTypes.code(action.constraintType());
         TableDetails probed = Probe.onEmptyCopy(r, table, null, copy -> "ALTER TABLE " + copy + " " + action.text());
         String wanted = probed.constraintsOfType(type).stream()
@@ -160,7 +160,7 @@ final class AlterActionReconciler {
         if (action.kind() != AlterAction.Kind.ADD_CONSTRAINT || action.name() != null) {
             return Optional.empty();
         }
-        TableDetails actual = r.catalog.table(table).orElseThrow();
+        TableDetails actual = r.catalog.describe(table);
         TableDetails probed = Probe.onEmptyCopy(r, table, null, copy -> "ALTER TABLE " + copy + " " + action.text());
         String type = ConstraintTypes.code(action.constraintType());
         return probed.constraintsOfType(type).stream()

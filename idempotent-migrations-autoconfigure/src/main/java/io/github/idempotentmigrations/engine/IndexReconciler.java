@@ -29,7 +29,7 @@ final class IndexReconciler {
         }
         ObjectName table = new ObjectName(tableRelation.get().schema(), r.statement.table().name());
         ObjectName index = new ObjectName(table.schema(), r.statement.target().name());
-        TableDetails details = r.catalog.table(table).orElseThrow();
+        TableDetails details = r.catalog.describe(table);
         Index existing = details.indexes().get(index.name());
         if (existing == null) {
             Optional<DbObject> relation = r.catalog.relation(index);

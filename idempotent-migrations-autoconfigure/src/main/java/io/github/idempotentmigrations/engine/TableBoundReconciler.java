@@ -27,7 +27,7 @@ final class TableBoundReconciler {
         ObjectName table = new ObjectName(relation.get().schema(), r.statement.table().name());
         String name = r.statement.target().name();
         String object = table + "." + name;
-        String have = definitions(r.catalog.table(table).orElseThrow(), trigger).get(name);
+        String have = definitions(r.catalog.describe(table), trigger).get(name);
         if (have == null) {
             return r.unexplained();
         }
