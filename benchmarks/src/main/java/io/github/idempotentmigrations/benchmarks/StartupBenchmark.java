@@ -29,6 +29,7 @@ import io.github.idempotentmigrations.flyway.EngineRunObserver;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
+import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
@@ -82,7 +83,7 @@ public final class StartupBenchmark {
 
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
             UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.REPAIR,
-            ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, Duration.ofSeconds(60),
+            ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN, Duration.ofSeconds(60),
             Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary());
 
     private StartupBenchmark() {
@@ -209,7 +210,7 @@ public final class StartupBenchmark {
             ShadowSettings shadow) {
         StartupSettings settings = (shadow == null) ? SETTINGS : new StartupSettings(SETTINGS.mode(),
                 SETTINGS.unhistoriedSchema(), SETTINGS.failedMigrations(), SETTINGS.invalidIndexes(),
-                SETTINGS.checksumMismatches(), SETTINGS.missingMigrations(), SETTINGS.connectTimeout(),
+                SETTINGS.checksumMismatches(), SETTINGS.missingMigrations(), SETTINGS.drift(), SETTINGS.connectTimeout(),
                 SETTINGS.initialBackoff(), SETTINGS.maxBackoff(), SETTINGS.lockTimeout(), shadow);
         return new IdempotentMigrationStrategy(settings, engine, runs, new MigrationReportStore());
     }

@@ -12,30 +12,25 @@ import java.util.function.Predicate;
 
 import io.github.idempotentmigrations.actuate.SchemaStatus.State;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
-import io.github.idempotentmigrations.engine.verify.Drift;
-import io.github.idempotentmigrations.engine.verify.SchemaVerifier;
-import io.github.idempotentmigrations.flyway.AppliedSchemaObjects;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
+import io.github.idempotentmigrations.flyway.ExpectedSchemaDrift;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import io.github.idempotentmigrations.shadow.Drift;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 
 /**
- * Re-checks the live database: Flyway's history against the migrations on the classpath, and every object the last
- * run ensured or the applied migrations built against the catalog. A result is reused for the cache time, so health probes and metric scrapes cost
- * a few queries per period at most.
+ * Re-checks the live database: Flyway's history against the migrations on the classpath, and the catalog against the
+ * expected schema stored beside the history for the applied migrations (missing, different and extra objects). A
+ * result is reused for the cache time, so health probes and metric scrapes cost one check per period at most.
  */
 public final class LiveSchemaCheck {
 
     private final Flyway flyway;
 
     private final MigrationReportStore reports;
-
-    private final AppliedSchemaObjects applied;
-
-    private final SchemaVerifier verifier = new SchemaVerifier();
 
     private final Duration cacheTime;
 
@@ -45,11 +40,9 @@ public final class LiveSchemaCheck {
 
     private Boolean postgreSql;
 
-    public LiveSchemaCheck(Flyway flyway, MigrationReportStore reports, AppliedSchemaObjects applied,
-            Duration cacheTime, Clock clock) {
+    public LiveSchemaCheck(Flyway flyway, MigrationReportStore reports, Duration cacheTime, Clock clock) {
         this.flyway = flyway;
         this.reports = reports;
-        this.applied = applied;
         this.cacheTime = cacheTime;
         this.clock = clock;
     }
@@ -65,7 +58,8 @@ public final class LiveSchemaCheck {
 
     private SchemaStatus check(Instant now) {
         if (!isPostgreSql()) {
-            return new SchemaStatus(State.OTHER_DATABASE, now, null, 0, 0, 0, List.of(), List.of(), List.of(), null);
+            return new SchemaStatus(State.OTHER_DATABASE, now, null, 0, 0, 0, List.of(), List.of(), Optional.empty(),
+                    null);
         }
         Optional<MigrationReport> report = this.reports.last();
         List<String> problems = report.map(MigrationReport::problems).orElse(List.of())
@@ -78,7 +72,7 @@ public final class LiveSchemaCheck {
             .toList();
         try {
             MigrationInfoService info = this.flyway.info();
-            List<Drift> drift = drift();
+            Optional<List<Drift>> drift = drift(info);
             int failed = count(info.all(), m -> m.getState().isFailed());
             int pending = info.pending().length;
             // a baseline row only marks where an adopted history starts: it is not a migration
@@ -87,7 +81,7 @@ public final class LiveSchemaCheck {
                     pending, failed, problems, conflicts, drift, null);
         }
         catch (SQLException | RuntimeException ex) {
-            return new SchemaStatus(State.UNREACHABLE, now, null, 0, 0, 0, problems, conflicts, List.of(),
+            return new SchemaStatus(State.UNREACHABLE, now, null, 0, 0, 0, problems, conflicts, Optional.empty(),
                     CredentialMasker.mask(ex.getMessage()));
         }
     }
@@ -101,7 +95,7 @@ public final class LiveSchemaCheck {
         return this.postgreSql;
     }
 
-    private static State judge(List<String> problems, int failed, int pending, List<Drift> drift) {
+    private static State judge(List<String> problems, int failed, int pending, Optional<List<Drift>> drift) {
         if (!problems.isEmpty()) {
             return State.NOT_CONVERGED;
         }
@@ -111,13 +105,13 @@ public final class LiveSchemaCheck {
         if (pending > 0) {
             return State.PENDING;
         }
-        return drift.isEmpty() ? State.CONVERGED : State.DRIFTED;
+        return drift.orElse(List.of()).stream().anyMatch(Drift::impairs) ? State.DRIFTED : State.CONVERGED;
     }
 
-    /** What the applied migrations built, checked against the catalog. */
-    private List<Drift> drift() throws SQLException {
+    /** The catalog against the expected schema; empty when none is stored for the applied migrations yet. */
+    private Optional<List<Drift>> drift(MigrationInfoService info) throws SQLException {
         try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
-            return this.verifier.verify(connection, this.applied.watched(connection)).drift();
+            return ExpectedSchemaDrift.of(this.flyway, info, connection);
         }
     }
 

@@ -10,9 +10,9 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.engine.report.StatementResult;
-import io.github.idempotentmigrations.engine.verify.Drift;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import io.github.idempotentmigrations.shadow.Drift;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -46,23 +46,31 @@ public class SchemaEndpoint {
     public record SchemaDescriptor(StatusDescriptor status, LastRunDescriptor lastRun) implements OperationResponseBody {
     }
 
-    /** The live check. */
+    /**
+     * The live check; {@code expectedSchema} is {@code stored} when the drift was compared against the expected schema
+     * kept for the applied migrations, {@code not recorded yet} when there is none to compare against.
+     */
     public record StatusDescriptor(String state, Instant checkedAt, String currentVersion, int appliedMigrations,
-            int pendingMigrations, int failedMigrations, List<DriftDescriptor> drift, String error) {
+            int pendingMigrations, int failedMigrations, String expectedSchema, List<DriftDescriptor> drift,
+            String error) {
 
         static StatusDescriptor of(SchemaStatus status) {
             return new StatusDescriptor(status.state().name(), status.checkedAt(), status.currentVersion(),
                     status.applied(), status.pending(), status.failed(),
-                    status.drift().stream().map(DriftDescriptor::of).toList(), status.error());
+                    status.drift().isPresent() ? "stored" : "not recorded yet",
+                    status.driftList().stream().map(DriftDescriptor::of).toList(), status.error());
         }
     }
 
-    /** One ensured object that is missing or invalid now. */
-    public record DriftDescriptor(String type, String object, String problem) {
+    /**
+     * One object that departs from the expected schema: {@code problem} is MISSING, INVALID, DIFFERENT or EXTRA;
+     * {@code expected} and {@code found} are the definitions compared (null where there is none).
+     */
+    public record DriftDescriptor(String type, String object, String problem, String expected, String found) {
 
         static DriftDescriptor of(Drift drift) {
-            return new DriftDescriptor(drift.object().type().name(), drift.object().describe(),
-                    drift.problem().name());
+            return new DriftDescriptor(drift.kind().name(), drift.object(), drift.problem().name(),
+                    mask(drift.expected()), mask(drift.found()));
         }
     }
 

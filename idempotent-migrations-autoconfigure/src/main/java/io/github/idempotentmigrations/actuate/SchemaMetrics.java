@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import io.github.idempotentmigrations.shadow.Drift;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -42,8 +43,9 @@ public final class SchemaMetrics implements MeterBinder {
         Gauge.builder("idempotent.migrations.pending", this.check, check -> check.status().pending())
             .description("Migrations not applied yet")
             .register(registry);
-        Gauge.builder("idempotent.migrations.drift", this.check, check -> check.status().drift().size())
-            .description("Objects the migrations ensured that are missing or invalid now")
+        Gauge.builder("idempotent.migrations.drift", this.check,
+                check -> check.status().driftList().stream().filter(Drift::impairs).count())
+            .description("Objects the applied migrations build that are missing, invalid or different now")
             .register(registry);
     }
 }

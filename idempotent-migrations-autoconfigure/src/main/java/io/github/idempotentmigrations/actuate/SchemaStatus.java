@@ -2,9 +2,10 @@ package io.github.idempotentmigrations.actuate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-import io.github.idempotentmigrations.engine.report.EnsuredObject;
-import io.github.idempotentmigrations.engine.verify.Drift;
+import io.github.idempotentmigrations.shadow.Drift;
+import io.github.idempotentmigrations.shadow.ObjectKind;
 
 /**
  * The schema as last seen by a live check, judged together with the last startup report.
@@ -17,16 +18,17 @@ import io.github.idempotentmigrations.engine.verify.Drift;
  * @param failed how many history rows are failed
  * @param problems what kept the last startup run from converging
  * @param conflicts conflicts the last run recorded without stopping, e.g. {@code public.users.email: type differs}
- * @param drift ensured objects that are missing or invalid now
+ * @param drift how the catalog departs from the expected schema stored for the applied migrations; empty when none
+ * is stored yet (drift unknown)
  * @param error why the database could not be checked (masked), or null
  */
 public record SchemaStatus(State state, Instant checkedAt, String currentVersion, int applied, int pending,
-        int failed, List<String> problems, List<String> conflicts, List<Drift> drift, String error) {
+        int failed, List<String> problems, List<String> conflicts, Optional<List<Drift>> drift, String error) {
 
     public SchemaStatus {
         problems = List.copyOf(problems);
         conflicts = List.copyOf(conflicts);
-        drift = List.copyOf(drift);
+        drift = drift.map(List::copyOf);
     }
 
     /** The verdict, most serious first where several apply. */
@@ -39,7 +41,7 @@ public record SchemaStatus(State state, Instant checkedAt, String currentVersion
         FAILED,
         /** Some migrations are not applied. */
         PENDING,
-        /** Objects the migrations ensured are missing or invalid. */
+        /** Objects the applied migrations build are missing, invalid or different. */
         DRIFTED,
         /** The schema is in the state the migrations describe. */
         CONVERGED,
@@ -47,13 +49,18 @@ public record SchemaStatus(State state, Instant checkedAt, String currentVersion
         OTHER_DATABASE
     }
 
-    /** Whether all drift is of indexes: queries still work, only slower. */
+    /** Whether all drift that matters is of indexes: queries still work, only slower. */
     public boolean onlyIndexesDrifted() {
-        return drift.stream().allMatch((d) -> d.object().type() == EnsuredObject.Type.INDEX);
+        return driftList().stream().filter(Drift::impairs).allMatch(d -> d.kind() == ObjectKind.INDEX);
+    }
+
+    /** The drift, empty when unknown. */
+    public List<Drift> driftList() {
+        return drift.orElse(List.of());
     }
 
     /** The drift as human-readable lines, e.g. {@code column public.users.email is missing}. */
     public List<String> driftDescriptions() {
-        return drift.stream().map(Drift::describe).toList();
+        return driftList().stream().map(Drift::describe).toList();
     }
 }

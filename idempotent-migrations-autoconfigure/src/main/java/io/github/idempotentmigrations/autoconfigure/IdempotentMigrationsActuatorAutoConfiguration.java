@@ -8,7 +8,6 @@ import io.github.idempotentmigrations.actuate.SchemaHealthIndicator;
 import io.github.idempotentmigrations.actuate.SchemaInfoContributor;
 import io.github.idempotentmigrations.actuate.SchemaMetrics;
 import io.github.idempotentmigrations.actuate.SchemaRuntimeHints;
-import io.github.idempotentmigrations.flyway.AppliedSchemaObjects;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.flywaydb.core.Flyway;
@@ -44,8 +43,7 @@ public final class IdempotentMigrationsActuatorAutoConfiguration {
     @ConditionalOnMissingBean
     LiveSchemaCheck idempotentMigrationsLiveSchemaCheck(Flyway flyway, MigrationReportStore reports,
             IdempotentMigrationsProperties properties) {
-        return new LiveSchemaCheck(flyway, reports, new AppliedSchemaObjects(flyway),
-                properties.getHealth().getCacheTime(), Clock.systemUTC());
+        return new LiveSchemaCheck(flyway, reports, properties.getHealth().getCacheTime(), Clock.systemUTC());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -58,7 +58,7 @@ public final class IdempotentMigrationsAutoConfiguration {
         IdempotentMigrationsProperties.Repair repair = properties.getRepair();
         IdempotentMigrationsProperties.Connect connect = properties.getConnect();
         return new StartupSettings(properties.getMode(), repair.getUnhistoriedSchema(), repair.getFailedMigrations(),
-                repair.getInvalidIndexes(), repair.getChecksumMismatches(), repair.getMissingMigrations(),
+                repair.getInvalidIndexes(), repair.getChecksumMismatches(), repair.getMissingMigrations(), repair.getDrift(),
                 connect.getTimeout(), connect.getInitialBackoff(), connect.getMaxBackoff(), connect.getLockTimeout(),
                 new ShadowSettings(properties.getShadow().getUrl(), properties.getShadow().getUsername(),
                         properties.getShadow().getPassword()));

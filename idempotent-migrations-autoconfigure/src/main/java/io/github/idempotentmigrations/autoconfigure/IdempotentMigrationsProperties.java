@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
+import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.StartupMode;
@@ -115,6 +116,14 @@ public class IdempotentMigrationsProperties {
          */
         private MissingMigrationPolicy missingMigrations = MissingMigrationPolicy.WARN;
 
+        /**
+         * The live schema departs from the expected schema stored beside the history (an object dropped or changed
+         * by hand since the migrations ran): 'warn' reports it (the schema health and endpoint show it; compared at
+         * startup only when migrations run); 'repair' re-creates missing objects from their expected definitions
+         * and reports the rest; 'fail' stops startup. Objects that exist are never altered or dropped.
+         */
+        private DriftPolicy drift = DriftPolicy.WARN;
+
         public UnhistoriedSchemaPolicy getUnhistoriedSchema() {
             return this.unhistoriedSchema;
         }
@@ -153,6 +162,14 @@ public class IdempotentMigrationsProperties {
 
         public void setMissingMigrations(MissingMigrationPolicy missingMigrations) {
             this.missingMigrations = missingMigrations;
+        }
+
+        public DriftPolicy getDrift() {
+            return this.drift;
+        }
+
+        public void setDrift(DriftPolicy drift) {
+            this.drift = drift;
         }
     }
 

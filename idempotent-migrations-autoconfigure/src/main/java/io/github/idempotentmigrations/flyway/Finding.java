@@ -15,7 +15,8 @@ record Finding(Kind kind, String subject, String description) {
         FAILED_MIGRATION("failed-migrations"),
         CHECKSUM_MISMATCH("checksum-mismatches"),
         MISSING_MIGRATION("missing-migrations"),
-        INVALID_INDEX("invalid-indexes");
+        INVALID_INDEX("invalid-indexes"),
+        DRIFT("drift");
 
         private final String property;
 

@@ -8,6 +8,7 @@ import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.shadow.ExpectedSchema;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaObject;
+import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.ShadowAdoption;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
@@ -42,7 +43,9 @@ final class HistoryAdoption {
         this.onConflict = onConflict;
     }
 
-    void adopt(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report) throws SQLException {
+    /** Adopts the schema; returns the expected schema the shadow built. */
+    SchemaSnapshot adopt(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
+            throws SQLException {
         try (ShadowDatabase shadow = openShadow(flyway, session, report)) {
             buildExpectedSchema(flyway, shadow, report);
             session.setAutoCommit(false);
@@ -58,6 +61,7 @@ final class HistoryAdoption {
                         + " and their rows untouched); " + (done.isEmpty() ? "nothing was missing"
                                 : String.join("; ", done))
                         + "; history written as plain Flyway wrote it on the shadow");
+                return adoption.expected();
             }
             catch (SQLException | RuntimeException ex) {
                 session.rollback();

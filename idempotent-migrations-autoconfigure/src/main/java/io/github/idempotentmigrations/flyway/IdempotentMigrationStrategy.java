@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.github.idempotentmigrations.engine.IdempotentEngine;
@@ -14,6 +15,7 @@ import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.flyway.Finding.Kind;
 import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
+import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -42,6 +44,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private final LostHistoryRepair lostHistory;
 
+    private final StartupDriftCheck drift;
+
     public IdempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine, MigrationRunTracker runs,
             MigrationReportStore reports) {
         this.settings = settings;
@@ -50,6 +54,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         this.policies = new RepairPolicies(settings);
         this.adoption = new HistoryAdoption(settings.shadow(), engine.settings().onConflict());
         this.lostHistory = new LostHistoryRepair(settings.shadow());
+        this.drift = new StartupDriftCheck(settings.drift());
     }
 
     @Override
@@ -92,19 +97,36 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         recordSchemaVersion(before, report);
         if (this.settings.mode() == StartupMode.VALIDATE) {
             this.policies.validate(found, report);
+            Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
+            if (stored.isPresent()) {
+                this.drift.check(session, stored.get(), false, report);
+            }
             report.failOnProblems("The schema is not converged (validate mode: nothing was changed)");
             report.publish();
             return;
         }
         Set<Kind> toRepair = this.policies.decide(found.findings(), report);
         report.failOnProblems("Startup stopped before changing anything");
+        ExpectedSchemaRecorder expected = new ExpectedSchemaRecorder(this.settings.shadow());
+        if (!found.schemaHasObjects()) {
+            expected.liveWasExpected(); // a first run: what it builds is what plain Flyway builds
+        }
         if (toRepair.isEmpty() && found.pending().isEmpty()) {
-            // The common restart: nothing to repair or migrate, and inspection already found no failed row and no
-            // INVALID index beyond those a policy leaves as is: there is nothing left to verify.
+            // The common restart: nothing to repair or migrate; one query says the expected schema is stored. Drift
+            // is compared only when a policy acts on it (warn leaves it to the live check): reading the whole catalog
+            // would cost more than the restart.
+            expected.record(flyway, session, schemas, before, List.of(), report);
+            if (this.settings.drift() != DriftPolicy.WARN) {
+                checkDrift(session, schemas, before, expected, found, report);
+            }
             report.publish();
             return;
         }
-        repair(flyway, before, session, schemas, found, toRepair, report);
+        checkDrift(session, schemas, before, expected, found, report);
+        SchemaSnapshot adopted = repair(flyway, before, session, schemas, found, toRepair, report);
+        if (adopted != null) {
+            expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info()));
+        }
         report.migrated();
         migratePending(flyway, session, schemas, found, report);
         MigrationInfoService after = flyway.info();
@@ -113,7 +135,28 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         verify(after, leftAsIs, session, schemas, report);
         recordSchemaVersion(after, report);
         report.failOnProblems("The schema did not converge after migrating");
+        expected.record(flyway, session, schemas, after, this.runs.lastResults(), report);
         report.publish();
+    }
+
+    /**
+     * Compares the live schema with the expected one stored for the applied migrations, acting by policy. A schema
+     * without history has no expected schema yet (adoption builds one).
+     */
+    private void checkDrift(Connection session, MigratedSchemas schemas, MigrationInfoService before,
+            ExpectedSchemaRecorder expected, InspectionResult found, StartupReport report) throws SQLException {
+        if (!found.historyHasRows()) {
+            return;
+        }
+        Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
+        if (stored.isPresent() ? this.drift.check(session, stored.get(), true, report) : !found.schemaHasObjects()) {
+            expected.liveWasExpected();
+        }
+    }
+
+    private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas,
+            MigrationInfoService info) throws SQLException {
+        return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(info));
     }
 
     /**
@@ -137,13 +180,11 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
     }
 
-    /** Acts on what the policies allow to repair. */
-    private void repair(Flyway flyway, MigrationInfoService before, Connection session, MigratedSchemas schemas,
+    /** Acts on what the policies allow to repair; returns the expected schema when adoption built one. */
+    private SchemaSnapshot repair(Flyway flyway, MigrationInfoService before, Connection session, MigratedSchemas schemas,
             InspectionResult found, Set<Kind> toRepair, StartupReport report) throws SQLException {
         boolean adopted = toRepair.contains(Kind.UNHISTORIED_SCHEMA);
-        if (adopted) {
-            this.adoption.adopt(flyway, session, schemas, report);
-        }
+        SchemaSnapshot expected = adopted ? this.adoption.adopt(flyway, session, schemas, report) : null;
         PendingScripts scripts = new PendingScripts(flyway.getConfiguration());
         HistoryRepairer history = new HistoryRepairer();
         boolean removedFailedRows = toRepair.contains(Kind.FAILED_MIGRATION);
@@ -161,6 +202,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         if (toRepair.contains(Kind.INVALID_INDEX)) {
             new IndexRepairer().repair(session, found.invalidIndexes(), upcoming, report);
         }
+        return expected;
     }
 
     /**

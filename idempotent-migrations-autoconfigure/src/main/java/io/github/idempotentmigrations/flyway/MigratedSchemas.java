@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.shadow.ExpectedSchemaStore;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
@@ -32,6 +33,11 @@ record MigratedSchemas(List<String> names, String historySchema, String historyT
 
     String qualifiedHistoryTable() {
         return new ObjectName(this.historySchema, this.historyTable).toSql();
+    }
+
+    /** Where the expected schema is kept: a table beside the history, named after it. */
+    ExpectedSchemaStore expectedSchema() {
+        return new ExpectedSchemaStore(new ObjectName(this.historySchema, this.historyTable + "_expected").toSql());
     }
 
     /** The schema unqualified names resolve to on this connection. */

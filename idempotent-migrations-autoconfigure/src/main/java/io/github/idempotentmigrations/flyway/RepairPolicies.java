@@ -67,13 +67,14 @@ final class RepairPolicies {
                 + " migration: an applied script is never run again." : "";
     }
 
-    private RepairPolicy policyFor(Kind kind) {
+    RepairPolicy policyFor(Kind kind) {
         RepairChoice choice = switch (kind) {
             case UNHISTORIED_SCHEMA -> this.settings.unhistoriedSchema();
             case FAILED_MIGRATION -> this.settings.failedMigrations();
             case CHECKSUM_MISMATCH -> this.settings.checksumMismatches();
             case MISSING_MIGRATION -> this.settings.missingMigrations();
             case INVALID_INDEX -> this.settings.invalidIndexes();
+            case DRIFT -> this.settings.drift();
         };
         return choice.policy();
     }

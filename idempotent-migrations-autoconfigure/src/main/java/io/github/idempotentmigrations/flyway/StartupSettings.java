@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param invalidIndexes policy for INVALID indexes
  * @param checksumMismatches policy for applied migrations edited since
  * @param missingMigrations policy for applied migrations no longer found
+ * @param drift policy for a live schema that departs from the expected schema stored beside the history
  * @param connectTimeout how long to wait for the database
  * @param initialBackoff first pause between connection attempts
  * @param maxBackoff longest pause between connection attempts
@@ -19,7 +20,7 @@ import java.time.Duration;
  */
 public record StartupSettings(StartupMode mode, UnhistoriedSchemaPolicy unhistoriedSchema,
         FailedMigrationPolicy failedMigrations, InvalidIndexPolicy invalidIndexes,
-        ChecksumMismatchPolicy checksumMismatches, MissingMigrationPolicy missingMigrations,
+        ChecksumMismatchPolicy checksumMismatches, MissingMigrationPolicy missingMigrations, DriftPolicy drift,
         Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout,
         ShadowSettings shadow) {
 

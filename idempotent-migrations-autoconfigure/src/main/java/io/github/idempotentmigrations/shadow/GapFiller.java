@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * Creates what the diff found missing, from the shadow's own definitions, in {@link ObjectKind} order. A statement
  * that PostgreSQL refuses for a dependency not created yet (a view on a later view, a function over a table) is
  * tried again after the others, until a round creates nothing more. Runs inside the caller's transaction.
+ * The shadow is read for the rows of tables created here only.
  */
 final class GapFiller {
 
@@ -29,8 +30,18 @@ final class GapFiller {
         this.target = target;
     }
 
-    /** Creates the missing objects; returns what was done, one line each. */
-    List<String> fill(List<SchemaObject> missing) throws SQLException {
+    /** Creates the missing objects in the target's current transaction; returns what was done, one line each. */
+    static List<String> fillIn(Connection shadow, Connection target, List<SchemaObject> missing) throws SQLException {
+        return CatalogSearchPath.with(target, () -> {
+            try (Statement statement = target.createStatement()) {
+                // Function bodies may name tables created after them; PostgreSQL checks them when they run.
+                statement.execute("SET LOCAL check_function_bodies = off");
+            }
+            return new GapFiller(shadow, target).fill(missing);
+        });
+    }
+
+    private List<String> fill(List<SchemaObject> missing) throws SQLException {
         Set<String> createdTables = missing.stream()
             .filter(object -> object.kind() == ObjectKind.TABLE)
             .map(SchemaObject::name)

@@ -12,8 +12,8 @@ import java.util.List;
  * PostgreSQL's {@code pg_get_constraintdef} is not a fixed point: a CHECK created from its own output can read back
  * differently ({@code ANY ((ARRAY['a'::varchar])::text[])} becomes {@code ANY (ARRAY[('a'::varchar)::text])}), so
  * a constraint re-created from a definition, by adoption or by hand, would look different forever. Before a
- * constraint counts as different, both definitions are parsed again by the shadow, on the table the constraint
- * belongs to, and compared as PostgreSQL reads them back.
+ * constraint counts as different, both definitions are parsed again, on the table the constraint belongs to, and
+ * compared as PostgreSQL reads them back.
  */
 final class ReparsedConstraints {
 
@@ -22,11 +22,11 @@ final class ReparsedConstraints {
     private ReparsedConstraints() {
     }
 
-    static List<SchemaDiff.Difference> stillDifferent(Connection shadow, List<SchemaDiff.Difference> differences)
+    static List<SchemaDiff.Difference> stillDifferent(Connection connection, List<SchemaDiff.Difference> differences)
             throws SQLException {
         List<SchemaDiff.Difference> different = new ArrayList<>();
         for (SchemaDiff.Difference difference : differences) {
-            if (!isCheckOrForeignKey(difference) || !sameOnceReparsed(shadow, difference)) {
+            if (!isCheckOrForeignKey(difference) || !sameOnceReparsed(connection, difference)) {
                 different.add(difference);
             }
         }
@@ -40,36 +40,49 @@ final class ReparsedConstraints {
                 && (expected.definition().startsWith("CHECK") || expected.definition().startsWith("FOREIGN KEY"));
     }
 
-    private static boolean sameOnceReparsed(Connection shadow, SchemaDiff.Difference difference) throws SQLException {
+    private static boolean sameOnceReparsed(Connection connection, SchemaDiff.Difference difference)
+            throws SQLException {
         String table = difference.expected().parent();
-        String expected = reparsed(shadow, table, difference.expected().definition());
-        String found = reparsed(shadow, table, difference.found().definition());
+        String expected = reparsed(connection, table, difference.expected().definition());
+        String found = reparsed(connection, table, difference.found().definition());
         return expected != null && expected.equals(found);
     }
 
-    /** The definition as PostgreSQL reads it back once added (NOT VALID, so no row is checked) and rolled back. */
-    private static String reparsed(Connection shadow, String table, String definition) throws SQLException {
-        boolean autoCommit = shadow.getAutoCommit();
-        shadow.setAutoCommit(false);
-        Savepoint savepoint = shadow.setSavepoint();
-        try (Statement statement = shadow.createStatement()) {
+    /**
+     * The definition as PostgreSQL reads it back once added (NOT VALID, so no row is checked) and rolled back. A CHECK
+     * is added to a temporary copy of the table's columns, so a live table is never locked; a foreign key needs the
+     * table itself, and waits for its lock a moment at most.
+     */
+    private static String reparsed(Connection connection, String table, String definition) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        Savepoint savepoint = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            String on = table;
+            if (definition.startsWith("CHECK")) {
+                on = PROBE_NAME;
+                statement.execute("CREATE TEMPORARY TABLE " + PROBE_NAME + " (LIKE " + table + ") ON COMMIT DROP");
+            }
+            else {
+                statement.execute("SET LOCAL lock_timeout = '1s'");
+            }
             String body = definition.endsWith(" NOT VALID") ? definition : definition + " NOT VALID";
-            statement.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + PROBE_NAME + " " + body);
+            statement.execute("ALTER TABLE " + on + " ADD CONSTRAINT " + PROBE_NAME + " " + body);
             try (ResultSet rs = statement.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
-                    + " WHERE conname = '" + PROBE_NAME + "' AND conrelid = '" + table.replace("'", "''")
+                    + " WHERE conname = '" + PROBE_NAME + "' AND conrelid = '" + on.replace("'", "''")
                     + "'::regclass")) {
                 return rs.next() ? rs.getString(1).replace(" NOT VALID", "") : null;
             }
         }
         catch (SQLException ex) {
-            // a definition the shadow's table cannot take (another column type): genuinely different
+            // a definition the table cannot take (another column type): genuinely different
             return null;
         }
         finally {
-            shadow.rollback(savepoint);
+            connection.rollback(savepoint);
             if (autoCommit) {
-                shadow.rollback();
-                shadow.setAutoCommit(true);
+                connection.rollback();
+                connection.setAutoCommit(true);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.shadow;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +22,16 @@ public record SchemaDiff(List<SchemaObject> missing, List<Difference> different,
             return expected.describe() + " differs from what the migrations build: expected " + expected.definition()
                     + ", found " + found.definition();
         }
+    }
+
+    /**
+     * The expected schema against the one the connection's database holds now; CHECK and FOREIGN KEY texts that
+     * differ are compared once PostgreSQL has parsed both again there.
+     */
+    public static SchemaDiff against(SchemaSnapshot expected, Connection connection) throws SQLException {
+        SchemaDiff diff = between(expected, SchemaSnapshot.read(connection));
+        return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(connection, diff.different()),
+                diff.extra());
     }
 
     public static SchemaDiff between(SchemaSnapshot expected, SchemaSnapshot found) {

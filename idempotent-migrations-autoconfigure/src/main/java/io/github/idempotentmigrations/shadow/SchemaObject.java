@@ -12,6 +12,10 @@ package io.github.idempotentmigrations.shadow;
  */
 public record SchemaObject(ObjectKind kind, String name, String parent, String definition, String ddl) {
 
+    public SchemaObject {
+        definition = (definition != null) ? definition : "";
+    }
+
     /** Unique within a snapshot. */
     public String key() {
         return this.kind + " " + this.name;

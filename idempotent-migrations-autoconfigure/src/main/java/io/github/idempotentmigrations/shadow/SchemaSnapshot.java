@@ -8,12 +8,20 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Every object of a database's user schemas (system schemas and extension members left out), as PostgreSQL
- * describes it.
+ * Every object of a database's user schemas (system schemas, extension members and the starter's own bookkeeping
+ * tables left out), as PostgreSQL describes it.
  */
 public final class SchemaSnapshot {
+
+    /**
+     * How the comment of a table the starter keeps for itself begins (the stored expected schema): such a table is
+     * not part of any schema the migrations describe.
+     */
+    public static final String BOOKKEEPING_COMMENT = "idempotent-migrations bookkeeping";
 
     private final Map<String, SchemaObject> objects;
 
@@ -36,8 +44,28 @@ public final class SchemaSnapshot {
                     }
                 }
             }
-            return new SchemaSnapshot(objects);
+            return of(objects.values());
         });
+    }
+
+    /** A snapshot of objects read earlier (a stored expected schema). */
+    public static SchemaSnapshot of(Collection<SchemaObject> objects) {
+        Set<String> bookkeeping = objects.stream()
+            .filter(object -> object.kind() == ObjectKind.COMMENT && object.name().startsWith("table ")
+                    && object.definition().startsWith(BOOKKEEPING_COMMENT))
+            .map(object -> object.name().substring("table ".length()))
+            .collect(Collectors.toSet());
+        Map<String, SchemaObject> kept = new LinkedHashMap<>();
+        objects.stream()
+            .filter(object -> bookkeeping.isEmpty() || !ofBookkeeping(object, bookkeeping))
+            .forEach(object -> kept.put(object.key(), object));
+        return new SchemaSnapshot(kept);
+    }
+
+    private static boolean ofBookkeeping(SchemaObject object, Set<String> tables) {
+        return tables.contains(object.name()) || tables.contains(object.parent())
+                || tables.stream().anyMatch(table -> object.name().equals("table " + table)
+                        || object.name().contains(" ON TABLE " + table + " TO "));
     }
 
     public Collection<SchemaObject> objects() {

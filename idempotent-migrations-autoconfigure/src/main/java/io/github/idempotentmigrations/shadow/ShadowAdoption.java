@@ -18,6 +18,8 @@ public final class ShadowAdoption {
 
     private final Connection target;
 
+    private SchemaSnapshot expected;
+
     /**
      * @param shadow a session on the shadow, migrated
      * @param target a session on the application's database, in the transaction the adoption runs in
@@ -28,9 +30,15 @@ public final class ShadowAdoption {
     }
 
     public SchemaDiff diff() throws SQLException {
-        SchemaDiff diff = SchemaDiff.between(SchemaSnapshot.read(this.shadow), SchemaSnapshot.read(this.target));
+        this.expected = SchemaSnapshot.read(this.shadow);
+        SchemaDiff diff = SchemaDiff.between(this.expected, SchemaSnapshot.read(this.target));
         return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(this.shadow, diff.different()),
                 diff.extra());
+    }
+
+    /** The shadow's schema as the last {@link #diff()} read it: what the migrations build. */
+    public SchemaSnapshot expected() {
+        return this.expected;
     }
 
     /**
@@ -38,13 +46,7 @@ public final class ShadowAdoption {
      * shadow's rows. Returns what was done, one line each.
      */
     public List<String> fill(SchemaDiff diff) throws SQLException {
-        return CatalogSearchPath.with(this.target, () -> {
-            try (Statement statement = this.target.createStatement()) {
-                // Function bodies may name tables created after them; PostgreSQL checks them when they run.
-                statement.execute("SET LOCAL check_function_bodies = off");
-            }
-            return new GapFiller(this.shadow, this.target).fill(diff.missing());
-        });
+        return GapFiller.fillIn(this.shadow, this.target, diff.missing());
     }
 
     /**

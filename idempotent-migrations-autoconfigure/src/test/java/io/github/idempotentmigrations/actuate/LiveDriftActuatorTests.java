@@ -56,8 +56,9 @@ class LiveDriftActuatorTests extends ActuatorHttpTestSupport {
         assertThat(status("/actuator/health/schema")).isEqualTo(503);
         assertThat(get("/actuator/schema").read("$.status.drift[0]", Map.class))
             .containsEntry("type", "COLUMN")
-            .containsEntry("object", "column public.chats.last_message_at")
-            .containsEntry("problem", "MISSING");
+            .containsEntry("object", "public.chats.last_message_at")
+            .containsEntry("problem", "MISSING")
+            .containsEntry("expected", "last_message_at timestamp with time zone");
 
         database.execute("ALTER TABLE chats ADD COLUMN last_message_at timestamptz");
         DocumentContext up = awaitHealth(h -> "UP".equals(h.read("$.status")));

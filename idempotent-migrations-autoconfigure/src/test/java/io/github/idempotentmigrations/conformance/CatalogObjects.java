@@ -167,7 +167,7 @@ final class CatalogObjects {
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'flyway_schema_history' AND "
+                + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT LIKE 'flyway\\_schema\\_history%' AND "
                 + USER_NS + NOT_EXTENSION_MEMBER.formatted("c.oid") + " ORDER BY 1, a.attnum")) {
             String table = row[0] + "|" + row[1] + "|" + row[8];
             columns.computeIfAbsent(table, key -> new ArrayList<>());
@@ -264,7 +264,7 @@ final class CatalogObjects {
                 + " (SELECT format('%I.%I', xn.nspname, x.relname) FROM pg_class x JOIN pg_namespace xn"
                 + " ON xn.oid = x.relnamespace WHERE k.contype = 'f' AND x.oid = k.conindid), k.oid"
                 + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relname <> 'flyway_schema_history'"
+                + " WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND c.relname NOT LIKE 'flyway\\_schema\\_history%'"
                 + " AND NOT c.relispartition AND " + USER_NS + " AND k.conislocal")) {
             Set<String> requires = new HashSet<>(Set.of("table " + row[0]));
             if (row[4] != null) {
@@ -287,7 +287,7 @@ final class CatalogObjects {
                 + " pg_get_indexdef(x.indexrelid), format('%I.%I', tn.nspname, c.relname), i.oid"
                 + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
                 + " JOIN pg_namespace n ON n.oid = i.relnamespace JOIN pg_namespace tn ON tn.oid = c.relnamespace"
-                + " WHERE c.relname <> 'flyway_schema_history' AND c.relkind IN ('r', 'p', 'm') AND " + USER_NS
+                + " WHERE c.relname NOT LIKE 'flyway\\_schema\\_history%' AND c.relkind IN ('r', 'p', 'm') AND " + USER_NS
                 // indexes behind constraints come with their constraint
                 + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
                 + " AND k.contype IN ('p', 'u', 'x') AND k.conrelid = x.indrelid)"

@@ -21,18 +21,18 @@ final class LeafObjects {
             SELECT format('DROP INDEX %%I.%%I', n.nspname, i.relname)
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace
             JOIN pg_class c ON c.oid = x.indrelid
-            WHERE %1$s AND c.relname <> 'flyway_schema_history'
+            WHERE %1$s AND c.relname NOT LIKE 'flyway\\_schema\\_history%%'
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
               AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = x.indexrelid OR h.inhparent = x.indexrelid)
             UNION ALL
             SELECT format('ALTER TABLE %%I.%%I DROP CONSTRAINT %%I', n.nspname, c.relname, k.conname)
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE %1$s AND k.contype IN ('f', 'c', 'u') AND k.conislocal AND k.coninhcount = 0
-              AND NOT c.relispartition AND c.relname <> 'flyway_schema_history'
+              AND NOT c.relispartition AND c.relname NOT LIKE 'flyway\\_schema\\_history%%'
             UNION ALL
             SELECT format('ALTER TABLE %%I.%%I DROP COLUMN %%I', n.nspname, c.relname, a.attname)
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE %1$s AND c.relkind = 'r' AND NOT c.relispartition AND c.relname <> 'flyway_schema_history'
+            WHERE %1$s AND c.relkind = 'r' AND NOT c.relispartition AND c.relname NOT LIKE 'flyway\\_schema\\_history%%'
               AND a.attnum > 0 AND NOT a.attisdropped AND NOT a.attnotnull AND a.attgenerated = '' AND a.attislocal
               AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhparent = c.oid OR h.inhrelid = c.oid)
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.refobjid = c.oid AND d.refobjsubid = a.attnum

@@ -29,7 +29,7 @@ final class UserRows {
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
               AND a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''
             LEFT JOIN pg_type t ON t.oid = a.atttypid
-            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'flyway_schema_history'
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT LIKE 'flyway\\_schema\\_history%'
               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
             GROUP BY n.nspname, c.relname ORDER BY n.nspname, c.relname
             """;

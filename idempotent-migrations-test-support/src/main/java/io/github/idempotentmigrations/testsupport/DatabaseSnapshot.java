@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * A database as comparable text. {@code catalog}: everything a migration can build in the user's schemas (tables,
  * columns with type, not null, default, identity and generation, constraints, indexes with validity, enum labels,
  * domains, views, functions with their full definition, triggers, policies, sequences, schemas, extensions, comments,
- * grants), Flyway's history table left out. {@code rows}: every row of every table, history included.
+ * grants), Flyway's history table and the starter's bookkeeping tables beside it (named after it) left out.
+ * {@code rows}: every row of every table, history included, bookkeeping tables left out.
  * {@code history}: Flyway's history as plain Flyway would write it on any day (version, description, type, checksum,
  * success; no timestamps or user). Equal snapshots before and after prove a run changed nothing; equal catalogs prove
  * two runs built the same schema; {@link #differences} says how two snapshots differ, for people.
@@ -37,7 +38,8 @@ public record DatabaseSnapshot(List<String> catalog, List<String> rows, List<Str
     private static final String USER_NS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
             + " AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
 
-    private static final String NOT_HISTORY = "c.relname <> 'flyway_schema_history'";
+    // Flyway's history, and the starter's bookkeeping tables named after it (expected schema, statement journal).
+    private static final String NOT_HISTORY = "c.relname NOT LIKE 'flyway\\_schema\\_history%'";
 
     private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s"
             + " AND d.deptype = 'e')";
@@ -61,7 +63,7 @@ public record DatabaseSnapshot(List<String> catalog, List<String> rows, List<Str
                     + " || pg_get_constraintdef(k.oid) || ' deferrable=' || k.condeferrable || ' validated=' || k.convalidated"
                     + " FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace"
                     + " LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid"
-                    + " WHERE " + USER_NS + " AND coalesce(c.relname, '') <> 'flyway_schema_history'"
+                    + " WHERE " + USER_NS + " AND coalesce(c.relname, '') NOT LIKE 'flyway\\_schema\\_history%'"
                     + " AND k.contype <> 'n'",
             "SELECT 'index ' || n.nspname || '.' || i.relname || ' valid=' || x.indisvalid || ' ready=' || x.indisready"
                     + " || ' ' || pg_get_indexdef(x.indexrelid)"
@@ -96,7 +98,8 @@ public record DatabaseSnapshot(List<String> catalog, List<String> rows, List<Str
             List<String> rows = new ArrayList<>();
             for (String table : lines(statement, "SELECT format('%I.%I', table_schema, table_name)"
                     + " FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-                    + " AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                    + " AND table_schema NOT IN ('pg_catalog', 'information_schema')"
+                    + " AND table_name NOT LIKE 'flyway\\_schema\\_history\\_%'")) {
                 lines(statement, "SELECT t::text FROM " + table + " t").forEach(row -> rows.add(table + " " + row));
             }
             rows.sort(null);

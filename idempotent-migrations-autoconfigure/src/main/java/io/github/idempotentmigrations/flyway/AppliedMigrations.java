@@ -1,0 +1,39 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/** What the history says ran, as one fingerprint: the key of the expected schema stored beside it. */
+final class AppliedMigrations {
+
+    private AppliedMigrations() {
+    }
+
+    /** Type, version, description and checksum of every successful history row, hashed. */
+    static String fingerprint(MigrationInfoService info) {
+        MessageDigest digest = sha256();
+        for (MigrationInfo migration : info.applied()) {
+            if (migration.getState().isFailed()) {
+                continue;
+            }
+            String row = migration.getType() + "|" + migration.getVersion() + "|" + migration.getDescription() + "|"
+                    + migration.getAppliedChecksum() + "\n";
+            digest.update(row.getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every Java platform has SHA-256", ex);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.idempotentmigrations.shadow.Drift;
+import io.github.idempotentmigrations.shadow.SchemaDiff;
+import io.github.idempotentmigrations.shadow.SchemaSnapshot;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/** For the live check: how the schema departs now from the expected schema stored for the applied migrations. */
+public final class ExpectedSchemaDrift {
+
+    private ExpectedSchemaDrift() {
+    }
+
+    /** The drift, or empty when no expected schema is stored for these migrations (not recorded yet). */
+    public static Optional<List<Drift>> of(Flyway flyway, MigrationInfoService info, Connection connection)
+            throws SQLException {
+        MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), connection);
+        Optional<SchemaSnapshot> expected = schemas.expectedSchema()
+            .load(connection, AppliedMigrations.fingerprint(info));
+        if (expected.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Drift.of(SchemaDiff.against(expected.get(), connection)));
+    }
+}

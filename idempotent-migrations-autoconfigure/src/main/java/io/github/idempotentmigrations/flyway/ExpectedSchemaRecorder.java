@@ -1,0 +1,99 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.Outcome;
+import io.github.idempotentmigrations.shadow.ExpectedSchema;
+import io.github.idempotentmigrations.shadow.ExpectedSchemaStore;
+import io.github.idempotentmigrations.shadow.SchemaSnapshot;
+import io.github.idempotentmigrations.shadow.ShadowDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/**
+ * Keeps the expected schema beside the history current after a startup changed what is applied, from the cheapest
+ * source that is exact: a shadow this startup already built (adoption); the live schema, when it was exactly the
+ * expected one (or empty) before and every statement ran as written, since then it is what plain Flyway builds; else
+ * a shadow built for the purpose (one plain migrate, once: also the first start on a database migrated before the
+ * starter kept an expected schema). A failure here never stops startup: drift is then unknown until the applied
+ * migrations change.
+ */
+final class ExpectedSchemaRecorder {
+
+    private static final String NOT_RECORDED = "No expected schema could be built for the applied migrations, so"
+            + " drift is not checked until they change (no shadow database: see idempotent-migrations.shadow.url): ";
+
+    private final ShadowConnections shadows;
+
+    private SchemaSnapshot fromShadow;
+
+    private String fromShadowFingerprint;
+
+    private boolean liveWasExpected;
+
+    ExpectedSchemaRecorder(ShadowSettings shadow) {
+        this.shadows = new ShadowConnections(shadow);
+    }
+
+    /** The live schema was exactly the expected one (or empty) before anything ran. */
+    void liveWasExpected() {
+        this.liveWasExpected = true;
+    }
+
+    /** A shadow built this startup for these applied migrations. */
+    void shadowBuilt(SchemaSnapshot expected, String fingerprint) {
+        this.fromShadow = expected;
+        this.fromShadowFingerprint = fingerprint;
+    }
+
+    /** Stores the expected schema for what is applied now, unless it is stored already. */
+    void record(Flyway flyway, Connection session, MigratedSchemas schemas, MigrationInfoService after,
+            List<MigrationResult> ran, StartupReport report) {
+        String fingerprint = AppliedMigrations.fingerprint(after);
+        ExpectedSchemaStore store = schemas.expectedSchema();
+        try {
+            if (store.isStored(session, fingerprint)) {
+                return;
+            }
+            if (fingerprint.equals(this.fromShadowFingerprint)) {
+                store.save(session, fingerprint, this.fromShadow);
+            }
+            else if (this.liveWasExpected && allAsWritten(ran)) {
+                store.save(session, fingerprint, SchemaSnapshot.read(session));
+            }
+            else {
+                recordFromShadow(flyway, session, store, fingerprint, report);
+            }
+        }
+        catch (SQLException | RuntimeException ex) {
+            report.warn(NOT_RECORDED + CredentialMasker.mask(String.valueOf(ex.getMessage())));
+        }
+    }
+
+    /** One plain migrate on a shadow; when none can be built, why is stored so that restarts do not try again. */
+    private void recordFromShadow(Flyway flyway, Connection session, ExpectedSchemaStore store, String fingerprint,
+            StartupReport report) throws SQLException {
+        SchemaSnapshot expected;
+        try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
+            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(), HistoryAdoption::plainFlyway);
+            expected = SchemaSnapshot.read(shadow.connection());
+        }
+        catch (RuntimeException ex) {
+            String reason = CredentialMasker.mask(String.valueOf(ex.getMessage()));
+            store.saveUnavailable(session, fingerprint, reason);
+            report.warn(NOT_RECORDED + reason);
+            return;
+        }
+        store.save(session, fingerprint, expected);
+    }
+
+    private static boolean allAsWritten(List<MigrationResult> ran) {
+        return ran.stream()
+            .flatMap(migration -> migration.statements().stream())
+            .allMatch(statement -> statement.outcome() == Outcome.APPLIED);
+    }
+
+}

@@ -1,0 +1,85 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.idempotentmigrations.shadow.Drift;
+import io.github.idempotentmigrations.shadow.DriftRepair;
+import io.github.idempotentmigrations.shadow.SchemaDiff;
+import io.github.idempotentmigrations.shadow.SchemaSnapshot;
+
+/**
+ * At startup, the live schema against the expected schema stored for the applied migrations (drift since the last
+ * run: an object dropped or changed by hand). {@code repair.drift} decides: {@code fail} stops before anything
+ * changes; {@code repair} re-creates what is missing from the expected definitions (never altering what exists);
+ * {@code warn} reports. Extra objects are only reported.
+ */
+final class StartupDriftCheck {
+
+    private static final String KIND = Finding.Kind.DRIFT.name();
+
+    private final DriftPolicy policy;
+
+    StartupDriftCheck(DriftPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Compares and acts by policy; returns whether the live schema is now exactly the expected one.
+     *
+     * @param mayChange false in validate mode: nothing is repaired, only reported
+     */
+    boolean check(Connection session, SchemaSnapshot expected, boolean mayChange, StartupReport report)
+            throws SQLException {
+        SchemaDiff diff = SchemaDiff.against(expected, session);
+        List<Drift> drift = Drift.of(diff);
+        boolean repair = mayChange && this.policy == DriftPolicy.REPAIR;
+        for (Drift item : drift) {
+            if (!item.impairs()) {
+                report.warn("Drift: " + item.describe() + "; left as is");
+            }
+            else if (repair && item.problem() == Drift.Problem.MISSING) {
+                continue; // re-created below, once nothing stops startup
+            }
+            else if (this.policy == DriftPolicy.FAIL || (!mayChange && this.policy == DriftPolicy.REPAIR)) {
+                report.problem("Drift: " + item.describe() + ". Startup stops because " + property() + "=fail.");
+            }
+            else {
+                report.warn("Drift: " + item.describe() + "; left as is (" + property() + "="
+                        + this.policy.name().toLowerCase(Locale.ROOT)
+                        + (repair ? ": an existing object is never altered" : "") + ")");
+            }
+        }
+        report.failOnProblems("Startup stopped before changing anything: the schema departs from what the applied"
+                + " migrations build. Put the objects back as the migrations describe them (or add a migration that"
+                + " changes them), set " + property() + "=repair to re-create missing objects from their expected"
+                + " definitions, or set it to warn to start with the schema as it is");
+        if (repair && !diff.missing().isEmpty()) {
+            recreate(session, diff, report);
+        }
+        return drift.stream().allMatch(item -> repair && item.problem() == Drift.Problem.MISSING);
+    }
+
+    private static void recreate(Connection session, SchemaDiff diff, StartupReport report) throws SQLException {
+        session.setAutoCommit(false);
+        try {
+            List<String> done = DriftRepair.recreate(session, diff.missing());
+            session.commit();
+            done.forEach(action -> report.repaired(KIND, action.substring(action.indexOf(' ') + 1),
+                    action + " from the expected schema (a table comes back empty)"));
+        }
+        catch (SQLException | RuntimeException ex) {
+            session.rollback();
+            throw ex;
+        }
+        finally {
+            session.setAutoCommit(true);
+        }
+    }
+
+    private static String property() {
+        return Finding.Kind.DRIFT.property();
+    }
+}

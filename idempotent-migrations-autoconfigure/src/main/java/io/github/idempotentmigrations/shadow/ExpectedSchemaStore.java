@@ -1,0 +1,154 @@
+package io.github.idempotentmigrations.shadow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The expected schema (what the applied migrations build, as PostgreSQL described it) kept in a table beside Flyway's
+ * history, keyed by a fingerprint of the applied migrations: a restart knows what the schema should look like without
+ * a new shadow, and a live check can tell what drifted since.
+ */
+public final class ExpectedSchemaStore {
+
+    private static final String UNDEFINED_TABLE = "42P01";
+
+    /** The kind of the one row that records why no expected schema could be built for these migrations. */
+    private static final String UNAVAILABLE = "UNAVAILABLE";
+
+    private final String table;
+
+    /** @param table the table, quoted and qualified, e.g. {@code "public"."flyway_schema_history_expected"} */
+    public ExpectedSchemaStore(String table) {
+        this.table = table;
+    }
+
+    /**
+     * Whether an expected schema is stored for exactly these migrations, or why none could be built is; one query.
+     */
+    public boolean isStored(Connection connection, String fingerprint) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM " + this.table + " WHERE migrations = ?)")) {
+            statement.setString(1, fingerprint);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+        catch (SQLException ex) {
+            if (neverStored(ex, connection)) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * The stored expected schema when it was stored for exactly these migrations (not when only why it could not be
+     * built was); one query.
+     */
+    public Optional<SchemaSnapshot> load(Connection connection, String fingerprint) throws SQLException {
+        List<SchemaObject> objects = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT kind, name, nullif(parent, ''), definition, nullif(ddl, '') FROM " + this.table
+                        + " WHERE migrations = ?")) {
+            statement.setString(1, fingerprint);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (UNAVAILABLE.equals(rs.getString(1))) {
+                        return Optional.empty();
+                    }
+                    objects.add(new SchemaObject(ObjectKind.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        catch (SQLException ex) {
+            if (neverStored(ex, connection)) {
+                return Optional.empty();
+            }
+            throw ex;
+        }
+        return objects.isEmpty() ? Optional.empty() : Optional.of(SchemaSnapshot.of(objects));
+    }
+
+    /** No table yet: a database migrated before the starter kept an expected schema (autocommit: nothing aborted). */
+    private static boolean neverStored(SQLException ex, Connection connection) throws SQLException {
+        return UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit();
+    }
+
+    /**
+     * Replaces what is stored, in one transaction: a concurrent reader sees the old expected schema or the new one.
+     * Bookkeeping entries (rows, sequence values) are not kept: drift is about objects, not data.
+     */
+    public void save(Connection connection, String fingerprint, SchemaSnapshot expected) throws SQLException {
+        replace(connection, () -> insert(connection, fingerprint, expected));
+    }
+
+    /** Records why no expected schema could be built for these migrations, so restarts do not try again. */
+    public void saveUnavailable(Connection connection, String fingerprint, String reason) throws SQLException {
+        replace(connection, () -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table
+                    + " (migrations, kind, name, parent, definition, ddl) VALUES (?, ?, '', '', ?, '')")) {
+                statement.setString(1, fingerprint);
+                statement.setString(2, UNAVAILABLE);
+                statement.setString(3, reason);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Rows {
+
+        void insert() throws SQLException;
+    }
+
+    private void replace(Connection connection, Rows rows) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (migrations text NOT NULL,"
+                    + " kind text NOT NULL, name text NOT NULL, parent text NOT NULL, definition text NOT NULL,"
+                    + " ddl text NOT NULL)");
+            statement.execute("COMMENT ON TABLE " + this.table + " IS '" + SchemaSnapshot.BOOKKEEPING_COMMENT
+                    + ": the schema the applied migrations build, for drift checks; rebuilt when they change'");
+            // Two instances storing at once would both delete, then both insert.
+            statement.execute("LOCK TABLE " + this.table + " IN SHARE ROW EXCLUSIVE MODE");
+            statement.execute("DELETE FROM " + this.table);
+            rows.insert();
+            connection.commit();
+        }
+        catch (SQLException | RuntimeException ex) {
+            connection.rollback();
+            throw ex;
+        }
+        finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void insert(Connection connection, String fingerprint, SchemaSnapshot expected) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table
+                + " (migrations, kind, name, parent, definition, ddl) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (SchemaObject object : expected.objects()) {
+                if (object.kind().bookkeeping()) {
+                    continue;
+                }
+                statement.setString(1, fingerprint);
+                statement.setString(2, object.kind().name());
+                statement.setString(3, object.name());
+                statement.setString(4, (object.parent() != null) ? object.parent() : "");
+                statement.setString(5, object.definition());
+                statement.setString(6, (object.ddl() != null) ? object.ddl() : "");
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+}
