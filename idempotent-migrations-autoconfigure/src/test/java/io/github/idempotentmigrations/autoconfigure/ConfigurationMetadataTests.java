@@ -57,7 +57,7 @@ class ConfigurationMetadataTests {
         Map<String, Map<String, Object>> hints = byName(metadata, "hints");
         List<String> repairKeys = expectedNames(IdempotentMigrationsProperties.Repair.class, PREFIX + ".repair.");
 
-        assertThat(repairKeys).hasSize(5).allSatisfy((name) -> {
+        assertThat(repairKeys).hasSize(6).allSatisfy((name) -> {
             Class<?> type = Class.forName((String) properties.get(name).get("type"));
             List<String> accepted = Arrays.stream(type.getEnumConstants())
                 .map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))

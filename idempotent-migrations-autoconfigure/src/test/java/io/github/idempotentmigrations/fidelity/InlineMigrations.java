@@ -86,12 +86,15 @@ final class InlineMigrations {
         return results.get(0);
     }
 
-    /** Catalog with definitions, then every row of every user table, then history rows. */
+    /**
+     * Catalog with definitions, then every row of every user table, then history rows; the starter's bookkeeping
+     * tables beside the history are not user tables.
+     */
     static List<String> state(TestDatabase database) {
         List<String> state = new ArrayList<>(DatabaseSnapshot.catalogOf(database));
         for (String table : database.query("SELECT format('%I.%I', schemaname, tablename) FROM pg_tables"
                 + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
-                + " AND tablename <> 'flyway_schema_history' ORDER BY 1")) {
+                + " AND tablename NOT LIKE 'flyway\\_schema\\_history%' ORDER BY 1")) {
             database.query("SELECT t::text FROM " + table + " t ORDER BY 1").forEach(row -> state.add(table + " " + row));
         }
         state.addAll(history(database));
