@@ -82,7 +82,7 @@ public final class StartupBenchmark {
     }
 
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
-            UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.REPAIR,
+            UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
             ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN, Duration.ofSeconds(60),
             Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary());
 

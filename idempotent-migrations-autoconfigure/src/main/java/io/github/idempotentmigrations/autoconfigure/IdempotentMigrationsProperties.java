@@ -100,10 +100,11 @@ public class IdempotentMigrationsProperties {
         private FailedMigrationPolicy failedMigrations = FailedMigrationPolicy.REPAIR;
 
         /**
-         * INVALID indexes left by failed concurrent builds: 'repair' drops and rebuilds them; 'warn' reports them;
-         * 'fail' stops startup.
+         * INVALID indexes left by failed concurrent builds that no migration about to run creates (one it creates,
+         * its statement rebuilds): 'warn' reports them and leaves them; 'fail' stops startup before changing
+         * anything. Startup never drops or reindexes them itself.
          */
-        private InvalidIndexPolicy invalidIndexes = InvalidIndexPolicy.REPAIR;
+        private InvalidIndexPolicy invalidIndexes = InvalidIndexPolicy.WARN;
 
         /**
          * Applied migrations whose script changed since (checksum mismatch): 'fail' stops startup, naming the

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import io.github.idempotentmigrations.flyway.InspectionResult.IndexRebuild;
 import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -45,15 +46,39 @@ final class DatabaseInspector {
     /**
      * @param userBaseline whether the user's Flyway baselines a non-empty schema without history itself
      * ({@code baseline-on-migrate})
+     * @param failedRunAgain whether the failed migrations run again (their rows are removed), so the indexes they
+     * create are theirs to rebuild
+     * @param scripts where the statements of the migrations about to run are read from
      */
-    InspectionResult inspect(MigrationInfoService info, boolean userBaseline, Connection connection,
-            MigratedSchemas schemas) throws SQLException {
+    InspectionResult inspect(MigrationInfoService info, boolean userBaseline, boolean failedRunAgain,
+            Connection connection, MigratedSchemas schemas, PendingScripts scripts) throws SQLException {
         MigrationInfo[] all = info.all();
+        List<MigrationInfo> failed = select(all, m -> m.getState().isFailed() && m.isApplied());
+        List<MigrationInfo> pending = select(all,
+                m -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.OUTDATED);
+        List<InvalidIndex> invalid = invalidIndexes(connection, schemas);
+        List<MigrationInfo> toRun = new ArrayList<>(failedRunAgain ? failed : List.of());
+        toRun.addAll(pending);
+        List<IndexRebuild> rebuilt = rebuilds(invalid, toRun, schemas, scripts);
+        List<InvalidIndex> others = invalid.stream()
+            .filter(index -> rebuilt.stream().noneMatch(rebuild -> rebuild.index().equals(index)))
+            .toList();
         return new InspectionResult(Arrays.stream(all).anyMatch(MigrationInfo::isApplied), userBaseline,
-                schemaHasObjects(connection, schemas), select(all, m -> m.getState().isFailed() && m.isApplied()),
-                select(all, DatabaseInspector::checksumChanged), select(all, DatabaseInspector::missing),
-                select(all, m -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.OUTDATED),
-                invalidIndexes(connection, schemas));
+                schemaHasObjects(connection, schemas), failed, select(all, DatabaseInspector::checksumChanged),
+                select(all, DatabaseInspector::missing), pending, others, rebuilt);
+    }
+
+    /** The INVALID indexes a migration about to run creates, each with the first such migration. */
+    private static List<IndexRebuild> rebuilds(List<InvalidIndex> invalid, List<MigrationInfo> toRun,
+            MigratedSchemas schemas, PendingScripts scripts) {
+        if (invalid.isEmpty() || toRun.isEmpty()) {
+            return List.of(); // the common restart reads no script
+        }
+        UpcomingIndexes upcoming = UpcomingIndexes.of(scripts, toRun, schemas.historySchema());
+        List<IndexRebuild> rebuilt = new ArrayList<>();
+        invalid.forEach(index -> upcoming.builderOf(index)
+            .ifPresent(migration -> rebuilt.add(new IndexRebuild(index, migration))));
+        return List.copyOf(rebuilt);
     }
 
     List<InvalidIndex> invalidIndexes(Connection connection, MigratedSchemas schemas) throws SQLException {

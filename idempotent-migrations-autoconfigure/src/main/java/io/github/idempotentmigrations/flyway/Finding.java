@@ -6,8 +6,13 @@ package io.github.idempotentmigrations.flyway;
  * @param kind what it is
  * @param subject what it was found on, e.g. {@code 3 "add index"} or {@code public.users_email_idx}
  * @param description a sentence for people
+ * @param remedy what a person can do about it beyond the policy, or empty
  */
-record Finding(Kind kind, String subject, String description) {
+record Finding(Kind kind, String subject, String description, String remedy) {
+
+    Finding(Kind kind, String subject, String description) {
+        this(kind, subject, description, "");
+    }
 
     enum Kind {
 

@@ -92,8 +92,9 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             throws SQLException {
         // Each flyway.info() re-reads the history and checksums every script: take one per phase.
         MigrationInfoService before = flyway.info();
-        InspectionResult found = this.inspector.inspect(before, flyway.getConfiguration().isBaselineOnMigrate(), session,
-                schemas);
+        InspectionResult found = this.inspector.inspect(before, flyway.getConfiguration().isBaselineOnMigrate(),
+                this.settings.failedMigrations().policy() == RepairPolicy.REPAIR, session, schemas,
+                new PendingScripts(flyway.getConfiguration()));
         recordSchemaVersion(before, report);
         if (this.settings.mode() == StartupMode.VALIDATE) {
             this.policies.validate(found, report);
@@ -123,16 +124,15 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             return;
         }
         checkDrift(session, schemas, before, expected, found, report);
-        SchemaSnapshot adopted = repair(flyway, before, session, schemas, found, toRepair, report);
+        SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, report);
         if (adopted != null) {
             expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info()));
         }
         report.migrated();
         migratePending(flyway, session, schemas, found, report);
         MigrationInfoService after = flyway.info();
-        Set<InvalidIndex> leftAsIs = toRepair.contains(Kind.INVALID_INDEX) ? Set.of()
-                : Set.copyOf(found.invalidIndexes());
-        verify(after, leftAsIs, session, schemas, report);
+        // Reported at inspection and left by policy; those a migration was to rebuild are not among them.
+        verify(after, Set.copyOf(found.invalidIndexes()), session, schemas, report);
         recordSchemaVersion(after, report);
         report.failOnProblems("The schema did not converge after migrating");
         expected.record(flyway, session, schemas, after, this.runs.lastResults(), report);
@@ -180,34 +180,31 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
     }
 
-    /** Acts on what the policies allow to repair; returns the expected schema when adoption built one. */
-    private SchemaSnapshot repair(Flyway flyway, MigrationInfoService before, Connection session, MigratedSchemas schemas,
-            InspectionResult found, Set<Kind> toRepair, StartupReport report) throws SQLException {
-        boolean adopted = toRepair.contains(Kind.UNHISTORIED_SCHEMA);
-        SchemaSnapshot expected = adopted ? this.adoption.adopt(flyway, session, schemas, report) : null;
-        PendingScripts scripts = new PendingScripts(flyway.getConfiguration());
+    /**
+     * Acts on what the policies allow to repair; returns the expected schema when adoption built one. INVALID
+     * indexes are never among it: one a migration about to run creates is rebuilt by that migration's own statement,
+     * and startup drops or reindexes no other.
+     */
+    private SchemaSnapshot repair(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
+            Set<Kind> toRepair, StartupReport report) throws SQLException {
+        SchemaSnapshot expected = toRepair.contains(Kind.UNHISTORIED_SCHEMA)
+                ? this.adoption.adopt(flyway, session, schemas, report) : null;
         HistoryRepairer history = new HistoryRepairer();
-        boolean removedFailedRows = toRepair.contains(Kind.FAILED_MIGRATION);
-        if (removedFailedRows) {
+        if (toRepair.contains(Kind.FAILED_MIGRATION)) {
             history.removeFailedRows(session, schemas, found.failed(), report);
         }
-        // Read again after adopting or removing failed rows: what is pending has changed.
-        MigrationInfoService current = (adopted || removedFailedRows) ? flyway.info() : before;
-        List<String> upcoming = scripts.statementsOf(List.of(current.pending()));
         if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {
             for (MigrationInfo migration : found.checksumMismatches()) {
                 history.realign(session, schemas, migration, report);
             }
         }
-        if (toRepair.contains(Kind.INVALID_INDEX)) {
-            new IndexRepairer().repair(session, found.invalidIndexes(), upcoming, report);
-        }
         return expected;
     }
 
     /**
-     * After migrating: nothing failed or pending, no INVALID index but those a policy leaves as is. Every statement
-     * that ran was accepted by PostgreSQL itself, so there is no model of the schema to check against.
+     * After migrating: nothing failed or pending, no INVALID index but those reported at inspection and left as is
+     * (an index a migration was to rebuild, still INVALID, is a problem). Every statement that ran was accepted by
+     * PostgreSQL itself, so there is no model of the schema to check against.
      */
     private void verify(MigrationInfoService info, Set<InvalidIndex> leftAsIs, Connection session,
             MigratedSchemas schemas, StartupReport report) throws SQLException {

@@ -17,11 +17,13 @@ import org.flywaydb.core.api.MigrationInfo;
  * @param checksumMismatches applied migrations whose script changed since
  * @param missing applied migrations no longer found in the configured locations
  * @param pending migrations not yet applied (versioned) or changed since (repeatable)
- * @param invalidIndexes INVALID indexes not being built right now
+ * @param invalidIndexes INVALID indexes not being built right now that no migration about to run creates: findings
+ * @param rebuiltIndexes INVALID indexes not being built right now that a migration about to run creates: its
+ * statement rebuilds them, so they are not findings
  */
 record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean schemaHasObjects, List<MigrationInfo> failed,
         List<MigrationInfo> checksumMismatches, List<MigrationInfo> missing, List<MigrationInfo> pending,
-        List<InvalidIndex> invalidIndexes) {
+        List<InvalidIndex> invalidIndexes, List<IndexRebuild> rebuiltIndexes) {
 
     /**
      * A non-empty schema Flyway has no history for and would refuse to migrate. With the user's own baseline, the
@@ -42,11 +44,20 @@ record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean sc
                 "Migration " + label(m) + " failed in an earlier run and is recorded as failed in the history")));
         this.checksumMismatches.forEach(m -> findings.add(new Finding(Kind.CHECKSUM_MISMATCH, label(m),
                 "Migration " + label(m) + " was edited after it was applied (checksum " + m.getAppliedChecksum()
-                        + " in the history, " + m.getResolvedChecksum() + " for " + m.getScript() + " now)")));
+                        + " in the history, " + m.getResolvedChecksum() + " for " + m.getScript() + " now)",
+                "Either restore the script as it was applied; or, when the edit changes nothing the database needs"
+                        + " (a comment, formatting), set " + Kind.CHECKSUM_MISMATCH.property() + "=realign to record"
+                        + " the new checksum without running anything. A schema change belongs in a new migration:"
+                        + " an applied script is never run again.")));
         this.missing.forEach(m -> findings.add(new Finding(Kind.MISSING_MIGRATION, label(m), "Migration " + label(m)
                 + " is in the history but no longer in the configured locations")));
         this.invalidIndexes.forEach(index -> findings.add(new Finding(Kind.INVALID_INDEX, index.toString(),
-                "Index " + index + " is INVALID (left by a concurrent index build that failed or was killed)")));
+                "Index " + index + " is INVALID (left by a concurrent index build that failed or was killed) and no"
+                        + " migration about to run creates it",
+                // Startup never does this itself: the index may be one a person is dealing with right now.
+                "Rebuild it by hand with REINDEX INDEX CONCURRENTLY " + index.qualifiedName() + ", or drop it with"
+                        + " DROP INDEX CONCURRENTLY " + index.qualifiedName() + "; or add a migration that creates it"
+                        + " again: its CREATE INDEX rebuilds an INVALID index of that name.")));
         return findings;
     }
 
@@ -60,6 +71,15 @@ record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean sc
         @Override
         public String toString() {
             return this.schema + "." + this.name + " on " + this.schema + "." + this.table;
+        }
+    }
+
+    /** An INVALID index and the migration about to run whose {@code CREATE INDEX} rebuilds it. */
+    record IndexRebuild(InvalidIndex index, MigrationInfo migration) {
+
+        String description() {
+            return "Index " + this.index + " is INVALID; migration " + label(this.migration)
+                    + " creates it and rebuilds it when it runs";
         }
     }
 

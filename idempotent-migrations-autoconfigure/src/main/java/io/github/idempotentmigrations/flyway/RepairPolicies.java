@@ -30,12 +30,13 @@ final class RepairPolicies {
             }
             else if (policy == RepairPolicy.WARN) {
                 report.warn(finding.description() + "; left as is (" + finding.kind().property() + "="
-                        + policy.name().toLowerCase(Locale.ROOT) + ")");
+                        + policy.name().toLowerCase(Locale.ROOT) + ")"
+                        + (finding.remedy().isEmpty() ? "" : ". " + finding.remedy()));
             }
             else {
                 report.problem(finding.description() + ". Startup stops because " + finding.kind().property() + "="
                         + policy.name().toLowerCase(Locale.ROOT) + "."
-                        + choices(finding.kind()));
+                        + (finding.remedy().isEmpty() ? "" : " " + finding.remedy()));
             }
         }
         return toRepair;
@@ -57,14 +58,7 @@ final class RepairPolicies {
         }
         found.pending()
             .forEach(m -> report.problem("Migration " + InspectionResult.label(m) + " is pending (not applied yet)"));
-    }
-
-    /** What the user can do about a finding that stopped startup, beyond the policy. */
-    private static String choices(Kind kind) {
-        return (kind == Kind.CHECKSUM_MISMATCH) ? " Either restore the script as it was applied; or, when the edit"
-                + " changes nothing the database needs (a comment, formatting), set " + kind.property()
-                + "=realign to record the new checksum without running anything. A schema change belongs in a new"
-                + " migration: an applied script is never run again." : "";
+        found.rebuiltIndexes().forEach(rebuild -> report.warn(rebuild.description()));
     }
 
     RepairPolicy policyFor(Kind kind) {

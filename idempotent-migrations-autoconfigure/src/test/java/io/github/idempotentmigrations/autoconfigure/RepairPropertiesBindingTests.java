@@ -49,6 +49,19 @@ class RepairPropertiesBindingTests {
         assertThat(valid).contains("WARN", "FAIL").doesNotContain("REPAIR");
     }
 
+    @Test
+    void invalidIndexesWarnByDefaultAndRepairFailsAtBinding(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.getBean(IdempotentMigrationsProperties.class).getRepair().getInvalidIndexes())
+                .isEqualTo(InvalidIndexPolicy.WARN);
+        }
+        // Startup never drops or reindexes an INVALID index itself: there is no 'repair' to choose.
+        assertThatException().isThrownBy(() -> start("idempotent-migrations.repair.invalid-indexes=repair"));
+
+        String valid = output.toString().substring(output.toString().indexOf("The following values are valid:"));
+        assertThat(valid).contains("WARN", "FAIL").doesNotContain("REPAIR");
+    }
+
     private static ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(PropertiesOnly.class).web(WebApplicationType.NONE)
             .properties(properties)

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * X: like P, but one hand-made object differs from what migration k builds (another column type, another index
  * column). Startup must stop with a CONFLICT in migration k naming the statement, what it expected and what it found,
- * and leave schema, rows and history exactly as they were.
+ * and leave schema, rows and history exactly as they were. The other hand-made objects are made as they are at the end
+ * of migration k; one that migration k adds plainly and changes in a later statement (a column added, filled, then
+ * made NOT NULL) differs from the statement that adds it, so startup may stop there first: a CONFLICT in migration k
+ * on a hand-made object, with both definitions, is then the answer, and the verdict says so.
  */
 final class ConflictingHandMadeObject implements StartingState {
 
@@ -59,9 +62,9 @@ final class ConflictingHandMadeObject implements StartingState {
                 StarterRun run = set.start(database);
                 starterMillis += run.time().toMillis();
                 try {
-                    assertConflict(run, version, differing);
+                    String stoppedAt = assertConflict(run, version, differing, change.created());
                     SnapshotAssert.unchanged(before, DatabaseSnapshot.of(database), "the stopped startup");
-                    checked.add("k=" + version + " " + differing);
+                    checked.add("k=" + version + " " + differing + stoppedAt);
                 }
                 catch (AssertionError ex) {
                     failures.add(state + ":\n  " + ex.getMessage());
@@ -75,24 +78,39 @@ final class ConflictingHandMadeObject implements StartingState {
         return new Verdict(String.join("; ", checked), starterMillis);
     }
 
-    private static void assertConflict(StarterRun run, int version, HandMadeObject differing) {
+    /** Returns "" when the CONFLICT names the differing object, else which hand-made object stopped startup first. */
+    private static String assertConflict(StarterRun run, int version, HandMadeObject differing,
+            List<HandMadeObject> handMade) {
         if (run.failure() == null) {
             throw new AssertionError("startup succeeded; expected a CONFLICT in migration " + version);
         }
         SchemaConvergenceException failure = run.convergenceFailure()
             .orElseThrow(() -> new AssertionError("startup failed without a CONFLICT:" + StarterRun.messages(run.failure())));
         List<String> conflicts = new ArrayList<>();
+        String earlierHandMade = null;
         for (MigrationResult migration : failure.report().migrations()) {
             for (StatementResult statement : migration.statements()) {
                 if (statement.outcome().name().equals("CONFLICT")) {
                     conflicts.add(migration.version() + ": " + statement.sql());
-                    if (String.valueOf(version).equals(migration.version()) && names(statement, differing)
+                    boolean definitionsGiven = String.valueOf(version).equals(migration.version())
                             && !isBlank(statement.expected()) && !isBlank(statement.actual())
-                            && !statement.expected().equals(statement.actual())) {
-                        return;
+                            && !statement.expected().equals(statement.actual());
+                    if (definitionsGiven && names(statement, differing)) {
+                        return "";
+                    }
+                    if (definitionsGiven && earlierHandMade == null) {
+                        earlierHandMade = handMade.stream()
+                            .filter(object -> names(statement, object))
+                            .map(object -> " (stopped first at hand-made " + object + ": expected "
+                                    + statement.expected() + ", found " + statement.actual() + ")")
+                            .findFirst()
+                            .orElse(null);
                     }
                 }
             }
+        }
+        if (earlierHandMade != null) {
+            return earlierHandMade;
         }
         // Without history yet (k=1) the schema is adopted through the shadow: its conflicts are listed by object
         String name = differing.name().replace("\"", "").toLowerCase(Locale.ROOT);
@@ -102,7 +120,7 @@ final class ConflictingHandMadeObject implements StartingState {
             .anyMatch(line -> line.contains("conflict") && line.contains(name) && line.contains("expected ")
                     && line.contains(", found "));
         if (adoptionConflict) {
-            return;
+            return "";
         }
         throw new AssertionError("no CONFLICT in migration " + version + " naming " + differing.name()
                 + " with expected and found definitions; conflicts reported: " + conflicts + "; message: "

@@ -192,13 +192,6 @@ class BadInputStartupTests {
     }
 
     @Test
-    void invalidIndexWithPolicyFail(TestDatabase db) {
-        StartingStates.invalidIndexOfAppliedMigration(db);
-        failsLeavingDatabaseUnchanged(db, on(db, "concurrent-index", "idempotent-migrations.repair.invalid-indexes=fail"),
-                "Index public.accounts_email_key on public.accounts is INVALID");
-    }
-
-    @Test
     void validateModeWithPendingMigration(TestDatabase db) {
         plainFlyway(db, "validate-pending", "1");
         failsLeavingDatabaseUnchanged(db, on(db, "validate-pending", "idempotent-migrations.mode=validate"),

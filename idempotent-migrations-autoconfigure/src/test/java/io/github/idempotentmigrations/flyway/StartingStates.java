@@ -32,10 +32,22 @@ final class StartingStates {
     static void invalidIndexOfAppliedMigration(TestDatabase db) {
         plainFlyway(db, "concurrent-index", "2");
         db.execute("DROP INDEX accounts_email_key");
-        db.execute("INSERT INTO accounts VALUES (3, 'ann@example.com')");
-        // Fails on the duplicate and leaves accounts_email_key INVALID.
-        assertThatIllegalStateException()
-            .isThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email)"));
-        db.execute("DELETE FROM accounts WHERE id = 3");
+        invalidIndexByHand(db, "accounts", "CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email)");
+    }
+
+    /** Only V1 is applied; someone tried V2's index by hand ahead of it and left it INVALID. */
+    static void invalidIndexAheadOfItsMigration(TestDatabase db) {
+        plainFlyway(db, "concurrent-index", "1");
+        invalidIndexByHand(db, "accounts", "CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email)");
+    }
+
+    /**
+     * Runs a unique concurrent build by hand on {@code table} (id, email) while it holds a duplicate email: the build
+     * fails and leaves its index INVALID; the duplicate is removed again.
+     */
+    static void invalidIndexByHand(TestDatabase db, String table, String createIndex) {
+        db.execute("INSERT INTO " + table + " VALUES (3, 'ann@example.com'), (4, 'ann@example.com')");
+        assertThatIllegalStateException().isThrownBy(() -> db.execute(createIndex));
+        db.execute("DELETE FROM " + table + " WHERE id IN (3, 4)");
     }
 }
