@@ -95,10 +95,18 @@ final class AlterActionReconciler {
         TableDetails probed = Probe.onEmptyCopy(r, table, action.name(),
                 copy -> "ALTER TABLE " + copy + " " + action.text());
         Optional<Column> want = probed.column(action.name());
-        if (want.isEmpty() || !Normalize.column(want.get(), table.schema())
-            .sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
-            return ActionResult.conflict(action, object, "column " + object + " exists with another definition",
-                    want.map(Column::definition).orElse(action.text()), have.get().definition());
+        Column found = Normalize.column(have.get(), table.schema());
+        Optional<Column> wanted = want.map(column -> Normalize.column(column, table.schema()));
+        String deferred = null;
+        if (wanted.isEmpty() || !wanted.get().sameDefinitionAs(found)) {
+            if (wanted.isEmpty() || !r.inTransaction()
+                    || !ColumnAhead.differsOnlyInNullabilityOrDefault(wanted.get(), found)) {
+                return ActionResult.conflict(action, object, "column " + object + " exists with another definition",
+                        want.map(Column::definition).orElse(action.text()), have.get().definition());
+            }
+            r.columnAhead(new ColumnAhead(table, action.name(), action.text(), -1));
+            deferred = "column already exists as " + found.definition() + " where this action adds "
+                    + wanted.get().definition() + ": judged when the migration ends, after its later statements";
         }
         List<String> added = new ArrayList<>();
         for (Constraint built : probed.constraints().values()) {
@@ -114,6 +122,10 @@ final class AlterActionReconciler {
             r.runDerivedOrFail("ALTER TABLE " + table.toSql() + " ADD CONSTRAINT " + ObjectName.quote(built.name())
                     + " " + built.definition());
             added.add(built.name());
+        }
+        if (deferred != null) {
+            return ActionResult.reconciled(action, object,
+                    added.isEmpty() ? deferred : deferred + "; added its constraints " + added);
         }
         return added.isEmpty() ? ActionResult.skipped(action, object, "column already exists with the same definition")
                 : ActionResult.reconciled(action, object, "column already existed; added its constraints " + added);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -35,6 +36,9 @@ public final class EngineRun {
 
     private final List<StatementResult> statements = new ArrayList<>();
 
+    /** Columns of the current migration that existed ahead of it, judged when it ends. */
+    private final List<ColumnAhead> columnsAhead = new ArrayList<>();
+
     private int catalogQueries;
 
     private String version;
@@ -63,6 +67,7 @@ public final class EngineRun {
         this.script = script;
         this.migrationStart = System.nanoTime();
         this.statements.clear();
+        this.columnsAhead.clear();
         this.savepoint.transactionStarted();
         this.journal = null;
         this.journalKey = null;
@@ -79,8 +84,14 @@ public final class EngineRun {
         this.committedEarlier = -1;
     }
 
-    /** The current migration completed: its journal rows are no longer needed. */
+    /**
+     * The current migration ran all its statements, inside its transaction still when it has one: columns that
+     * existed ahead of it must now be as the migration leaves them, or the migration conflicts; its journal rows are
+     * no longer needed.
+     * @throws StatementRejectedException when such a column differs, under {@link ConflictPolicy#FAIL}
+     */
     public void migrationSucceeded(Connection connection) {
+        judgeColumnsAhead(connection);
         if (this.journal != null && this.committedEarlier != -1) {
             try {
                 this.journal.forget(connection, this.journalKey);
@@ -126,6 +137,9 @@ public final class EngineRun {
                 throw attempt.refusal();
             }
             StatementResult result = record(statement, verdict, actions(reconciliation), null, start);
+            if (reconciliation != null) {
+                reconciliation.columnsAhead().forEach(column -> this.columnsAhead.add(column.at(result.index())));
+            }
             if (verdict.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
                 throw new StatementRejectedException(result, null);
             }
@@ -186,6 +200,34 @@ public final class EngineRun {
     /** How many catalog queries the run has made: the engine's cost beyond the statements themselves. */
     public int catalogQueries() {
         return this.catalogQueries;
+    }
+
+    private void judgeColumnsAhead(Connection connection) {
+        for (ColumnAhead column : this.columnsAhead) {
+            StatementResult added = this.statements.get(column.statementIndex() - 1);
+            List<String> later = this.statements.subList(column.statementIndex(), this.statements.size())
+                .stream()
+                .map(StatementResult::sql)
+                .toList();
+            Optional<String[]> difference;
+            try {
+                difference = column.differenceAtMigrationEnd(connection, this.savepoint, later);
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException("Could not compare column " + column.table() + "." + column.column()
+                        + " with what the migration builds: " + ex.getMessage(), ex);
+            }
+            if (difference.isPresent()) {
+                StatementResult conflict = new StatementResult(added.index(), added.sql(), added.kind(),
+                        added.object(), Outcome.CONFLICT, "column " + column.table() + "." + column.column()
+                                + " existed before this migration and differs from what it leaves",
+                        added.actions(), difference.get()[0], difference.get()[1], null, added.duration());
+                this.statements.set(column.statementIndex() - 1, conflict);
+                if (this.settings.onConflict() == ConflictPolicy.FAIL) {
+                    throw new StatementRejectedException(conflict, null);
+                }
+            }
+        }
     }
 
     private int committedEarlier(Connection connection) throws SQLException {

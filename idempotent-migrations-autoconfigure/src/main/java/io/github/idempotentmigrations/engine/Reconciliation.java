@@ -29,6 +29,8 @@ final class Reconciliation {
 
     private final List<String> derived = new ArrayList<>();
 
+    private final List<ColumnAhead> columnsAhead = new ArrayList<>();
+
     Reconciliation(Connection connection, ClassifiedStatement statement, Attempt attempt,
             StatementSavepoint savepoint) {
         this.connection = connection;
@@ -65,6 +67,15 @@ final class Reconciliation {
             throw this.attempt.refusal();
         }
         return Verdict.applied(this.statement.target(), "ran as written");
+    }
+
+    /** A column to judge again when the migration ends. */
+    void columnAhead(ColumnAhead column) {
+        this.columnsAhead.add(column);
+    }
+
+    List<ColumnAhead> columnsAhead() {
+        return List.copyOf(this.columnsAhead);
     }
 
     List<String> derivedActions() {

@@ -91,6 +91,53 @@ class PendingMigrationFidelityTest {
     }
 
     @Test
+    void aColumnMadeByHandAsTheMigrationLeavesItConverges(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE incidents (id integer PRIMARY KEY);
+                INSERT INTO incidents VALUES (1), (2);
+                """, """
+                ALTER TABLE incidents ADD COLUMN rev integer;
+                UPDATE incidents SET rev = 1;
+                ALTER TABLE incidents ALTER COLUMN rev SET NOT NULL;
+                """);
+        migrations.plainTo(db, "1");
+        // a hot-fix copied the column as the whole migration leaves it: NOT NULL from the start
+        db.execute("ALTER TABLE incidents ADD COLUMN rev integer NOT NULL DEFAULT 0; ALTER TABLE incidents"
+                + " ALTER COLUMN rev DROP DEFAULT");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).containsExactly(Outcome.RECONCILED, Outcome.APPLIED, Outcome.APPLIED);
+        assertThat(results.get(results.size() - 1).statements().get(0).reason())
+            .contains("judged when the migration ends");
+        assertThat(db.query("SELECT id || ':' || rev FROM incidents ORDER BY id")).containsExactly("1:1", "2:1");
+        assertThat(InlineMigrations.history(db)).hasSize(2).allMatch(h -> h.endsWith(":true"));
+    }
+
+    @Test
+    void aColumnMadeByHandThatTheMigrationDoesNotLeaveSoIsAConflictWithNothingChanged(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE incidents (id integer PRIMARY KEY);
+                INSERT INTO incidents VALUES (1), (2);
+                """, """
+                ALTER TABLE incidents ADD COLUMN rev integer;
+                UPDATE incidents SET rev = 1;
+                ALTER TABLE incidents ALTER COLUMN rev SET NOT NULL;
+                """);
+        migrations.plainTo(db, "1");
+        // NOT NULL as the migration leaves it, but with a default the migration never gives it
+        db.execute("ALTER TABLE incidents ADD COLUMN rev integer NOT NULL DEFAULT 5");
+        List<String> before = InlineMigrations.state(db);
+
+        assertThatThrownBy(() -> migrations.starter(db))
+            .hasMessageContaining("CONFLICT")
+            .hasMessageContaining("column public.incidents.rev existed before this migration and differs from what"
+                    + " it leaves");
+
+        assertThat(InlineMigrations.state(db)).isEqualTo(before);
+    }
+
+    @Test
     void seedRowsMeetingAnExistingRowStopStartupWithWhatToDo(TestDatabase db) {
         InlineMigrations migrations = InlineMigrations.of(this.scripts, """
                 CREATE TABLE plans (name text PRIMARY KEY);

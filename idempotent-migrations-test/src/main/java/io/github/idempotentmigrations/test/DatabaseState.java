@@ -23,14 +23,18 @@ record DatabaseState(List<String> catalog, List<String> rows, List<String> histo
             + "|timeofday|random|gen_random_uuid|uuid_generate_v[0-9a-z_]*|uuidv[47])\\s*\\(|current_(timestamp|date|time)"
             + "|localtime'";
 
-    /** Each user table with the columns to leave out of its rows as a text[] literal; {@code :history} is replaced. */
+    /**
+     * Each user table with the columns to leave out of its rows as a text[] literal; {@code :history} is replaced.
+     * Flyway's history and the starter's bookkeeping tables named after it (expected schema, statement journal) are
+     * not user tables.
+     */
     private static final String TABLES = "SELECT format('%I.%I', n.nspname, c.relname) || ' ' || coalesce(("
             + "SELECT array_agg(a.attname ORDER BY a.attnum)::text FROM pg_attrdef d"
             + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
             + " WHERE d.adrelid = c.oid AND pg_get_expr(d.adbin, d.adrelid) ~* " + VOLATILE_DEFAULT + "), '{}')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
             + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_%'"
-            + " AND c.relname <> ':history' ORDER BY 1";
+            + " AND c.relname NOT IN (':history', ':history_expected', ':history_statements') ORDER BY 1";
 
     static DatabaseState of(TestDatabase database, HistoryTable historyTable) {
         return new DatabaseState(DatabaseSnapshot.catalogOf(database), rows(database, historyTable),

@@ -1,0 +1,83 @@
+package io.github.idempotentmigrations.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.github.idempotentmigrations.engine.catalog.Column;
+import io.github.idempotentmigrations.engine.sql.AlterAction;
+import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.engine.sql.StatementClassifier;
+import io.github.idempotentmigrations.engine.sql.StatementKind;
+
+/**
+ * A column that existed when a statement of a transactional migration added it, the same but for NOT NULL or its
+ * default: the way a hot-fix makes it when it copies what the whole migration leaves (a column added, filled, then
+ * made NOT NULL). It is judged when the migration ends, against what PostgreSQL builds from the adding action and the
+ * migration's later {@code ALTER COLUMN} actions on it, on an empty copy of the table.
+ *
+ * @param table the table, qualified
+ * @param column the column's name
+ * @param addition the {@code ADD COLUMN} action as written
+ * @param statementIndex the index of the statement that added it, in its migration (1-based)
+ */
+record ColumnAhead(ObjectName table, String column, String addition, int statementIndex) {
+
+    private static final Set<AlterAction.Kind> COLUMN_CHANGES = Set.of(AlterAction.Kind.ALTER_COLUMN_SET_NOT_NULL,
+            AlterAction.Kind.ALTER_COLUMN_DROP_NOT_NULL, AlterAction.Kind.ALTER_COLUMN_SET_DEFAULT,
+            AlterAction.Kind.ALTER_COLUMN_DROP_DEFAULT, AlterAction.Kind.ALTER_COLUMN_TYPE);
+
+    /** Whether two definitions of a column differ in nullability or default only. */
+    static boolean differsOnlyInNullabilityOrDefault(Column wanted, Column found) {
+        return wanted.type().equals(found.type()) && wanted.identity().equals(found.identity())
+                && wanted.generated() == found.generated() && !wanted.sameDefinitionAs(found);
+    }
+
+    ColumnAhead at(int index) {
+        return new ColumnAhead(this.table, this.column, this.addition, index);
+    }
+
+    /**
+     * The column as the migration leaves it, when the live one is not that: the expected and found definitions.
+     *
+     * @param later the SQL of the migration's statements after the adding one
+     */
+    Optional<String[]> differenceAtMigrationEnd(Connection connection, StatementSavepoint savepoint,
+            List<String> later) throws SQLException {
+        String adding = "ALTER TABLE " + this.table.toSql() + " " + this.addition;
+        Reconciliation r = new Reconciliation(connection, StatementClassifier.classify(adding), null, savepoint);
+        String schema = this.table.schema();
+        List<String> actions = Stream.concat(Stream.of(this.addition), laterChanges(r, later).stream()).toList();
+        Column wanted = Normalize.column(Probe.onEmptyCopy(r, this.table, this.column,
+                copy -> actions.stream().map(action -> "ALTER TABLE " + copy + " " + action)
+                    .collect(Collectors.joining("; ")))
+            .column(this.column)
+            .orElseThrow(), schema);
+        Column found = Normalize.column(r.catalog.describe(this.table).column(this.column).orElseThrow(), schema);
+        return wanted.sameDefinitionAs(found) ? Optional.empty()
+                : Optional.of(new String[] { wanted.definition(), found.definition() });
+    }
+
+    /** The later actions of the migration that change this column's type, nullability or default, in order. */
+    private List<String> laterChanges(Reconciliation r, List<String> later) throws SQLException {
+        List<String> changes = new ArrayList<>();
+        for (String sql : later) {
+            ClassifiedStatement statement = StatementClassifier.classify(sql);
+            if (statement.kind() != StatementKind.ALTER_TABLE || statement.target() == null
+                    || !r.qualify(statement.target()).equals(this.table)) {
+                continue;
+            }
+            statement.actions()
+                .stream()
+                .filter(action -> COLUMN_CHANGES.contains(action.kind()) && this.column.equals(action.name()))
+                .forEach(action -> changes.add(action.text()));
+        }
+        return changes;
+    }
+}
