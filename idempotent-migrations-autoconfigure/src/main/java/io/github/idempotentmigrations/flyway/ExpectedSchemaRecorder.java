@@ -62,7 +62,7 @@ final class ExpectedSchemaRecorder {
                 store.save(session, fingerprint, this.fromShadow);
             }
             else if (this.liveWasExpected && allAsWritten(ran)) {
-                store.save(session, fingerprint, SchemaSnapshot.read(session));
+                store.saveLive(session, fingerprint);
             }
             else {
                 recordFromShadow(flyway, session, store, fingerprint, report);

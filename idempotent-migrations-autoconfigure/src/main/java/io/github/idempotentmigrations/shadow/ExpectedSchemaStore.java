@@ -90,6 +90,30 @@ public final class ExpectedSchemaStore {
         replace(connection, () -> insert(connection, fingerprint, expected));
     }
 
+    /**
+     * Stores the schema of the connection's own database as the expected one, read and written by the server in one
+     * statement per object kind: nothing travels to the client and back.
+     */
+    public void saveLive(Connection connection, String fingerprint) throws SQLException {
+        replace(connection, () -> CatalogSearchPath.with(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                for (ObjectKind kind : ObjectKind.values()) {
+                    if (!kind.bookkeeping()) {
+                        statement.execute("INSERT INTO " + this.table + " (migrations, kind, name, parent, definition,"
+                                + " ddl) SELECT '" + fingerprint.replace("'", "''") + "', '" + kind.name() + "', q.name,"
+                                + " coalesce(q.parent, ''), coalesce(q.definition, ''), coalesce(q.ddl, '') FROM ("
+                                + SnapshotQueries.of(kind) + ") AS q(name, parent, definition, ddl)");
+                    }
+                }
+                // The table itself is the starter's, not the migrations': its table, columns and comment go again.
+                statement.execute("DELETE FROM " + this.table + " WHERE (SELECT format('%I.%I', n.nspname, c.relname)"
+                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = '"
+                        + this.table.replace("'", "''") + "'::regclass) IN (name, parent, substr(name, 7))");
+            }
+            return null;
+        }));
+    }
+
     /** Records why no expected schema could be built for these migrations, so restarts do not try again. */
     public void saveUnavailable(Connection connection, String fingerprint, String reason) throws SQLException {
         replace(connection, () -> {
