@@ -12,6 +12,7 @@ import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.ShadowAdoption;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
+import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
@@ -48,28 +49,19 @@ final class HistoryAdoption {
             throws SQLException {
         try (ShadowDatabase shadow = openShadow(flyway, session, report)) {
             buildExpectedSchema(flyway, shadow, report);
-            session.setAutoCommit(false);
-            try {
-                ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
+            ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
+            List<String> done = Transaction.run(session, () -> {
                 SchemaDiff diff = adoption.diff();
                 reportExtraAndConflicts(diff, report);
-                List<String> done = adoption.fill(diff);
+                List<String> created = adoption.fill(diff);
                 adoption.copyRowsIntoEmpty(schemas.qualifiedHistoryTable());
-                session.commit();
-                report.repaired(KIND, String.join(", ", schemas.names()), "adopted through the "
-                        + shadow.description() + " without running any migration statement here (existing objects"
-                        + " and their rows untouched); " + (done.isEmpty() ? "nothing was missing"
-                                : String.join("; ", done))
-                        + "; history written as plain Flyway wrote it on the shadow");
-                return adoption.expected();
-            }
-            catch (SQLException | RuntimeException ex) {
-                session.rollback();
-                throw ex;
-            }
-            finally {
-                session.setAutoCommit(true);
-            }
+                return created;
+            });
+            report.repaired(KIND, String.join(", ", schemas.names()), "adopted through the " + shadow.description()
+                    + " without running any migration statement here (existing objects and their rows untouched); "
+                    + (done.isEmpty() ? "nothing was missing" : String.join("; ", done))
+                    + "; history written as plain Flyway wrote it on the shadow");
+            return adoption.expected();
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.idempotentmigrations.shadow.ExpectedSchema;
 import io.github.idempotentmigrations.shadow.LostHistory;
 import io.github.idempotentmigrations.shadow.ShadowAdoption;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
+import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -121,20 +122,11 @@ final class LostHistoryRepair {
 
     private static void takeAsApplied(LostHistory judged, List<String> versions, ShadowDatabase shadow,
             Connection session, MigratedSchemas schemas) throws SQLException {
-        session.setAutoCommit(false);
-        try {
+        Transaction.run(session, () -> {
             ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
             adoption.fill(judged.diff());
-            adoption.copyHistoryRows(schemas.qualifiedHistoryTable(), versions);
-            session.commit();
-        }
-        catch (SQLException | RuntimeException ex) {
-            session.rollback();
-            throw ex;
-        }
-        finally {
-            session.setAutoCommit(true);
-        }
+            return adoption.copyHistoryRows(schemas.qualifiedHistoryTable(), versions);
+        });
     }
 
     private static List<MigrationInfo> versioned(MigrationInfo[] pending) {

@@ -9,6 +9,7 @@ import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.shadow.DriftRepair;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
+import io.github.idempotentmigrations.shadow.Transaction;
 
 /**
  * At startup, the live schema against the expected schema stored for the applied migrations (drift since the last
@@ -63,20 +64,9 @@ final class StartupDriftCheck {
     }
 
     private static void recreate(Connection session, SchemaDiff diff, StartupReport report) throws SQLException {
-        session.setAutoCommit(false);
-        try {
-            List<String> done = DriftRepair.recreate(session, diff.missing());
-            session.commit();
-            done.forEach(action -> report.repaired(KIND, action.substring(action.indexOf(' ') + 1),
-                    action + " from the expected schema (a table comes back empty)"));
-        }
-        catch (SQLException | RuntimeException ex) {
-            session.rollback();
-            throw ex;
-        }
-        finally {
-            session.setAutoCommit(true);
-        }
+        List<String> done = Transaction.run(session, () -> DriftRepair.recreate(session, diff.missing()));
+        done.forEach(action -> report.repaired(KIND, action.substring(action.indexOf(' ') + 1),
+                action + " from the expected schema (a table comes back empty)"));
     }
 
     private static String property() {

@@ -12,16 +12,10 @@ import java.sql.SQLException;
  */
 final class CatalogSearchPath {
 
-    @FunctionalInterface
-    interface Work<T> {
-
-        T run() throws SQLException;
-    }
-
     private CatalogSearchPath() {
     }
 
-    static <T> T with(Connection connection, Work<T> work) throws SQLException {
+    static <T> T with(Connection connection, Transaction.Work<T> work) throws SQLException {
         String previous = set(connection, "pg_catalog");
         try {
             return work.run();

@@ -87,7 +87,10 @@ public final class ExpectedSchemaStore {
      * Bookkeeping entries (rows, sequence values) are not kept: drift is about objects, not data.
      */
     public void save(Connection connection, String fingerprint, SchemaSnapshot expected) throws SQLException {
-        replace(connection, () -> insert(connection, fingerprint, expected));
+        replace(connection, () -> {
+            insert(connection, fingerprint, expected);
+            return null;
+        });
     }
 
     /**
@@ -122,39 +125,25 @@ public final class ExpectedSchemaStore {
                 statement.setString(1, fingerprint);
                 statement.setString(2, UNAVAILABLE);
                 statement.setString(3, reason);
-                statement.executeUpdate();
+                return statement.executeUpdate();
             }
         });
     }
 
-    @FunctionalInterface
-    private interface Rows {
-
-        void insert() throws SQLException;
-    }
-
-    private void replace(Connection connection, Rows rows) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (migrations text NOT NULL,"
-                    + " kind text NOT NULL, name text NOT NULL, parent text NOT NULL, definition text NOT NULL,"
-                    + " ddl text NOT NULL)");
-            statement.execute("COMMENT ON TABLE " + this.table + " IS '" + SchemaSnapshot.BOOKKEEPING_COMMENT
-                    + ": the schema the applied migrations build, for drift checks; rebuilt when they change'");
-            // Two instances storing at once would both delete, then both insert.
-            statement.execute("LOCK TABLE " + this.table + " IN SHARE ROW EXCLUSIVE MODE");
-            statement.execute("DELETE FROM " + this.table);
-            rows.insert();
-            connection.commit();
-        }
-        catch (SQLException | RuntimeException ex) {
-            connection.rollback();
-            throw ex;
-        }
-        finally {
-            connection.setAutoCommit(autoCommit);
-        }
+    private void replace(Connection connection, Transaction.Work<?> rows) throws SQLException {
+        Transaction.run(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (migrations text NOT NULL,"
+                        + " kind text NOT NULL, name text NOT NULL, parent text NOT NULL, definition text NOT NULL,"
+                        + " ddl text NOT NULL)");
+                statement.execute("COMMENT ON TABLE " + this.table + " IS '" + SchemaSnapshot.BOOKKEEPING_COMMENT
+                        + ": the schema the applied migrations build, for drift checks; rebuilt when they change'");
+                // Two instances storing at once would both delete, then both insert.
+                statement.execute("LOCK TABLE " + this.table + " IN SHARE ROW EXCLUSIVE MODE");
+                statement.execute("DELETE FROM " + this.table);
+            }
+            return rows.run();
+        });
     }
 
     private void insert(Connection connection, String fingerprint, SchemaSnapshot expected) throws SQLException {

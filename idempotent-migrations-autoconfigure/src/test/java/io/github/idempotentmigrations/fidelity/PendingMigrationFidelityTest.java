@@ -92,14 +92,7 @@ class PendingMigrationFidelityTest {
 
     @Test
     void aColumnMadeByHandAsTheMigrationLeavesItConverges(TestDatabase db) {
-        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
-                CREATE TABLE incidents (id integer PRIMARY KEY);
-                INSERT INTO incidents VALUES (1), (2);
-                """, """
-                ALTER TABLE incidents ADD COLUMN rev integer;
-                UPDATE incidents SET rev = 1;
-                ALTER TABLE incidents ALTER COLUMN rev SET NOT NULL;
-                """);
+        InlineMigrations migrations = incidentsWithARevisionMadeNotNull();
         migrations.plainTo(db, "1");
         // a hot-fix copied the column as the whole migration leaves it: NOT NULL from the start
         db.execute("ALTER TABLE incidents ADD COLUMN rev integer NOT NULL DEFAULT 0; ALTER TABLE incidents"
@@ -116,14 +109,7 @@ class PendingMigrationFidelityTest {
 
     @Test
     void aColumnMadeByHandThatTheMigrationDoesNotLeaveSoIsAConflictWithNothingChanged(TestDatabase db) {
-        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
-                CREATE TABLE incidents (id integer PRIMARY KEY);
-                INSERT INTO incidents VALUES (1), (2);
-                """, """
-                ALTER TABLE incidents ADD COLUMN rev integer;
-                UPDATE incidents SET rev = 1;
-                ALTER TABLE incidents ALTER COLUMN rev SET NOT NULL;
-                """);
+        InlineMigrations migrations = incidentsWithARevisionMadeNotNull();
         migrations.plainTo(db, "1");
         // NOT NULL as the migration leaves it, but with a default the migration never gives it
         db.execute("ALTER TABLE incidents ADD COLUMN rev integer NOT NULL DEFAULT 5");
@@ -199,6 +185,18 @@ class PendingMigrationFidelityTest {
 
         db.execute("CREATE OR REPLACE FUNCTION answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$");
         assertThat(outcomes(migrations.starter(db), "2")).containsExactly(Outcome.SKIPPED);
+    }
+
+    /** A column added, filled, then made NOT NULL within one migration: what a hot-fix copies in one go. */
+    private InlineMigrations incidentsWithARevisionMadeNotNull() {
+        return InlineMigrations.of(this.scripts, """
+                CREATE TABLE incidents (id integer PRIMARY KEY);
+                INSERT INTO incidents VALUES (1), (2);
+                """, """
+                ALTER TABLE incidents ADD COLUMN rev integer;
+                UPDATE incidents SET rev = 1;
+                ALTER TABLE incidents ALTER COLUMN rev SET NOT NULL;
+                """);
     }
 
     private static List<Outcome> outcomes(List<MigrationResult> results, String version) {
