@@ -17,14 +17,14 @@ import io.github.idempotentmigrations.engine.sql.StatementClassifier;
 import io.github.idempotentmigrations.engine.sql.StatementKind;
 
 /**
- * A column that existed when a statement of a transactional migration added it, the same but for NOT NULL or its
- * default: the way a hot-fix makes it when it copies what the whole migration leaves (a column added, filled, then
+ * A column that existed when a statement of a transactional migration added it ({@code ADD COLUMN}, or a
+ * {@code CREATE TABLE} of a table that exists), the same but for NOT NULL or its default: the way a hot-fix makes it when it copies what the whole migration leaves (a column added, filled, then
  * made NOT NULL). It is judged when the migration ends, against what PostgreSQL builds from the adding action and the
  * migration's later {@code ALTER COLUMN} actions on it, on an empty copy of the table.
  *
  * @param table the table, qualified
  * @param column the column's name
- * @param addition the {@code ADD COLUMN} action as written
+ * @param addition an {@code ADD COLUMN} action with the statement's own column text
  * @param statementIndex the index of the statement that added it, in its migration (1-based)
  */
 record ColumnAhead(ObjectName table, String column, String addition, int statementIndex) {

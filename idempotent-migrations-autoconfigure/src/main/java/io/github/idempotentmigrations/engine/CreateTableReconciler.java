@@ -40,10 +40,22 @@ final class CreateTableReconciler {
         TableDetails expected = Probe.createdTable(r, table.name());
         TableDetails actual = r.catalog.describe(table);
         Differences differences = new Differences();
+        List<String> judgedAtEnd = new ArrayList<>();
         for (Column want : expected.columns().values()) {
             Optional<Column> have = actual.column(want.name());
-            if (have.isPresent() && !Normalize.column(want, table.schema())
-                .sameDefinitionAs(Normalize.column(have.get(), table.schema()))) {
+            if (have.isEmpty()) {
+                continue;
+            }
+            Column wanted = Normalize.column(want, table.schema());
+            Column found = Normalize.column(have.get(), table.schema());
+            if (wanted.sameDefinitionAs(found)) {
+                continue;
+            }
+            if (r.inTransaction() && ColumnAhead.differsOnlyInNullabilityOrDefault(wanted, found)) {
+                r.columnAhead(new ColumnAhead(table, want.name(), "ADD COLUMN " + columnText(r, want.name()), -1));
+                judgedAtEnd.add(want.name());
+            }
+            else {
                 differences.add(want.definition(), have.get().definition());
             }
         }
@@ -79,9 +91,12 @@ final class CreateTableReconciler {
             return differences.conflict(table, "table " + table + " exists but differs from the statement"
                     + (added.isEmpty() ? "" : " (added " + String.join(", ", added) + ")"));
         }
-        String extra = extraColumns(expected, actual);
-        if (!added.isEmpty()) {
-            return Verdict.reconciled(table, "table existed; added missing " + String.join(", ", added) + extra);
+        String extra = extraColumns(expected, actual)
+                + (judgedAtEnd.isEmpty() ? "" : "; columns " + String.join(", ", judgedAtEnd) + " differ in NOT NULL"
+                        + " or default only: judged when the migration ends, after its later statements");
+        if (!added.isEmpty() || !judgedAtEnd.isEmpty()) {
+            return Verdict.reconciled(table, "table existed" + (added.isEmpty() ? ""
+                    : "; added missing " + String.join(", ", added)) + extra);
         }
         return Verdict.skipped(table, "table exists with every column and constraint of the statement" + extra);
     }

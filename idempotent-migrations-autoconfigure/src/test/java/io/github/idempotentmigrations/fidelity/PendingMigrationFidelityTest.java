@@ -108,6 +108,26 @@ class PendingMigrationFidelityTest {
     }
 
     @Test
+    void aTableMadeByHandAsTheMigrationLeavesItConverges(TestDatabase db) {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE accounts (id integer PRIMARY KEY);
+                """, """
+                CREATE TABLE audit (id integer PRIMARY KEY, note text);
+                UPDATE audit SET note = 'none' WHERE note IS NULL;
+                ALTER TABLE audit ALTER COLUMN note SET NOT NULL;
+                """);
+        migrations.plainTo(db, "1");
+        db.execute("CREATE TABLE audit (id integer PRIMARY KEY, note text NOT NULL); INSERT INTO audit VALUES (1, 'kept')");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).containsExactly(Outcome.RECONCILED, Outcome.APPLIED, Outcome.APPLIED);
+        assertThat(results.get(results.size() - 1).statements().get(0).reason())
+            .contains("note differ in NOT NULL or default only");
+        assertThat(db.query("SELECT id || ':' || note FROM audit")).containsExactly("1:kept");
+    }
+
+    @Test
     void aColumnMadeByHandThatTheMigrationDoesNotLeaveSoIsAConflictWithNothingChanged(TestDatabase db) {
         InlineMigrations migrations = incidentsWithARevisionMadeNotNull();
         migrations.plainTo(db, "1");
