@@ -105,7 +105,7 @@ public final class LiveSchemaCheck {
         if (pending > 0) {
             return State.PENDING;
         }
-        return drift.orElse(List.of()).stream().anyMatch(Drift::impairs) ? State.DRIFTED : State.CONVERGED;
+        return drift.orElse(List.of()).stream().anyMatch(Drift::departs) ? State.DRIFTED : State.CONVERGED;
     }
 
     /** The catalog against the expected schema; empty when none is stored for the applied migrations yet. */

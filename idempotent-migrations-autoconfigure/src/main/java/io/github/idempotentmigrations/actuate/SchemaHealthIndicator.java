@@ -7,15 +7,17 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * The {@code schema} health contributor, backed by the cached {@link LiveSchemaCheck} so probes stay cheap. UP when
  * the schema is converged; DOWN when the application cannot work on it (unreachable, not converged, failed or pending
- * migrations, or missing tables, columns or other objects queries use); {@link #DRIFTED} when only indexes are
- * missing or invalid, which the application survives: Boot's default status order ignores that status, so it does
+ * migrations, or missing tables, columns or other objects queries use); {@link #DRIFTED} when it departs from the
+ * expected schema otherwise (an index missing or invalid, an object defined differently, a comment or privilege
+ * missing), which the application survives: Boot's default status order ignores that status, so it does
  * not take the root health group down, and a group that should fail on it lists it in its status order; UNKNOWN
  * when Flyway migrates another database than PostgreSQL.
  */
 public final class SchemaHealthIndicator extends AbstractHealthIndicator {
 
-    /** Indexes the migrations built are missing or invalid; everything else is as the migrations describe. */
-    public static final Status DRIFTED = new Status("DRIFTED", "Indexes the migrations built are missing or invalid");
+    /** The schema departs from the expected one, but nothing queries use is missing. */
+    public static final Status DRIFTED = new Status("DRIFTED",
+            "The schema departs from what the migrations build, but nothing queries use is missing");
 
     private final LiveSchemaCheck check;
 
@@ -45,7 +47,7 @@ public final class SchemaHealthIndicator extends AbstractHealthIndicator {
     private static Status healthOf(SchemaStatus status) {
         return switch (status.state()) {
             case CONVERGED -> Status.UP;
-            case DRIFTED -> status.onlyIndexesDrifted() ? DRIFTED : Status.DOWN;
+            case DRIFTED -> status.queriesUnaffected() ? DRIFTED : Status.DOWN;
             case OTHER_DATABASE -> Status.UNKNOWN;
             case UNREACHABLE, NOT_CONVERGED, FAILED, PENDING -> Status.DOWN;
         };

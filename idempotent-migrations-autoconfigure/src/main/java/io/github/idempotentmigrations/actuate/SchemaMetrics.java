@@ -44,7 +44,7 @@ public final class SchemaMetrics implements MeterBinder {
             .description("Migrations not applied yet")
             .register(registry);
         Gauge.builder("idempotent.migrations.drift", this.check,
-                check -> check.status().driftList().stream().filter(Drift::impairs).count())
+                check -> check.status().driftList().stream().filter(Drift::departs).count())
             .description("Objects the applied migrations build that are missing, invalid or different now")
             .register(registry);
     }

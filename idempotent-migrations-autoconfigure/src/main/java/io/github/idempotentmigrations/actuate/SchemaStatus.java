@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.shadow.Drift;
-import io.github.idempotentmigrations.shadow.ObjectKind;
 
 /**
  * The schema as last seen by a live check, judged together with the last startup report.
@@ -41,7 +40,7 @@ public record SchemaStatus(State state, Instant checkedAt, String currentVersion
         FAILED,
         /** Some migrations are not applied. */
         PENDING,
-        /** Objects the applied migrations build are missing, invalid or different. */
+        /** Objects the applied migrations build are missing, invalid or defined differently. */
         DRIFTED,
         /** The schema is in the state the migrations describe. */
         CONVERGED,
@@ -49,9 +48,9 @@ public record SchemaStatus(State state, Instant checkedAt, String currentVersion
         OTHER_DATABASE
     }
 
-    /** Whether all drift that matters is of indexes: queries still work, only slower. */
-    public boolean onlyIndexesDrifted() {
-        return driftList().stream().filter(Drift::impairs).allMatch(d -> d.kind() == ObjectKind.INDEX);
+    /** Whether queries still work despite the drift: nothing they use is missing. */
+    public boolean queriesUnaffected() {
+        return driftList().stream().noneMatch(Drift::breaksQueries);
     }
 
     /** The drift, empty when unknown. */

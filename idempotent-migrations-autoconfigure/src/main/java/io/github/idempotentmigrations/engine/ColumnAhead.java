@@ -44,30 +44,47 @@ record ColumnAhead(ObjectName table, String column, String addition, int stateme
     }
 
     /**
-     * The column as the migration leaves it, when the live one is not that: the expected and found definitions.
+     * The column as the migration leaves it, when the live one is not that: the expected and found definitions. A
+     * column that a later statement renamed or dropped is not judged (nothing of it is left to compare).
      *
-     * @param later the SQL of the migration's statements after the adding one
+     * @param statements the SQL of the migration's statements from the adding one on
      */
     Optional<String[]> differenceAtMigrationEnd(Connection connection, StatementSavepoint savepoint,
-            List<String> later) throws SQLException {
+            List<String> statements) throws SQLException {
         String adding = "ALTER TABLE " + this.table.toSql() + " " + this.addition;
         Reconciliation r = new Reconciliation(connection, StatementClassifier.classify(adding), null, savepoint);
+        Optional<Column> live = r.catalog.describe(this.table).column(this.column);
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
         String schema = this.table.schema();
-        List<String> actions = Stream.concat(Stream.of(this.addition), laterChanges(r, later).stream()).toList();
-        Column wanted = Normalize.column(Probe.onEmptyCopy(r, this.table, this.column,
-                copy -> actions.stream().map(action -> "ALTER TABLE " + copy + " " + action)
-                    .collect(Collectors.joining("; ")))
-            .column(this.column)
-            .orElseThrow(), schema);
-        Column found = Normalize.column(r.catalog.describe(this.table).column(this.column).orElseThrow(), schema);
-        return wanted.sameDefinitionAs(found) ? Optional.empty()
-                : Optional.of(new String[] { wanted.definition(), found.definition() });
+        List<String> actions = Stream.concat(Stream.of(this.addition), laterChanges(r, statements).stream()).toList();
+        Optional<Column> built;
+        try {
+            built = Probe.onEmptyCopy(r, this.table, this.column,
+                    copy -> actions.stream().map(action -> "ALTER TABLE " + copy + " " + action)
+                        .collect(Collectors.joining("; ")))
+                .column(this.column);
+        }
+        catch (SQLException ex) {
+            // PostgreSQL could not build it on an empty copy: no evidence that the column is as the migration leaves it
+            return Optional.of(new String[] { String.join("; ", actions) + " (" + ex.getMessage() + ")",
+                    live.get().definition() });
+        }
+        Column found = Normalize.column(live.get(), schema);
+        Optional<Column> wanted = built.map(column -> Normalize.column(column, schema));
+        return (wanted.isPresent() && wanted.get().sameDefinitionAs(found)) ? Optional.empty()
+                : Optional.of(new String[] { wanted.map(Column::definition).orElse(String.join("; ", actions)),
+                        found.definition() });
     }
 
-    /** The later actions of the migration that change this column's type, nullability or default, in order. */
-    private List<String> laterChanges(Reconciliation r, List<String> later) throws SQLException {
+    /**
+     * The actions on this table, from the adding statement on, that shape this column as it ends: its type,
+     * nullability and default, and a primary key (which makes its columns NOT NULL), in order.
+     */
+    private List<String> laterChanges(Reconciliation r, List<String> statements) throws SQLException {
         List<String> changes = new ArrayList<>();
-        for (String sql : later) {
+        for (String sql : statements) {
             ClassifiedStatement statement = StatementClassifier.classify(sql);
             if (statement.kind() != StatementKind.ALTER_TABLE || statement.target() == null
                     || !r.qualify(statement.target()).equals(this.table)) {
@@ -75,9 +92,14 @@ record ColumnAhead(ObjectName table, String column, String addition, int stateme
             }
             statement.actions()
                 .stream()
-                .filter(action -> COLUMN_CHANGES.contains(action.kind()) && this.column.equals(action.name()))
+                .filter(this::shapesTheColumn)
                 .forEach(action -> changes.add(action.text()));
         }
         return changes;
+    }
+
+    private boolean shapesTheColumn(AlterAction action) {
+        return (COLUMN_CHANGES.contains(action.kind()) && this.column.equals(action.name()))
+                || (action.kind() == AlterAction.Kind.ADD_CONSTRAINT && "PRIMARY KEY".equals(action.constraintType()));
     }
 }

@@ -205,13 +205,14 @@ public final class EngineRun {
     private void judgeColumnsAhead(Connection connection) {
         for (ColumnAhead column : this.columnsAhead) {
             StatementResult added = this.statements.get(column.statementIndex() - 1);
-            List<String> later = this.statements.subList(column.statementIndex(), this.statements.size())
+            // from the adding statement on: its own later actions count too
+            List<String> fromAdding = this.statements.subList(column.statementIndex() - 1, this.statements.size())
                 .stream()
                 .map(StatementResult::sql)
                 .toList();
             Optional<String[]> difference;
             try {
-                difference = column.differenceAtMigrationEnd(connection, this.savepoint, later);
+                difference = column.differenceAtMigrationEnd(connection, this.savepoint, fromAdding);
             }
             catch (SQLException ex) {
                 throw new IllegalStateException("Could not compare column " + column.table() + "." + column.column()

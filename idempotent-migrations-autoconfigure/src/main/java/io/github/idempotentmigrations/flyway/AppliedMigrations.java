@@ -3,6 +3,8 @@ package io.github.idempotentmigrations.flyway;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HexFormat;
 
 import org.flywaydb.core.api.MigrationInfo;
@@ -14,9 +16,20 @@ final class AppliedMigrations {
     private AppliedMigrations() {
     }
 
-    /** Type, version, description and checksum of every successful history row, hashed. */
-    static String fingerprint(MigrationInfoService info) {
+    /**
+     * How the expected schema is described; raised when the snapshot's definitions change, so a stored expected
+     * schema of another format is taken as not recorded rather than as drift.
+     */
+    private static final int FORMAT = 1;
+
+    /**
+     * Type, version, description and checksum of every successful history row, hashed with the snapshot format and
+     * the server's major version (PostgreSQL prints definitions differently across majors, e.g. after pg_upgrade).
+     */
+    static String fingerprint(MigrationInfoService info, Connection connection) throws SQLException {
         MessageDigest digest = sha256();
+        digest.update(("format " + FORMAT + ", PostgreSQL " + connection.getMetaData().getDatabaseMajorVersion() + "\n")
+            .getBytes(StandardCharsets.UTF_8));
         for (MigrationInfo migration : info.applied()) {
             if (migration.getState().isFailed()) {
                 continue;

@@ -2,12 +2,14 @@ package io.github.idempotentmigrations.flyway;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
+import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 
@@ -22,10 +24,17 @@ public final class ExpectedSchemaDrift {
             throws SQLException {
         MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), connection);
         Optional<SchemaSnapshot> expected = schemas.expectedSchema()
-            .load(connection, AppliedMigrations.fingerprint(info));
+            .load(connection, AppliedMigrations.fingerprint(info, connection));
         if (expected.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Drift.of(SchemaDiff.against(expected.get(), connection)));
+        // One transaction: one consistent view of the catalog, and the catalog search_path never outlives it (a
+        // transaction-pooling proxy hands the session to others between transactions).
+        return Optional.of(Transaction.run(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            }
+            return Drift.of(SchemaDiff.against(expected.get(), connection));
+        }));
     }
 }

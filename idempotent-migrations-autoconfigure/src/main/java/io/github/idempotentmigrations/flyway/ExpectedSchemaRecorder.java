@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.flyway;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -11,7 +12,9 @@ import io.github.idempotentmigrations.shadow.ExpectedSchemaStore;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 
 /**
  * Keeps the expected schema beside the history current after a startup changed what is applied, from the cheapest
@@ -52,7 +55,14 @@ final class ExpectedSchemaRecorder {
     /** Stores the expected schema for what is applied now, unless it is stored already. */
     void record(Flyway flyway, Connection session, MigratedSchemas schemas, MigrationInfoService after,
             List<MigrationResult> ran, StartupReport report) {
-        String fingerprint = AppliedMigrations.fingerprint(after);
+        String fingerprint;
+        try {
+            fingerprint = AppliedMigrations.fingerprint(after, session);
+        }
+        catch (SQLException ex) {
+            report.warn(NOT_RECORDED + CredentialMasker.mask(String.valueOf(ex.getMessage())));
+            return;
+        }
         ExpectedSchemaStore store = schemas.expectedSchema();
         try {
             if (store.isStored(session, fingerprint)) {
@@ -65,7 +75,7 @@ final class ExpectedSchemaRecorder {
                 store.saveLive(session, fingerprint);
             }
             else {
-                recordFromShadow(flyway, session, store, fingerprint, report);
+                recordFromShadow(flyway, session, store, fingerprint, after, report);
             }
         }
         catch (SQLException | RuntimeException ex) {
@@ -75,7 +85,12 @@ final class ExpectedSchemaRecorder {
 
     /** One plain migrate on a shadow; when none can be built, why is stored so that restarts do not try again. */
     private void recordFromShadow(Flyway flyway, Connection session, ExpectedSchemaStore store, String fingerprint,
-            StartupReport report) throws SQLException {
+            MigrationInfoService after, StartupReport report) throws SQLException {
+        if (Arrays.stream(after.all()).anyMatch(ExpectedSchemaRecorder::unknownHere)) {
+            // the history holds migrations these scripts do not have (a rollback): a shadow would build another schema
+            store.saveUnavailable(session, fingerprint, "the history holds migrations not in the configured locations");
+            return;
+        }
         SchemaSnapshot expected;
         try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
             ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(), HistoryAdoption::plainFlyway);
@@ -90,10 +105,19 @@ final class ExpectedSchemaRecorder {
         store.save(session, fingerprint, expected);
     }
 
+    private static boolean unknownHere(MigrationInfo migration) {
+        return migration.getState() == MigrationState.MISSING_SUCCESS
+                || migration.getState() == MigrationState.FUTURE_SUCCESS;
+    }
+
+    /**
+     * Whether every statement ran as written or was skipped by PostgreSQL's own {@code IF [NOT] EXISTS}: on a schema
+     * equal to the expected one, plain Flyway would have met the same objects and done the same.
+     */
     private static boolean allAsWritten(List<MigrationResult> ran) {
         return ran.stream()
             .flatMap(migration -> migration.statements().stream())
-            .allMatch(statement -> statement.outcome() == Outcome.APPLIED);
+            .allMatch(statement -> statement.outcome() == Outcome.APPLIED || statement.outcome() == Outcome.SKIPPED);
     }
 
 }

@@ -109,7 +109,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         Set<Kind> toRepair = this.policies.decide(found.findings(), report);
         report.failOnProblems("Startup stopped before changing anything");
         ExpectedSchemaRecorder expected = new ExpectedSchemaRecorder(this.settings.shadow());
-        if (!found.schemaHasObjects()) {
+        if (!found.schemaHasObjects() && !found.historyHasRows()) {
             expected.liveWasExpected(); // a first run: what it builds is what plain Flyway builds
         }
         if (toRepair.isEmpty() && found.pending().isEmpty()) {
@@ -126,7 +126,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         checkDrift(session, schemas, before, expected, found, report);
         SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, report);
         if (adopted != null) {
-            expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info()));
+            expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info(), session));
         }
         report.migrated();
         migratePending(flyway, session, schemas, found, report);
@@ -145,7 +145,9 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
      */
     private void checkDrift(Connection session, MigratedSchemas schemas, MigrationInfoService before,
             ExpectedSchemaRecorder expected, InspectionResult found, StartupReport report) throws SQLException {
-        if (!found.historyHasRows()) {
+        // Without history there is no expected schema yet (adoption builds one); with failed rows the schema is
+        // half-way through a migration that is about to resume: neither is drift.
+        if (!found.historyHasRows() || !found.failed().isEmpty()) {
             return;
         }
         Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
@@ -156,7 +158,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas,
             MigrationInfoService info) throws SQLException {
-        return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(info));
+        return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(info, session));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.shadow.DriftRepair;
+import io.github.idempotentmigrations.shadow.ObjectKind;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.Transaction;
@@ -38,10 +39,10 @@ final class StartupDriftCheck {
         List<Drift> drift = Drift.of(diff);
         boolean repair = mayChange && this.policy == DriftPolicy.REPAIR;
         for (Drift item : drift) {
-            if (!item.impairs()) {
+            if (!item.departs()) {
                 report.warn("Drift: " + item.describe() + "; left as is");
             }
-            else if (repair && item.problem() == Drift.Problem.MISSING) {
+            else if (repair && recreated(item)) {
                 continue; // re-created below, once nothing stops startup
             }
             else if (this.policy == DriftPolicy.FAIL || (!mayChange && this.policy == DriftPolicy.REPAIR)) {
@@ -60,11 +61,23 @@ final class StartupDriftCheck {
         if (repair && !diff.missing().isEmpty()) {
             recreate(session, diff, report);
         }
-        return drift.stream().allMatch(item -> repair && item.problem() == Drift.Problem.MISSING);
+        return drift.stream().allMatch(item -> repair && recreated(item));
     }
 
+    private static boolean recreated(Drift item) {
+        return item.problem() == Drift.Problem.MISSING && item.kind() != ObjectKind.PRIVILEGE;
+    }
+
+    /** A re-creation PostgreSQL refuses (rows that break a constraint, say) rolls back and is reported, not fatal. */
     private static void recreate(Connection session, SchemaDiff diff, StartupReport report) throws SQLException {
-        List<String> done = Transaction.run(session, () -> DriftRepair.recreate(session, diff.missing()));
+        List<String> done;
+        try {
+            done = Transaction.run(session, () -> DriftRepair.recreate(session, diff.missing()));
+        }
+        catch (SQLException ex) {
+            report.warn("Drift: missing objects were not re-created (nothing was changed): " + ex.getMessage());
+            return;
+        }
         done.forEach(action -> report.repaired(KIND, action.substring(action.indexOf(' ') + 1),
                 action + " from the expected schema (a table comes back empty)"));
     }

@@ -19,6 +19,9 @@ public record Drift(ObjectKind kind, String object, Problem problem, String expe
 
     private static final String INVALID_MARK = " (INVALID)";
 
+    private static final Set<ObjectKind> HARMLESS_WHEN_MISSING = Set.of(ObjectKind.INDEX, ObjectKind.COMMENT,
+            ObjectKind.PRIVILEGE);
+
     public enum Problem {
         /** The migrations build it; it is not there. */
         MISSING,
@@ -30,9 +33,23 @@ public record Drift(ObjectKind kind, String object, Problem problem, String expe
         EXTRA
     }
 
-    /** Whether the application may miss it: anything but an extra object. */
-    public boolean impairs() {
+    /** Whether the schema departs from the expected one here: anything but an extra object. */
+    public boolean departs() {
         return this.problem != Problem.EXTRA;
+    }
+
+    /**
+     * Whether queries may fail on it: an object they use is missing. A missing index only slows them; a comment or a
+     * privilege (which the shadow's defaults, e.g. PostgreSQL 14's {@code public} schema, may not share) and an object
+     * defined differently (accepted with {@code on-conflict=warn}, or changed by hand) are shown, not judged fatal.
+     */
+    public boolean breaksQueries() {
+        return this.problem == Problem.MISSING && !HARMLESS_WHEN_MISSING.contains(this.kind);
+    }
+
+    /** Whether drift repair may re-create it: never a privilege (a grant is a security decision, not a shape). */
+    public static boolean recreatable(SchemaObject object) {
+        return object.kind() != ObjectKind.PRIVILEGE;
     }
 
     /** {@code column public.chats.last_message_at is missing}. */

@@ -32,6 +32,9 @@ public final class ExpectedSchemaStore {
      * Whether an expected schema is stored for exactly these migrations, or why none could be built is; one query.
      */
     public boolean isStored(Connection connection, String fingerprint) throws SQLException {
+        if (missingInTransaction(connection)) {
+            return false;
+        }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT EXISTS (SELECT 1 FROM " + this.table + " WHERE migrations = ?)")) {
             statement.setString(1, fingerprint);
@@ -53,6 +56,9 @@ public final class ExpectedSchemaStore {
      * built was); one query.
      */
     public Optional<SchemaSnapshot> load(Connection connection, String fingerprint) throws SQLException {
+        if (missingInTransaction(connection)) {
+            return Optional.empty();
+        }
         List<SchemaObject> objects = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT kind, name, nullif(parent, ''), definition, nullif(ddl, '') FROM " + this.table
@@ -60,11 +66,12 @@ public final class ExpectedSchemaStore {
             statement.setString(1, fingerprint);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    if (UNAVAILABLE.equals(rs.getString(1))) {
-                        return Optional.empty();
+                    Optional<ObjectKind> kind = kind(rs.getString(1));
+                    if (kind.isEmpty()) {
+                        return Optional.empty(); // why none could be built, or written by another starter version
                     }
-                    objects.add(new SchemaObject(ObjectKind.valueOf(rs.getString(1)), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                    objects.add(new SchemaObject(kind.get(), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         }
@@ -80,6 +87,29 @@ public final class ExpectedSchemaStore {
     /** No table yet: a database migrated before the starter kept an expected schema (autocommit: nothing aborted). */
     private static boolean neverStored(SQLException ex, Connection connection) throws SQLException {
         return UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit();
+    }
+
+    /** Inside a transaction a missing table must not be queried: the error would abort it. */
+    private boolean missingInTransaction(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NULL")) {
+            statement.setString(1, this.table);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static Optional<ObjectKind> kind(String name) {
+        try {
+            return Optional.of(ObjectKind.valueOf(name));
+        }
+        catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -109,9 +139,10 @@ public final class ExpectedSchemaStore {
                     }
                 }
                 // The table itself is the starter's, not the migrations': its table, columns and comment go again.
-                statement.execute("DELETE FROM " + this.table + " WHERE (SELECT format('%I.%I', n.nspname, c.relname)"
-                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = '"
-                        + this.table.replace("'", "''") + "'::regclass) IN (name, parent, substr(name, 7))");
+                statement.execute("DELETE FROM " + this.table + " e USING (SELECT format('%I.%I', n.nspname,"
+                        + " c.relname) AS own FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.oid = '" + this.table.replace("'", "''") + "'::regclass) t WHERE t.own IN (e.name,"
+                        + " e.parent, substr(e.name, 7)) OR e.name LIKE '% ON TABLE ' || t.own || ' TO %'");
             }
             return null;
         }));
@@ -133,17 +164,27 @@ public final class ExpectedSchemaStore {
     private void replace(Connection connection, Transaction.Work<?> rows) throws SQLException {
         Transaction.run(connection, () -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (migrations text NOT NULL,"
-                        + " kind text NOT NULL, name text NOT NULL, parent text NOT NULL, definition text NOT NULL,"
-                        + " ddl text NOT NULL)");
-                statement.execute("COMMENT ON TABLE " + this.table + " IS '" + SchemaSnapshot.BOOKKEEPING_COMMENT
-                        + ": the schema the applied migrations build, for drift checks; rebuilt when they change'");
+                if (missing(statement)) {
+                    // COMMENT needs the table's owner: only once, when it is created
+                    statement.execute("CREATE TABLE " + this.table + " (migrations text NOT NULL, kind text NOT NULL,"
+                            + " name text NOT NULL, parent text NOT NULL, definition text NOT NULL, ddl text NOT NULL)");
+                    statement.execute("COMMENT ON TABLE " + this.table + " IS '" + SchemaSnapshot.BOOKKEEPING_COMMENT
+                            + ": the schema the applied migrations build, for drift checks; rebuilt when they change'");
+                }
                 // Two instances storing at once would both delete, then both insert.
                 statement.execute("LOCK TABLE " + this.table + " IN SHARE ROW EXCLUSIVE MODE");
                 statement.execute("DELETE FROM " + this.table);
             }
             return rows.run();
         });
+    }
+
+    private boolean missing(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + this.table.replace("'", "''")
+                + "') IS NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     private void insert(Connection connection, String fingerprint, SchemaSnapshot expected) throws SQLException {

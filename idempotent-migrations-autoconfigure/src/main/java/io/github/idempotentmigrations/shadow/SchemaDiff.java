@@ -25,12 +25,12 @@ public record SchemaDiff(List<SchemaObject> missing, List<Difference> different,
     }
 
     /**
-     * The expected schema against the one the connection's database holds now; CHECK and FOREIGN KEY texts that
-     * differ are compared once PostgreSQL has parsed both again there.
+     * The expected schema against the one the connection's database holds now (a live one); CHECK texts that differ
+     * are compared once PostgreSQL has parsed both again, on a temporary copy of the table (no lock on it).
      */
     public static SchemaDiff against(SchemaSnapshot expected, Connection connection) throws SQLException {
         SchemaDiff diff = between(expected, SchemaSnapshot.read(connection));
-        return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(connection, diff.different()),
+        return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(connection, diff.different(), false),
                 diff.extra());
     }
 

@@ -32,7 +32,7 @@ public final class ShadowAdoption {
     public SchemaDiff diff() throws SQLException {
         this.expected = SchemaSnapshot.read(this.shadow);
         SchemaDiff diff = SchemaDiff.between(this.expected, SchemaSnapshot.read(this.target));
-        return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(this.shadow, diff.different()),
+        return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(this.shadow, diff.different(), true),
                 diff.extra());
     }
 

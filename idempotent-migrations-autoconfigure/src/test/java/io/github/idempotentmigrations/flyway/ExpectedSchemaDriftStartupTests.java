@@ -126,6 +126,60 @@ class ExpectedSchemaDriftStartupTests {
         });
     }
 
+    @Test
+    void defaultPrivilegesOnTheStarterTableAreNoDrift(TestDatabase db) {
+        db.execute("DO $$ BEGIN CREATE ROLE im_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        db.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO im_reader");
+        on(db, "drift").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(drift(context)).isEmpty();
+        });
+        on(db, "drift", "idempotent-migrations.repair.drift=fail").run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void aStatementSkippedByItsOwnIfNotExistsStillRecordsTheLiveSchema(TestDatabase db) {
+        // a shadow cannot be built here: had recording needed one, a warning would say so
+        on(db, "drift-if-not-exists", "idempotent-migrations.shadow.url=jdbc:postgresql://127.0.0.1:1/none")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(lastReport(context).warnings()).isEmpty();
+                assertThat(drift(context)).isEmpty();
+            });
+    }
+
+    @Test
+    void anExpectedSchemaWrittenByAnotherStarterVersionIsTakenAsNotRecorded(TestDatabase db) {
+        on(db, "drift").run(context -> assertThat(context).hasNotFailed());
+        db.execute("UPDATE flyway_schema_history_expected SET kind = 'A_KIND_OF_A_LATER_VERSION' WHERE kind = 'INDEX'");
+
+        on(db, "drift").run(context -> {
+            assertThat(context).hasNotFailed();
+            Flyway flyway = context.getBean(Flyway.class);
+            try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+                assertThat(ExpectedSchemaDrift.of(flyway, flyway.info(), connection)).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void aTypeChangedByHandIsShownButDoesNotBreakQueries(TestDatabase db) {
+        on(db, "drift").run(context -> assertThat(context).hasNotFailed());
+        db.execute("ALTER TABLE orders ALTER COLUMN customer TYPE varchar(50)");
+        db.execute("DROP INDEX orders_customer_idx");
+
+        on(db, "drift").run(context -> assertThat(drift(context)).allSatisfy(item -> {
+            assertThat(item.departs()).isTrue();
+            assertThat(item.breaksQueries()).isFalse();
+        }).hasSize(2));
+        db.execute("ALTER TABLE orders DROP COLUMN note");
+        on(db, "drift").run(context -> assertThat(drift(context)).filteredOn(Drift::breaksQueries)
+            .extracting(Drift::describe)
+            // its CHECK went with it
+            .containsExactlyInAnyOrder("column public.orders.note is missing",
+                    "constraint public.orders.orders_note_check is missing"));
+    }
+
     private static List<Drift> drift(AssertableApplicationContext context) throws SQLException {
         Flyway flyway = context.getBean(Flyway.class);
         try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
