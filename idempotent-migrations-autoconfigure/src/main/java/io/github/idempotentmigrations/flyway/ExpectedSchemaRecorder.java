@@ -72,7 +72,7 @@ final class ExpectedSchemaRecorder {
                 store.save(session, fingerprint, this.fromShadow);
             }
             else if (this.liveWasExpected && allAsWritten(ran)) {
-                store.saveLive(session, fingerprint);
+                store.saveLive(session, fingerprint, schemas.names());
             }
             else {
                 recordFromShadow(flyway, session, store, fingerprint, after, report);

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Runs work with {@code search_path = pg_catalog}, then puts the session's own back: with nothing else on the path,
@@ -16,12 +18,28 @@ final class CatalogSearchPath {
     }
 
     static <T> T with(Connection connection, Transaction.Work<T> work) throws SQLException {
+        return with(connection, List.of(), work);
+    }
+
+    /** As {@link #with(Connection, Transaction.Work)}, with snapshots narrowed to {@code schemas} (empty: all). */
+    static <T> T with(Connection connection, Collection<String> schemas, Transaction.Work<T> work)
+            throws SQLException {
         String previous = set(connection, "pg_catalog");
+        setting(connection, String.join(",", schemas));
         try {
             return work.run();
         }
         finally {
+            setting(connection, "");
             set(connection, previous);
+        }
+    }
+
+    private static void setting(Connection connection, String schemas) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+            statement.setString(1, SnapshotQueries.SCHEMAS_SETTING);
+            statement.setString(2, schemas);
+            statement.execute();
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -124,11 +125,11 @@ public final class ExpectedSchemaStore {
     }
 
     /**
-     * Stores the schema of the connection's own database as the expected one, read and written by the server in one
-     * statement per object kind: nothing travels to the client and back.
+     * Stores the schema of the connection's own database, in the given schemas, as the expected one, read and written
+     * by the server in one statement per object kind: nothing travels to the client and back.
      */
-    public void saveLive(Connection connection, String fingerprint) throws SQLException {
-        replace(connection, () -> CatalogSearchPath.with(connection, () -> {
+    public void saveLive(Connection connection, String fingerprint, Collection<String> schemas) throws SQLException {
+        replace(connection, () -> CatalogSearchPath.with(connection, schemas, () -> {
             try (Statement statement = connection.createStatement()) {
                 for (ObjectKind kind : ObjectKind.values()) {
                     if (!kind.bookkeeping()) {

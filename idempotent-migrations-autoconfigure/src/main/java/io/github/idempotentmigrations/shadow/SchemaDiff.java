@@ -29,7 +29,8 @@ public record SchemaDiff(List<SchemaObject> missing, List<Difference> different,
      * are compared once PostgreSQL has parsed both again, on a temporary copy of the table (no lock on it).
      */
     public static SchemaDiff against(SchemaSnapshot expected, Connection connection) throws SQLException {
-        SchemaDiff diff = between(expected, SchemaSnapshot.read(connection));
+        // only the schemas the migrations build: another application's schema in the same database is not drift
+        SchemaDiff diff = between(expected, SchemaSnapshot.read(connection, expected.schemaNames()));
         return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(connection, diff.different(), false),
                 diff.extra());
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,12 @@ public final class SchemaSnapshot {
 
     /** Reads the snapshot over the connection; leaves its search_path and transaction state as they were. */
     public static SchemaSnapshot read(Connection connection) throws SQLException {
-        return CatalogSearchPath.with(connection, () -> {
+        return read(connection, List.of());
+    }
+
+    /** As {@link #read(Connection)}, only the objects of {@code schemas} (and extensions); empty: every schema. */
+    public static SchemaSnapshot read(Connection connection, Collection<String> schemas) throws SQLException {
+        return CatalogSearchPath.with(connection, schemas, () -> {
             Map<String, SchemaObject> objects = new LinkedHashMap<>();
             try (Statement statement = connection.createStatement()) {
                 for (ObjectKind kind : ObjectKind.values()) {
@@ -74,6 +80,20 @@ public final class SchemaSnapshot {
 
     Optional<SchemaObject> find(SchemaObject like) {
         return Optional.ofNullable(this.objects.get(like.key()));
+    }
+
+    /** The schemas it holds, by name as PostgreSQL stores them. */
+    Set<String> schemaNames() {
+        return this.objects.values()
+            .stream()
+            .filter(object -> object.kind() == ObjectKind.SCHEMA)
+            .map(object -> unquoted(object.name()))
+            .collect(Collectors.toSet());
+    }
+
+    private static String unquoted(String identifier) {
+        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"")
+                : identifier;
     }
 
     boolean containsTable(String name) {

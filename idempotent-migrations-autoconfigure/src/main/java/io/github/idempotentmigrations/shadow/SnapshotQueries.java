@@ -14,7 +14,12 @@ import java.util.Map;
  */
 final class SnapshotQueries {
 
-    private static final String USER_SCHEMA = "(%1$s NOT LIKE 'pg\\_%%' AND %1$s <> 'information_schema')";
+    /** The session setting that narrows a snapshot to some schemas (comma-separated); unset or empty: all of them. */
+    static final String SCHEMAS_SETTING = "idempotent_migrations.snapshot_schemas";
+
+    private static final String USER_SCHEMA = "(%1$s NOT LIKE 'pg\\_%%' AND %1$s <> 'information_schema'"
+            + " AND (coalesce(current_setting('" + SCHEMAS_SETTING + "', true), '') = ''"
+            + " OR %1$s = ANY (string_to_array(current_setting('" + SCHEMAS_SETTING + "', true), ','))))";
 
     private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE"
             + " e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')";

@@ -127,6 +127,18 @@ class ExpectedSchemaDriftStartupTests {
     }
 
     @Test
+    void anotherApplicationsSchemaInTheSameDatabaseIsNotDrift(TestDatabase db) {
+        db.execute("CREATE SCHEMA other_app; CREATE TABLE other_app.jobs (id integer PRIMARY KEY, payload text)");
+        on(db, "drift").run(context -> assertThat(context).hasNotFailed());
+        db.execute("ALTER TABLE other_app.jobs DROP COLUMN payload; CREATE TABLE other_app.more (id integer)");
+
+        on(db, "drift", "idempotent-migrations.repair.drift=fail").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(drift(context)).isEmpty();
+        });
+    }
+
+    @Test
     void defaultPrivilegesOnTheStarterTableAreNoDrift(TestDatabase db) {
         db.execute("DO $$ BEGIN CREATE ROLE im_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         db.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO im_reader");
