@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -27,8 +26,6 @@ final class StartupReport {
 
     private final List<RepairAction> repairs = new ArrayList<>();
 
-    private final List<MigrationResult> reruns = new ArrayList<>();
-
     private final List<String> problems = new ArrayList<>();
 
     private final List<String> warnings = new ArrayList<>();
@@ -45,11 +42,6 @@ final class StartupReport {
 
     void repaired(String kind, String subject, String action) {
         this.repairs.add(new RepairAction(kind, subject, action));
-    }
-
-    /** Adds a run made outside {@code flyway.migrate()}, e.g. an edited script run again. */
-    void rerun(EngineRun run) {
-        this.reruns.addAll(run.results());
     }
 
     void warn(String warning) {
@@ -77,11 +69,7 @@ final class StartupReport {
     }
 
     private List<MigrationResult> migrations() {
-        List<MigrationResult> migrations = new ArrayList<>(this.reruns);
-        if (this.migrated) {
-            migrations.addAll(this.runs.lastResults());
-        }
-        return migrations;
+        return this.migrated ? this.runs.lastResults() : List.of();
     }
 
     /** Records the problem, publishes the report and returns the exception to throw. */

@@ -140,9 +140,12 @@ final class CatalogObjects {
                 // identity sequences come with their column
                 + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'i')"
                 + NOT_EXTENSION_MEMBER.formatted("c.oid"))) {
-            add(row[row.length - 1], "sequence", row[0], row[1], row[2], 1, Set.of(), Optional.empty());
-            if (row[3] != null) {
-                String[] owner = row[3].split("\\|", 2);
+            String[] owner = (row[3] != null) ? row[3].split("\\|", 2) : null;
+            // A sequence a column owns (serial) is made by hand with its table, as a hot-fix makes one: alone, its
+            // name would push the migration's own serial to another name (PostgreSQL picks "..._seq1").
+            add(row[row.length - 1], "sequence", row[0], row[1], row[2], 1,
+                    (owner != null) ? Set.of("table " + owner[0]) : Set.of(), Optional.empty());
+            if (owner != null) {
                 add(row[row.length - 1], "sequence-owner", row[0], row[1], owner[1], 10, Set.of("sequence " + row[0], "table " + owner[0]),
                         Optional.empty());
             }
