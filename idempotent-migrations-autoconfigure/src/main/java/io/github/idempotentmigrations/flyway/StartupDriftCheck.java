@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.shadow.DriftRepair;
-import io.github.idempotentmigrations.shadow.ObjectKind;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.Transaction;
@@ -65,7 +64,7 @@ final class StartupDriftCheck {
     }
 
     private static boolean recreated(Drift item) {
-        return item.problem() == Drift.Problem.MISSING && item.kind() != ObjectKind.PRIVILEGE;
+        return item.problem() == Drift.Problem.MISSING && item.kind().recreatedByDriftRepair();
     }
 
     /** A re-creation PostgreSQL refuses (rows that break a constraint, say) rolls back and is reported, not fatal. */

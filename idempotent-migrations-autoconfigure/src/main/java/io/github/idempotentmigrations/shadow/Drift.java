@@ -47,11 +47,6 @@ public record Drift(ObjectKind kind, String object, Problem problem, String expe
         return this.problem == Problem.MISSING && !HARMLESS_WHEN_MISSING.contains(this.kind);
     }
 
-    /** Whether drift repair may re-create it: never a privilege (a grant is a security decision, not a shape). */
-    public static boolean recreatable(SchemaObject object) {
-        return object.kind() != ObjectKind.PRIVILEGE;
-    }
-
     /** {@code column public.chats.last_message_at is missing}. */
     public String describe() {
         String what = this.kind.label() + " " + this.object;

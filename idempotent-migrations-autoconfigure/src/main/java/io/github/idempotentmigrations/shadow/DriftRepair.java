@@ -17,7 +17,7 @@ public final class DriftRepair {
     /** Re-creates what is missing, in the target's current transaction; returns what was done, one line each. */
     public static List<String> recreate(Connection target, List<SchemaObject> missing) throws SQLException {
         return GapFiller.fillIn(null, target, missing.stream()
-            .filter(object -> !object.kind().bookkeeping() && Drift.recreatable(object))
+            .filter(object -> object.kind().recreatedByDriftRepair())
             .toList());
     }
 }

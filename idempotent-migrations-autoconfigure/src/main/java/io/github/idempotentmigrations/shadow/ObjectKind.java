@@ -29,6 +29,11 @@ public enum ObjectKind {
         return this == ROWS || this == SEQUENCE_VALUE;
     }
 
+    /** Whether drift repair re-creates a missing one: never a privilege (a grant is a security decision, not a shape). */
+    public boolean recreatedByDriftRepair() {
+        return this != PRIVILEGE && !bookkeeping();
+    }
+
     /** For people: {@code foreign key}, {@code materialized view}. */
     String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -57,7 +57,7 @@ final class ReparsedConstraints {
     /**
      * The definition as PostgreSQL reads it back once added (NOT VALID, so no row is checked) and rolled back. A CHECK
      * is added to a temporary copy of the table's columns, so a live table is never locked; a foreign key needs the
-     * table itself, and waits for its lock a moment at most.
+     * table itself, which is why foreign keys are parsed again on the shadow only.
      */
     private static String reparsed(Connection connection, String table, String definition) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
@@ -68,9 +68,6 @@ final class ReparsedConstraints {
             if (definition.startsWith("CHECK")) {
                 on = PROBE_NAME;
                 statement.execute("CREATE TEMPORARY TABLE " + PROBE_NAME + " (LIKE " + table + ") ON COMMIT DROP");
-            }
-            else {
-                statement.execute("SET LOCAL lock_timeout = '1s'");
             }
             String body = definition.endsWith(" NOT VALID") ? definition : definition + " NOT VALID";
             statement.execute("ALTER TABLE " + on + " ADD CONSTRAINT " + PROBE_NAME + " " + body);
