@@ -33,6 +33,7 @@ import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import io.github.idempotentmigrations.flyway.PersonsWord;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
 import io.github.idempotentmigrations.flyway.StartupMode;
@@ -84,7 +85,8 @@ public final class StartupBenchmark {
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
             UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
             ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN, Duration.ofSeconds(60),
-            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary());
+            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary(),
+            PersonsWord.none());
 
     private StartupBenchmark() {
     }
@@ -211,7 +213,7 @@ public final class StartupBenchmark {
         StartupSettings settings = (shadow == null) ? SETTINGS : new StartupSettings(SETTINGS.mode(),
                 SETTINGS.unhistoriedSchema(), SETTINGS.failedMigrations(), SETTINGS.invalidIndexes(),
                 SETTINGS.checksumMismatches(), SETTINGS.missingMigrations(), SETTINGS.drift(), SETTINGS.connectTimeout(),
-                SETTINGS.initialBackoff(), SETTINGS.maxBackoff(), SETTINGS.lockTimeout(), shadow);
+                SETTINGS.initialBackoff(), SETTINGS.maxBackoff(), SETTINGS.lockTimeout(), shadow, SETTINGS.personsWord());
         return new IdempotentMigrationStrategy(settings, engine, runs, new MigrationReportStore());
     }
 

@@ -6,6 +6,7 @@ import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
+import io.github.idempotentmigrations.flyway.PersonsWord;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import org.flywaydb.core.Flyway;
@@ -61,7 +62,8 @@ public final class IdempotentMigrationsAutoConfiguration {
                 repair.getInvalidIndexes(), repair.getChecksumMismatches(), repair.getMissingMigrations(), repair.getDrift(),
                 connect.getTimeout(), connect.getInitialBackoff(), connect.getMaxBackoff(), connect.getLockTimeout(),
                 new ShadowSettings(properties.getShadow().getUrl(), properties.getShadow().getUsername(),
-                        properties.getShadow().getPassword()));
+                        properties.getShadow().getPassword()),
+                new PersonsWord(repair.getAssumeApplied(), repair.getResumeAfter()));
     }
 
     @Bean

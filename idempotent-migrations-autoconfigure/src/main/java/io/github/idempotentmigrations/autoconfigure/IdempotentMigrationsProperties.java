@@ -1,6 +1,10 @@
 package io.github.idempotentmigrations.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
@@ -125,6 +129,20 @@ public class IdempotentMigrationsProperties {
          */
         private DriftPolicy drift = DriftPolicy.WARN;
 
+        /**
+         * Versions of pending migrations a person knows already ran here (history rows lost, or applied by hand),
+         * e.g. '5,6'. Startup builds the schema up to the newest of them on a shadow and writes their history rows
+         * only when the schema here matches it; otherwise it stops with the differences. Ignored once the rows exist.
+         */
+        private List<String> assumeApplied = new ArrayList<>();
+
+        /**
+         * Where a failed non-transactional migration goes on when its committed statements are not known, by
+         * version: the number of the last statement that committed ('resume-after[2]=1' runs V2 from statement 2),
+         * or 0 to run it from the start.
+         */
+        private Map<String, Integer> resumeAfter = new LinkedHashMap<>();
+
         public UnhistoriedSchemaPolicy getUnhistoriedSchema() {
             return this.unhistoriedSchema;
         }
@@ -171,6 +189,22 @@ public class IdempotentMigrationsProperties {
 
         public void setDrift(DriftPolicy drift) {
             this.drift = drift;
+        }
+
+        public List<String> getAssumeApplied() {
+            return this.assumeApplied;
+        }
+
+        public void setAssumeApplied(List<String> assumeApplied) {
+            this.assumeApplied = assumeApplied;
+        }
+
+        public Map<String, Integer> getResumeAfter() {
+            return this.resumeAfter;
+        }
+
+        public void setResumeAfter(Map<String, Integer> resumeAfter) {
+            this.resumeAfter = resumeAfter;
         }
     }
 

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -52,10 +54,19 @@ public final class EngineRun {
     /** The journal of the current migration's committed statements, or null (transactional, or not kept). */
     private StatementJournal journal;
 
-    private StatementJournal.MigrationKey journalKey;
+    /** The current migration as the journal knows it: its version, or its script for a repeatable one. */
+    private String journalKey;
 
-    /** Leading statements of the current migration that committed in an earlier run; -1 until read. */
-    private int committedEarlier;
+    /** The current migration's statements as its script writes them, read only when one is journaled. */
+    private Supplier<List<String>> scriptStatements;
+
+    /** Statements of the current migration that committed in an earlier run; null until read. */
+    private Map<Integer, StatementJournal.Entry> committedEarlier;
+
+    /** The last statement, when Flyway executes it itself ({@code COPY}) and the journal records it afterwards. */
+    private StatementResult sentByFlyway;
+
+    private String sentByFlywaySql;
 
     EngineRun(EngineSettings settings) {
         this.settings = settings;
@@ -78,10 +89,11 @@ public final class EngineRun {
      * stopped half-way resumes at the statement that failed. Only statements that run in autocommit mode are
      * journaled: a transactional migration rolls back as a whole.
      */
-    public void journalTo(StatementJournal journal, StatementJournal.MigrationKey migration) {
+    public void journalTo(StatementJournal journal, String migration, Supplier<List<String>> scriptStatements) {
         this.journal = journal;
         this.journalKey = migration;
-        this.committedEarlier = -1;
+        this.scriptStatements = scriptStatements;
+        this.committedEarlier = null;
     }
 
     /**
@@ -92,7 +104,7 @@ public final class EngineRun {
      */
     public void migrationSucceeded(Connection connection) {
         judgeColumnsAhead(connection);
-        if (this.journal != null && this.committedEarlier != -1) {
+        if (this.journal != null && this.committedEarlier != null) {
             try {
                 this.journal.forget(connection, this.journalKey);
             }
@@ -110,16 +122,19 @@ public final class EngineRun {
     public StatementResult execute(Connection connection, String sql) {
         long start = System.nanoTime();
         ClassifiedStatement statement = StatementClassifier.classify(sql);
-        if (statement.kind() == StatementKind.COPY) {
-            return record(statement, Verdict.applied(statement.target(), "data streamed by Flyway"), List.of(), null,
-                    start);
-        }
+        this.sentByFlyway = null;
         Reconciliation reconciliation = null;
         try {
             boolean journaled = this.journal != null && connection.getAutoCommit();
-            if (journaled && committedEarlier(connection) >= this.statements.size() + 1) {
-                return record(statement, Verdict.skipped(statement.target(), "committed by an earlier run that stopped"
-                        + " in this migration (statement journal): not run again"), List.of(), null, start);
+            if (journaled && committedEarlier(connection).containsKey(this.statements.size() + 1)) {
+                return skipCommitted(statement, sql, start);
+            }
+            if (statement.kind() == StatementKind.COPY) {
+                StatementResult copy = record(statement, Verdict.applied(statement.target(), "data streamed by Flyway"),
+                        List.of(), null, start);
+                this.sentByFlyway = journaled ? copy : null;
+                this.sentByFlywaySql = sql;
+                return copy;
             }
             Attempt attempt = this.savepoint.send(connection, sql);
             if (endsOrStartsTransaction(sql)) {
@@ -144,7 +159,7 @@ public final class EngineRun {
                 throw new StatementRejectedException(result, null);
             }
             if (journaled) {
-                this.journal.recordCommitted(connection, this.journalKey, result.index());
+                journal(connection, result.index(), sql);
             }
             return result;
         }
@@ -163,6 +178,44 @@ public final class EngineRun {
                 this.catalogQueries += reconciliation.catalog.queryCount();
             }
         }
+    }
+
+    /** Flyway executed the statement itself ({@code COPY}): in autocommit mode it committed, so the journal says so. */
+    public void flywayExecuted(Connection connection) {
+        if (this.sentByFlyway == null) {
+            return;
+        }
+        try {
+            journal(connection, this.sentByFlyway.index(), this.sentByFlywaySql);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not journal statement " + this.sentByFlyway.index() + ": "
+                    + ex.getMessage(), ex);
+        }
+        finally {
+            this.sentByFlyway = null;
+        }
+    }
+
+    /**
+     * A statement an earlier run of this migration committed: skipped when its text is the one that ran (or a person
+     * said it ran); when it was edited since, what it did and what it now says cannot both be true, and the run stops
+     * here, before anything of this migration runs.
+     */
+    private StatementResult skipCommitted(ClassifiedStatement statement, String sql, long start) {
+        int index = this.statements.size() + 1;
+        String ranAs = this.committedEarlier.get(index).sentHash();
+        if (ranAs == null || ranAs.equals(StatementJournal.hash(sql))) {
+            return record(statement, Verdict.skipped(statement.target(), "committed by an earlier run that stopped in"
+                    + " this migration (statement journal): not run again"), List.of(), null, start);
+        }
+        Verdict edited = new Verdict(Outcome.FAILED, (statement.target() != null) ? statement.target().toString() : null,
+                "statement " + index + " committed in an earlier run that stopped in this migration, and the script has"
+                        + " been edited there since: what ran is not what it says now. Restore the statement as it ran,"
+                        + " or say where to resume with idempotent-migrations.repair.resume-after[" + this.journalKey
+                        + "]=<the last statement that committed> (0 runs it from the start)",
+                null, null);
+        throw new StatementRejectedException(record(statement, edited, List.of(), null, start), null);
     }
 
     /**
@@ -231,8 +284,14 @@ public final class EngineRun {
         }
     }
 
-    private int committedEarlier(Connection connection) throws SQLException {
-        if (this.committedEarlier == -1) {
+    private void journal(Connection connection, int index, String sql) throws SQLException {
+        List<String> written = this.scriptStatements.get();
+        this.journal.recordCommitted(connection, this.journalKey, index, sql,
+                (index <= written.size()) ? written.get(index - 1) : null);
+    }
+
+    private Map<Integer, StatementJournal.Entry> committedEarlier(Connection connection) throws SQLException {
+        if (this.committedEarlier == null) {
             this.committedEarlier = this.journal.committed(connection, this.journalKey);
         }
         return this.committedEarlier;

@@ -20,15 +20,20 @@ import org.flywaydb.core.api.MigrationState;
 /** Reads Flyway's history and the catalog without changing anything. */
 final class DatabaseInspector {
 
-    // Relations, enum/domain types and functions: what makes Flyway call a schema "non-empty".
+    // Flyway's own emptiness test for PostgreSQL (PostgreSQLSchema.doEmpty), over every migrated schema: tables,
+    // views, sequences, types but arrays and row types, routines; members of an extension do not count (a
+    // pgcrypto a DBA installed leaves the schema empty), nor do the starter's bookkeeping tables beside the history.
     private static final String SCHEMA_HAS_OBJECTS = """
             SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-                             AND NOT (n.nspname = ? AND c.relname = ?))
+                           LEFT JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+                           WHERE n.nspname = ANY (?) AND d.objid IS NULL AND c.relkind IN ('r', 'v', 'S', 't')
+                             AND NOT (n.nspname = ? AND c.relname IN (?, ? || '_expected', ? || '_statements')))
                 OR EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                           WHERE n.nspname = ANY (?) AND t.typtype IN ('e', 'd'))
+                           LEFT JOIN pg_depend d ON d.objid = t.oid AND d.deptype = 'e'
+                           WHERE n.nspname = ANY (?) AND d.objid IS NULL AND t.typcategory NOT IN ('A', 'C'))
                 OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                           WHERE n.nspname = ANY (?))
+                           LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+                           WHERE n.nspname = ANY (?) AND d.objid IS NULL)
             """;
 
     // An index being built concurrently right now is INVALID too: leave it to the session building it.
@@ -113,8 +118,10 @@ final class DatabaseInspector {
             statement.setArray(1, names);
             statement.setString(2, schemas.historySchema());
             statement.setString(3, schemas.historyTable());
-            statement.setArray(4, names);
-            statement.setArray(5, names);
+            statement.setString(4, schemas.historyTable());
+            statement.setString(5, schemas.historyTable());
+            statement.setArray(6, names);
+            statement.setArray(7, names);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

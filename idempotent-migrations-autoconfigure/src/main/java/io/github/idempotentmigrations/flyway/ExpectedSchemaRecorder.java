@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
@@ -15,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Keeps the expected schema beside the history current after a startup changed what is applied, from the cheapest
@@ -91,9 +93,16 @@ final class ExpectedSchemaRecorder {
             store.saveUnavailable(session, fingerprint, "the history holds migrations not in the configured locations");
             return;
         }
+        Optional<String> noShadowAnswer = ExpectedSchema.notSqlOnly(after.all(), MigrationVersion.LATEST);
+        if (noShadowAnswer.isPresent()) {
+            store.saveUnavailable(session, fingerprint, noShadowAnswer.get());
+            report.warn("No expected schema for the applied migrations, so drift is not checked until they change: "
+                    + noShadowAnswer.get() + "; a startup that runs every statement as written records it instead");
+            return;
+        }
         SchemaSnapshot expected;
         try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
-            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(), HistoryAdoption::plainFlyway);
+            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource());
             expected = SchemaSnapshot.read(shadow.connection());
         }
         catch (RuntimeException ex) {

@@ -15,7 +15,6 @@ import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
 import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.callback.Callback;
 
 /**
  * Adopts a non-empty schema that has no Flyway history, without running a single migration statement against it:
@@ -47,6 +46,13 @@ final class HistoryAdoption {
     /** Adopts the schema; returns the expected schema the shadow built. */
     SchemaSnapshot adopt(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
             throws SQLException {
+        ExpectedSchema.notSqlOnly(flyway.info().all(), flyway.getConfiguration().getTarget())
+            .ifPresent(reason -> {
+                throw report.fail("The schema has objects but no Flyway history, and it is adopted by running the"
+                        + " migrations on an empty shadow database: " + reason + ". Baseline the schema yourself"
+                        + " (spring.flyway.baseline-on-migrate=true with spring.flyway.baseline-version set to the"
+                        + " version it is at)", null);
+            });
         try (ShadowDatabase shadow = openShadow(flyway, session, report)) {
             buildExpectedSchema(flyway, shadow, report);
             ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
@@ -81,18 +87,13 @@ final class HistoryAdoption {
     /** Plain Flyway from empty on the shadow; a migration that fails there fails on any new database too. */
     private static void buildExpectedSchema(Flyway flyway, ShadowDatabase shadow, StartupReport report) {
         try {
-            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(), HistoryAdoption::plainFlyway);
+            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource());
         }
         catch (FlywayException ex) {
             throw report.fail("The schema has objects but no Flyway history, and the migrations do not run on an"
                     + " empty database (plain Flyway on the " + shadow.description() + "), so there is no expected"
                     + " schema to adopt it by: " + CredentialMasker.mask(ex.getMessage()), ex);
         }
-    }
-
-    /** The application's callbacks a shadow keeps: all but the engine's, so the shadow is what plain Flyway builds. */
-    static boolean plainFlyway(Callback callback) {
-        return !(callback instanceof IdempotentStatementCallback);
     }
 
     private void reportExtraAndConflicts(SchemaDiff diff, StartupReport report) {

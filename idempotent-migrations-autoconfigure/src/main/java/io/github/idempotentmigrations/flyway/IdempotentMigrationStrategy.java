@@ -42,7 +42,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private final HistoryAdoption adoption;
 
-    private final LostHistoryRepair lostHistory;
+    private final AssumedApplied assumedApplied;
 
     private final StartupDriftCheck drift;
 
@@ -53,7 +53,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         this.reports = reports;
         this.policies = new RepairPolicies(settings);
         this.adoption = new HistoryAdoption(settings.shadow(), engine.settings().onConflict());
-        this.lostHistory = new LostHistoryRepair(settings.shadow());
+        this.assumedApplied = new AssumedApplied(settings.personsWord().assumeApplied(), settings.shadow());
         this.drift = new StartupDriftCheck(settings.drift());
     }
 
@@ -68,6 +68,11 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
                 this.settings.maxBackoff());
         try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
             session.setAutoCommit(true);
+            // The session sees what Flyway's own sees: its search_path and settings decide where the history is.
+            String initSql = flyway.getConfiguration().getInitSql();
+            if (initSql != null && !initSql.isBlank()) {
+                execute(session, initSql);
+            }
             MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
             try (StartupLock lock = StartupLock.acquire(session, schemas)) {
                 execute(session, this.settings.lockTimeoutSql());
@@ -107,6 +112,11 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             return;
         }
         Set<Kind> toRepair = this.policies.decide(found.findings(), report);
+        FailedMigrationResume resume = new FailedMigrationResume(this.settings.personsWord(),
+                new PendingScripts(flyway.getConfiguration()));
+        if (toRepair.contains(Kind.FAILED_MIGRATION)) {
+            resume.check(found.failed(), session, schemas.journal(), report);
+        }
         report.failOnProblems("Startup stopped before changing anything");
         ExpectedSchemaRecorder expected = new ExpectedSchemaRecorder(this.settings.shadow());
         if (!found.schemaHasObjects() && !found.historyHasRows()) {
@@ -124,12 +134,12 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             return;
         }
         checkDrift(session, schemas, before, expected, found, report);
-        SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, report);
+        SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, resume, report);
         if (adopted != null) {
             expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info(), session));
         }
         report.migrated();
-        migratePending(flyway, session, schemas, found, report);
+        migratePending(flyway, found, report);
         MigrationInfoService after = flyway.info();
         // Reported at inspection and left by policy; those a migration was to rebuild are not among them.
         verify(after, Set.copyOf(found.invalidIndexes()), session, schemas, report);
@@ -162,24 +172,40 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
     }
 
     /**
-     * The normal path: pending migrations run through the engine. Only on a sign of lost history rows (state L),
-     * objects that several of them build already there or one of them failing, is a shadow asked whether the schema
-     * already ran them; if not, the normal path goes on, or the failure stands unchanged.
+     * The normal path: pending migrations run through the engine, whatever objects already exist (the history is a
+     * fact). When one fails on a database with history, the failure also names the one way to say they already ran.
      */
-    private void migratePending(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
-            StartupReport report) throws SQLException {
-        // An empty schema cannot be ahead of anything: a fresh install stays plain Flyway plus savepoints.
-        if (found.schemaHasObjects() && this.lostHistory.repairIfAhead(flyway, session, schemas, report)) {
-            return;
-        }
+    private void migratePending(Flyway flyway, InspectionResult found, StartupReport report) {
         try {
             flyway.migrate();
         }
         catch (FlywayException | StatementRejectedException ex) {
-            if (!this.lostHistory.repairAfter(ex, flyway, session, schemas, report)) {
-                throw ex;
+            if (found.historyHasRows()) {
+                assumeAppliedHint(found).ifPresent(report::problem);
             }
+            throw ex;
         }
+    }
+
+    /** For a failure after history: if the pending migrations in fact ran here, the setting that says so. */
+    private Optional<String> assumeAppliedHint(InspectionResult found) {
+        List<String> pending = found.pending()
+            .stream()
+            .filter(migration -> migration.getVersion() != null)
+            .map(migration -> migration.getVersion().getVersion())
+            .toList();
+        List<MigrationResult> ran = this.runs.lastResults();
+        String failed = ran.isEmpty() ? null : ran.get(ran.size() - 1).version();
+        List<String> upToFailed = (failed == null || !pending.contains(failed)) ? pending
+                : pending.subList(0, pending.indexOf(failed) + 1);
+        if (upToFailed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("If migrations " + String.join(", ", upToFailed) + " already ran on this database (history"
+                + " rows lost to a restored dump, or applied by hand), say so with"
+                + " idempotent-migrations.repair.assume-applied=" + String.join(",", upToFailed) + ": startup checks"
+                + " the schema against them on a shadow before it writes their history rows. Pending migrations are"
+                + " otherwise never taken as applied");
     }
 
     /**
@@ -188,11 +214,13 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
      * and startup drops or reindexes no other.
      */
     private SchemaSnapshot repair(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
-            Set<Kind> toRepair, StartupReport report) throws SQLException {
+            Set<Kind> toRepair, FailedMigrationResume resume, StartupReport report) throws SQLException {
         SchemaSnapshot expected = toRepair.contains(Kind.UNHISTORIED_SCHEMA)
                 ? this.adoption.adopt(flyway, session, schemas, report) : null;
+        this.assumedApplied.writeHistory(flyway, session, schemas, report);
         HistoryRepairer history = new HistoryRepairer();
         if (toRepair.contains(Kind.FAILED_MIGRATION)) {
+            resume.applyPersonsWord(found.failed(), session, schemas.journal(), report);
             history.removeFailedRows(session, schemas, found.failed(), report);
         }
         if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {

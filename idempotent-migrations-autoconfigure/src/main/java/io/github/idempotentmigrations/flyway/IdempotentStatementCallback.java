@@ -16,6 +16,8 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.exception.FlywayBlockStatementExecutionException;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * The seam between Flyway and the engine. Flyway still parses scripts, replaces placeholders and keeps history and
  * checksums; before each statement it calls this callback, which runs the statement through the engine on the
@@ -24,7 +26,7 @@ import org.flywaydb.core.api.exception.FlywayBlockStatementExecutionException;
 public final class IdempotentStatementCallback implements Callback {
 
     private static final Set<Event> EVENTS = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
-            Event.BEFORE_EACH_MIGRATE_STATEMENT, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR,
+            Event.BEFORE_EACH_MIGRATE_STATEMENT, Event.AFTER_EACH_MIGRATE_STATEMENT, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR,
             Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR);
 
     private static final ErrorDetails SKIP_FLYWAY_EXECUTION = new ErrorDetails(CoreErrorCode.ERROR,
@@ -55,9 +57,9 @@ public final class IdempotentStatementCallback implements Callback {
                 String version = (info.getVersion() != null) ? info.getVersion().getVersion() : null;
                 EngineRun run = this.runs.current();
                 run.beginMigration(version, info.getDescription(), info.getScript());
-                run.journalTo(journalOf(context.getConfiguration()), new StatementJournal.MigrationKey(
-                        (version != null) ? version : info.getScript(),
-                        (info.getChecksum() != null) ? info.getChecksum() : 0));
+                PendingScripts scripts = new PendingScripts(context.getConfiguration());
+                run.journalTo(journalOf(context.getConfiguration()), (version != null) ? version : info.getScript(),
+                        SingletonSupplier.of(() -> scripts.statementsOf(info)));
             }
             case BEFORE_EACH_MIGRATE_STATEMENT -> {
                 StatementResult result = this.runs.current()
@@ -67,6 +69,7 @@ public final class IdempotentStatementCallback implements Callback {
                             "executed by idempotent-migrations");
                 }
             }
+            case AFTER_EACH_MIGRATE_STATEMENT -> this.runs.current().flywayExecuted(context.getConnection());
             case AFTER_EACH_MIGRATE -> {
                 this.runs.current().migrationSucceeded(context.getConnection());
                 this.runs.current().finishMigration();

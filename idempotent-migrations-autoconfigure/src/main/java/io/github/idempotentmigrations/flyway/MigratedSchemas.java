@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.idempotentmigrations.engine.StatementJournal;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.shadow.ExpectedSchemaStore;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -38,6 +39,11 @@ record MigratedSchemas(List<String> names, String historySchema, String historyT
     /** Where the expected schema is kept: a table beside the history, named after it. */
     ExpectedSchemaStore expectedSchema() {
         return new ExpectedSchemaStore(new ObjectName(this.historySchema, this.historyTable + "_expected").toSql());
+    }
+
+    /** Where the engine journals the committed statements of non-transactional migrations, beside the history. */
+    StatementJournal journal() {
+        return new StatementJournal(new ObjectName(this.historySchema, this.historyTable + "_statements").toSql());
     }
 
     /** The schema unqualified names resolve to on this connection. */

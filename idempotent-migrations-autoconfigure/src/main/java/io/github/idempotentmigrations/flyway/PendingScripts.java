@@ -17,7 +17,8 @@ import org.flywaydb.core.api.configuration.Configuration;
 
 /**
  * Reads SQL migration scripts from Flyway's configured {@code classpath:} and {@code filesystem:} locations and splits
- * them into statements, for the engine's look-ahead and for re-running an edited script. Java migrations have no
+ * them into statements: for the INVALID indexes a migration about to run rebuilds, and for what a failed migration
+ * committed (the journal keeps each statement's hash as the script writes it). Java migrations have no
  * script and contribute no statements.
  */
 final class PendingScripts {
@@ -35,8 +36,13 @@ final class PendingScripts {
     /** Every statement of the migrations, in order, placeholders as written. */
     List<String> statementsOf(List<MigrationInfo> migrations) {
         List<String> statements = new ArrayList<>();
-        migrations.forEach(migration -> script(migration).map(SqlScriptSplitter::split).ifPresent(statements::addAll));
+        migrations.forEach(migration -> statements.addAll(statementsOf(migration)));
         return statements;
+    }
+
+    /** The statements of one migration, placeholders as written; none for a Java migration. */
+    List<String> statementsOf(MigrationInfo migration) {
+        return script(migration).map(SqlScriptSplitter::split).orElse(List.of());
     }
 
     Optional<String> script(MigrationInfo migration) {

@@ -17,12 +17,13 @@ import java.time.Duration;
  * @param maxBackoff longest pause between connection attempts
  * @param lockTimeout PostgreSQL lock_timeout for repair and migration statements; zero waits forever
  * @param shadow where adoption builds the expected schema
+ * @param personsWord what a person states about this database that no catalog shows
  */
 public record StartupSettings(StartupMode mode, UnhistoriedSchemaPolicy unhistoriedSchema,
         FailedMigrationPolicy failedMigrations, InvalidIndexPolicy invalidIndexes,
         ChecksumMismatchPolicy checksumMismatches, MissingMigrationPolicy missingMigrations, DriftPolicy drift,
         Duration connectTimeout, Duration initialBackoff, Duration maxBackoff, Duration lockTimeout,
-        ShadowSettings shadow) {
+        ShadowSettings shadow, PersonsWord personsWord) {
 
     /** The {@code SET} that makes PostgreSQL give up waiting for a lock after {@link #lockTimeout()}. */
     public String lockTimeoutSql() {

@@ -35,6 +35,11 @@ public record SchemaDiff(List<SchemaObject> missing, List<Difference> different,
                 diff.extra());
     }
 
+    /** Missing objects, without the rows and sequence values the migrations left (state, not shape). */
+    public List<SchemaObject> missingObjects() {
+        return this.missing.stream().filter(object -> !object.kind().bookkeeping()).toList();
+    }
+
     public static SchemaDiff between(SchemaSnapshot expected, SchemaSnapshot found) {
         List<SchemaObject> missing = new ArrayList<>();
         List<Difference> different = new ArrayList<>();

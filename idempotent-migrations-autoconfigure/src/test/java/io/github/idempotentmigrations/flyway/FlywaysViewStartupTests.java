@@ -90,7 +90,7 @@ class FlywaysViewStartupTests {
 
     private static List<String> defaultPrivilegesAndCatalog(TestDatabase db) {
         List<String> rows = new ArrayList<>(db.query(
-                "SELECT defaclobjtype || ':' || array_to_string(defaclacl, ',') FROM pg_default_acl ORDER BY 1"));
+                "SELECT defaclobjtype::text || ':' || array_to_string(defaclacl, ',') FROM pg_default_acl ORDER BY 1"));
         rows.addAll(DatabaseSnapshot.catalogOf(db));
         return rows;
     }
