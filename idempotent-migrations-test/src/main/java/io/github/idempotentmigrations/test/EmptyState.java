@@ -8,7 +8,7 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
 final class EmptyState implements StartingState {
 
     @Override
-    public String reach(Scenario scenario, TestDatabase database, Random random) {
-        return "an empty database";
+    public Reached reach(Scenario scenario, TestDatabase database, Random random) {
+        return Reached.by("an empty database");
     }
 }

@@ -16,7 +16,7 @@ import org.flywaydb.core.api.MigrationVersion;
 final class HandMadeObjectsState implements StartingState {
 
     @Override
-    public String reach(Scenario scenario, TestDatabase database, Random random) {
+    public Reached reach(Scenario scenario, TestDatabase database, Random random) {
         List<MigrationVersion> versions = scenario.versions();
         if (versions.size() < 2) {
             throw new IllegalStateException("This state needs two versioned migrations: with the first one pending"
@@ -44,7 +44,7 @@ final class HandMadeObjectsState implements StartingState {
                 text.append("\n      (not created: ").append(ex.getMessage()).append(')');
             }
         }
-        return text.toString();
+        return Reached.by(text.toString());
     }
 
     /** Each object with even odds, in creation order; at least one when there is any. */

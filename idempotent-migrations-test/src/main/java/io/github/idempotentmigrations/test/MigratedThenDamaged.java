@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -9,15 +10,14 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
 /**
  * Every migration run by plain Flyway, then the database damaged the way adoption states find it: no history, lost
  * history rows, objects missing, or a script edited after it ran. The starter must bring it back to what plain
- * Flyway builds on an empty database (this is what the shadow replay answers; until it lands, these states report
- * what the current adoption path does).
+ * Flyway builds on an empty database (the shadow replay answers these).
  */
 final class MigratedThenDamaged implements StartingState {
 
-    /** One kind of damage; returns what it did, for the failure message. */
+    /** One kind of damage; returns what it did, and what a person who knows it tells the starter. */
     @FunctionalInterface
     interface Damage {
-        String apply(Scenario scenario, TestDatabase database, Random random);
+        Reached apply(Scenario scenario, TestDatabase database, Random random);
     }
 
     private final Damage damage;
@@ -27,33 +27,38 @@ final class MigratedThenDamaged implements StartingState {
     }
 
     @Override
-    public String reach(Scenario scenario, TestDatabase database, Random random) {
+    public Reached reach(Scenario scenario, TestDatabase database, Random random) {
         scenario.migrations().plainOn(database).load().migrate();
-        return "plain Flyway migrated everything, then " + this.damage.apply(scenario, database, random);
+        Reached damaged = this.damage.apply(scenario, database, random);
+        return new Reached("plain Flyway migrated everything, then " + damaged.description(), damaged.properties());
     }
 
-    static String dropHistory(Scenario scenario, TestDatabase database, Random random) {
+    static Reached dropHistory(Scenario scenario, TestDatabase database, Random random) {
         database.execute("DROP TABLE " + scenario.migrations().historyTable().sql());
-        return "the history table was dropped (a dump restored without it, or a schema another tool built)";
+        return Reached.by("the history table was dropped (a dump restored without it, or a schema another tool built)");
     }
 
-    static String loseHistoryRows(Scenario scenario, TestDatabase database, Random random) {
+    static Reached loseHistoryRows(Scenario scenario, TestDatabase database, Random random) {
         String history = scenario.migrations().historyTable().sql();
         List<String> ranks = versionedHistory(database, history, "installed_rank", "");
+        List<String> versions = versionedHistory(database, history, "version", "");
         int lost = 1 + random.nextInt(ranks.size());
         database.execute("DELETE FROM " + history + " WHERE installed_rank >= " + ranks.get(ranks.size() - lost));
-        return "the last " + lost + " history row(s) were deleted (an older copy of the history restored beside a"
-                + " newer schema)";
+        String lostVersions = String.join(",", versions.subList(versions.size() - lost, versions.size()));
+        // The history is a fact: only the person who restored it can say those migrations ran here.
+        return new Reached("the last " + lost + " history row(s) were deleted (an older copy of the history restored"
+                + " beside a newer schema), and the person who knows says so: assume-applied=" + lostVersions,
+                Map.of("idempotent-migrations.repair.assume-applied", lostVersions));
     }
 
-    static String editScript(Scenario scenario, TestDatabase database, Random random) {
+    static Reached editScript(Scenario scenario, TestDatabase database, Random random) {
         String history = scenario.migrations().historyTable().sql();
         List<String> versions = versionedHistory(database, history, "version", " AND checksum IS NOT NULL");
         String version = versions.get(random.nextInt(versions.size()));
         database.execute("UPDATE " + history + " SET checksum = checksum + 1 WHERE version = '"
                 + version.replace("'", "''") + "'");
-        return "migration " + version + " was edited after it ran: its recorded checksum no longer matches the script"
-                + " (an edit that leaves the schema as it is, such as a comment)";
+        return Reached.by("migration " + version + " was edited after it ran: its recorded checksum no longer matches"
+                + " the script (an edit that leaves the schema as it is, such as a comment)");
     }
 
     /** One column of the versioned history rows (with {@code condition}), in installed order; never empty. */
@@ -74,8 +79,8 @@ final class MigratedThenDamaged implements StartingState {
         return "t".equals(Sql.column(database, "SELECT NOT EXISTS (SELECT 1 FROM " + table + ")").get(0));
     }
 
-    static String dropHistoryAndObjects(Scenario scenario, TestDatabase database, Random random) {
-        String dropped = dropHistory(scenario, database, random);
+    static Reached dropHistoryAndObjects(Scenario scenario, TestDatabase database, Random random) {
+        String dropped = dropHistory(scenario, database, random).description();
         List<SchemaObject> objects = SchemaObjects.of(database, scenario.migrations().historyTable())
             .stream()
             .filter(object -> object.dropDdl() != null)
@@ -98,6 +103,6 @@ final class MigratedThenDamaged implements StartingState {
             text.append("\n    ").append(chosen.get(i).dropDdl());
             database.execute(chosen.get(i).dropDdl());
         }
-        return text.toString();
+        return Reached.by(text.toString());
     }
 }

@@ -127,21 +127,22 @@ public final class MigrationConvergence {
         // bits, as java.util.Random's first draws from neighbouring seeds are nearly the same
         Random random = new Random(new SplittableRandom(this.seed ^ state.name().hashCode()).nextLong());
         try (TestDatabase database = TestDatabase.create()) {
-            String reached;
+            Reached reached;
             try {
                 reached = state.startingState().reach(scenario, database, random);
             }
             catch (RuntimeException ex) {
                 return Optional.of(new FailureText(state, this.seed, "(not reached)").notReached(ex).toString());
             }
-            StarterRun run = scenario.start(database);
+            StarterRun run = scenario.start(database, reached.properties());
             if (run.failed()) {
-                return Optional.of(new FailureText(state, this.seed, reached).startupFailed(run).toString());
+                return Optional.of(new FailureText(state, this.seed, reached.description()).startupFailed(run)
+                    .toString());
             }
             List<String> differences = DatabaseState.of(database, this.migrations.historyTable())
                 .differencesFrom(scenario.expected());
             return differences.isEmpty() ? Optional.empty()
-                    : Optional.of(new FailureText(state, this.seed, reached).differs(differences, run.report())
+                    : Optional.of(new FailureText(state, this.seed, reached.description()).differs(differences, run.report())
                         .toString());
         }
     }

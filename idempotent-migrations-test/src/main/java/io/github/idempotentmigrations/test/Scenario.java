@@ -1,5 +1,6 @@
 package io.github.idempotentmigrations.test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,10 @@ record Scenario(Migrations migrations, Map<String, String> properties, DatabaseS
         this.migrations.plainOn(database).target(target).load().migrate();
     }
 
-    StarterRun start(TestDatabase database, StatementTrace... extra) {
-        return StarterRun.start(this.migrations, database, this.properties, extra);
+    /** The application with the starter on {@code database}, with what a person tells it about this state. */
+    StarterRun start(TestDatabase database, Map<String, String> told, StatementTrace... extra) {
+        Map<String, String> properties = new LinkedHashMap<>(this.properties);
+        properties.putAll(told);
+        return StarterRun.start(this.migrations, database, properties, extra);
     }
 }

@@ -9,7 +9,7 @@ interface StartingState {
 
     /**
      * Brings {@code database} into the state; every choice comes from {@code random}, so a seed repeats it.
-     * @return what was done, for the failure message
+     * @return what was done, and what a person who knows it tells the starter
      */
-    String reach(Scenario scenario, TestDatabase database, Random random);
+    Reached reach(Scenario scenario, TestDatabase database, Random random);
 }

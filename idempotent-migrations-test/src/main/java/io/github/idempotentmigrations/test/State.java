@@ -27,7 +27,11 @@ public enum State {
     /** As {@link #NO_HISTORY}, and a seeded part of the objects the migrations built dropped as well. */
     NO_HISTORY_OBJECTS_MISSING(new MigratedThenDamaged(MigratedThenDamaged::dropHistoryAndObjects)),
 
-    /** Every migration run by plain Flyway, then a seeded number of the last history rows deleted. */
+    /**
+     * Every migration run by plain Flyway, then a seeded number of the last history rows deleted, and the person who
+     * knows says so with {@code idempotent-migrations.repair.assume-applied} (the history is a fact: without it the
+     * pending migrations run as written).
+     */
     HISTORY_LOST(new MigratedThenDamaged(MigratedThenDamaged::loseHistoryRows)),
 
     /** Every migration run by plain Flyway, then a seeded migration's recorded checksum made to differ: an edit. */
