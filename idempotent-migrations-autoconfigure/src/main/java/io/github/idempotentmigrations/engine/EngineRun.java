@@ -60,6 +60,12 @@ public final class EngineRun {
     /** The current migration's statements as its script writes them, read only when one is journaled. */
     private Supplier<List<String>> scriptStatements;
 
+    /** Whether the current migration journaled a statement in this run: its rows go when it succeeds. */
+    private boolean journaledHere;
+
+    /** Whether the journal table existed when this run first looked; null until then. */
+    private Boolean journalFound;
+
     /** Statements of the current migration that committed in an earlier run; null until read. */
     private Map<Integer, StatementJournal.Entry> committedEarlier;
 
@@ -94,6 +100,7 @@ public final class EngineRun {
         this.journalKey = migration;
         this.scriptStatements = scriptStatements;
         this.committedEarlier = null;
+        this.journaledHere = false;
     }
 
     /**
@@ -104,7 +111,8 @@ public final class EngineRun {
      */
     public void migrationSucceeded(Connection connection) {
         judgeColumnsAhead(connection);
-        if (this.journal != null && this.committedEarlier != null) {
+        if (this.journal != null && (this.journaledHere || (this.committedEarlier != null
+                && !this.committedEarlier.isEmpty()))) {
             try {
                 this.journal.forget(connection, this.journalKey);
             }
@@ -125,10 +133,12 @@ public final class EngineRun {
         this.sentByFlyway = null;
         Reconciliation reconciliation = null;
         try {
-            boolean journaled = this.journal != null && connection.getAutoCommit();
-            if (journaled && committedEarlier(connection).containsKey(this.statements.size() + 1)) {
+            // What committed in an earlier run is skipped in either mode: a script made transactional since (the
+            // fix of a failed non-transactional one) must not run it twice; only autocommit statements are journaled.
+            if (this.journal != null && committedEarlier(connection).containsKey(this.statements.size() + 1)) {
                 return skipCommitted(statement, sql, start);
             }
+            boolean journaled = this.journal != null && connection.getAutoCommit();
             if (statement.kind() == StatementKind.COPY) {
                 StatementResult copy = record(statement, Verdict.applied(statement.target(), "data streamed by Flyway"),
                         List.of(), null, start);
@@ -285,6 +295,7 @@ public final class EngineRun {
     }
 
     private void journal(Connection connection, int index, String sql) throws SQLException {
+        this.journaledHere = true;
         List<String> written = this.scriptStatements.get();
         this.journal.recordCommitted(connection, this.journalKey, index, sql,
                 (index <= written.size()) ? written.get(index - 1) : null);
@@ -292,7 +303,11 @@ public final class EngineRun {
 
     private Map<Integer, StatementJournal.Entry> committedEarlier(Connection connection) throws SQLException {
         if (this.committedEarlier == null) {
-            this.committedEarlier = this.journal.committed(connection, this.journalKey);
+            if (this.journalFound == null) {
+                // once per run: without the table nothing committed earlier, and only this run's statements add rows
+                this.journalFound = this.journal.exists(connection);
+            }
+            this.committedEarlier = this.journalFound ? this.journal.committed(connection, this.journalKey) : Map.of();
         }
         return this.committedEarlier;
     }

@@ -141,7 +141,7 @@ public final class StatementJournal {
         }
     }
 
-    private boolean exists(Connection connection) throws SQLException {
+    boolean exists(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             statement.setString(1, this.table);
             try (ResultSet rs = statement.executeQuery()) {

@@ -29,14 +29,15 @@ class ConformanceTest {
     /** The states, in the order they run and the report prints them. */
     static final List<StartingState> STATES = List.of(new EmptyDatabase(), new PendingWithHandMadeObjects(CUTS),
             new ConflictingHandMadeObject(CUTS), HistoryDropped.whole(), HistoryDropped.withLeavesRemoved(),
-            new NewestHistoryLost(), new KilledMidRun(), new EditedComment());
+            NewestHistoryLost.unannounced(), NewestHistoryLost.assumedApplied(), new KilledMidRun(),
+            new FailedWithCommittedData(), new EditedComment());
 
     /**
      * The states a big set ({@link CutPoints#big}) runs ({@code -Dconformance.big-set-states}): all by default (D and
      * K on the six big sets add about two minutes); a narrower list makes a local run shorter.
      */
     private static final List<String> BIG_SET_STATES = List.of(
-            System.getProperty("conformance.big-set-states", "E,P,X,F,D,L,K,C").split(","));
+            System.getProperty("conformance.big-set-states", "E,P,X,F,D,L,A,K,N,C").split(","));
 
     private static final ConformanceReport REPORT = new ConformanceReport(SEED);
 
