@@ -14,6 +14,7 @@ import io.github.idempotentmigrations.actuate.SchemaStatus.State;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.flyway.ExpectedSchemaDrift;
+import io.github.idempotentmigrations.flyway.FlywaySession;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.shadow.Drift;
@@ -110,7 +111,8 @@ public final class LiveSchemaCheck {
 
     /** The catalog against the expected schema; empty when none is stored for the applied migrations yet. */
     private Optional<List<Drift>> drift(MigrationInfoService info) throws SQLException {
-        try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
+        try (Connection connection = FlywaySession.prepare(this.flyway.getConfiguration().getDataSource().getConnection(),
+                this.flyway.getConfiguration())) {
             return ExpectedSchemaDrift.of(this.flyway, info, connection);
         }
     }

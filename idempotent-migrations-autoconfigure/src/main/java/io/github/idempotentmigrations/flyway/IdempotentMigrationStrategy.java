@@ -68,11 +68,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
                 this.settings.maxBackoff());
         try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
             session.setAutoCommit(true);
-            // The session sees what Flyway's own sees: its search_path and settings decide where the history is.
-            String initSql = flyway.getConfiguration().getInitSql();
-            if (initSql != null && !initSql.isBlank()) {
-                execute(session, initSql);
-            }
+            FlywaySession.prepare(session, flyway.getConfiguration());
             MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
             try (StartupLock lock = StartupLock.acquire(session, schemas)) {
                 execute(session, this.settings.lockTimeoutSql());

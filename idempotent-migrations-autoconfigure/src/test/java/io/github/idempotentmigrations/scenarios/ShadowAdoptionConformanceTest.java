@@ -88,11 +88,16 @@ class ShadowAdoptionConformanceTest {
         try (TestDatabase db = TestDatabase.create(); TestDatabase reference = TestDatabase.create()) {
             plainFlyway(reference, scenario);
             plainFlyway(db, scenario);
-            db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > (SELECT max(installed_rank) * 2 / 3"
-                    + " FROM flyway_schema_history)");
+            String lost = "(SELECT max(installed_rank) * 2 / 3 FROM flyway_schema_history)";
+            List<String> versions = db.query("SELECT version FROM flyway_schema_history WHERE installed_rank > " + lost
+                    + " ORDER BY installed_rank");
+            db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > " + lost);
             List<String> rows = DatabaseSnapshot.of(db).userRows();
 
-            adopt(db, scenario);
+            // The history is a fact: the person who restored it says which migrations ran.
+            ScenarioFlyway.starter(db, scenario)
+                .withPropertyValues("idempotent-migrations.repair.assume-applied=" + String.join(",", versions))
+                .run(context -> assertThat(context).hasNotFailed());
 
             assertConvergedToPlainFlyway(db, reference, scenario);
             assertThat(DatabaseSnapshot.of(db).userRows()).isEqualTo(rows);
