@@ -27,6 +27,8 @@ import io.github.idempotentmigrations.engine.sql.Token;
  */
 public final class EngineRun {
 
+    private static final Pattern SESSION_SETTING = Pattern.compile("(?i)\\s*(SET|RESET)\\b");
+
     private static final Pattern TRANSACTION_CONTROL = Pattern
         .compile("^(?i)(begin|start|commit|end|rollback|abort)\\b");
 
@@ -50,6 +52,9 @@ public final class EngineRun {
     private String script;
 
     private long migrationStart;
+
+    /** Where this run journals, once located. */
+    private StatementJournal runJournal;
 
     /** The journal of the current migration's committed statements, or null (transactional, or not kept). */
     private StatementJournal journal;
@@ -88,6 +93,26 @@ public final class EngineRun {
         this.savepoint.transactionStarted();
         this.journal = null;
         this.journalKey = null;
+    }
+
+    /** The run's statement journal, found once: {@code locate} runs for the run's first migration only. */
+    public StatementJournal journal(JournalLocator locate) {
+        if (this.runJournal == null) {
+            try {
+                this.runJournal = locate.locate();
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException("Could not locate the statement journal: " + ex.getMessage(), ex);
+            }
+        }
+        return this.runJournal;
+    }
+
+    /** Finds where the journal table is; may ask the database. */
+    @FunctionalInterface
+    public interface JournalLocator {
+
+        StatementJournal locate() throws SQLException;
     }
 
     /**
@@ -136,7 +161,10 @@ public final class EngineRun {
             // What committed in an earlier run is skipped in either mode: a script made transactional since (the
             // fix of a failed non-transactional one) must not run it twice; only autocommit statements are journaled.
             if (this.journal != null && committedEarlier(connection).containsKey(this.statements.size() + 1)) {
-                return skipCommitted(statement, sql, start);
+                StatementResult skipped = skipCommitted(statement, sql, start);
+                if (skipped != null) {
+                    return skipped;
+                }
             }
             boolean journaled = this.journal != null && connection.getAutoCommit();
             if (statement.kind() == StatementKind.COPY) {
@@ -209,12 +237,16 @@ public final class EngineRun {
 
     /**
      * A statement an earlier run of this migration committed: skipped when its text is the one that ran (or a person
-     * said it ran); when it was edited since, what it did and what it now says cannot both be true, and the run stops
-     * here, before anything of this migration runs.
+     * said it ran), but for a session setting, which the new session needs again (null: run it); when it was edited
+     * since, what it did and what it now says cannot both be true, and the run stops here, before anything of this
+     * migration runs.
      */
     private StatementResult skipCommitted(ClassifiedStatement statement, String sql, long start) {
         int index = this.statements.size() + 1;
         String ranAs = this.committedEarlier.get(index).sentHash();
+        if (SESSION_SETTING.matcher(sql).lookingAt()) {
+            return null; // a SET changes no row and the new session needs it: it runs again
+        }
         if (ranAs == null || ranAs.equals(StatementJournal.hash(sql))) {
             return record(statement, Verdict.skipped(statement.target(), "committed by an earlier run that stopped in"
                     + " this migration (statement journal): not run again"), List.of(), null, start);

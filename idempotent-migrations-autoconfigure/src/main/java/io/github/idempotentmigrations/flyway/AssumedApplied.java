@@ -57,7 +57,7 @@ final class AssumedApplied {
         List<String> names = assumed.stream().map(m -> m.getVersion().getVersion()).toList();
         String setting = PROPERTY + "=" + String.join(",", names);
         refuseGaps(all, newest, assumed, setting, report);
-        ExpectedSchema.notSqlOnly(all, newest).ifPresent(reason -> {
+        ExpectedSchema.notSqlOnly(flyway.getConfiguration(), all, newest).ifPresent(reason -> {
             throw report.fail(setting + " cannot be checked: " + reason + ". Nothing was written", null);
         });
         try (ShadowDatabase shadow = openShadow(flyway, session, setting, report)) {

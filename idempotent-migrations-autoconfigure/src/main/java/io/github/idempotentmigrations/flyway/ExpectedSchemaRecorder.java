@@ -93,7 +93,8 @@ final class ExpectedSchemaRecorder {
             store.saveUnavailable(session, fingerprint, "the history holds migrations not in the configured locations");
             return;
         }
-        Optional<String> noShadowAnswer = ExpectedSchema.notSqlOnly(after.all(), MigrationVersion.LATEST);
+        Optional<String> noShadowAnswer = ExpectedSchema.notSqlOnly(flyway.getConfiguration(), after.all(),
+                MigrationVersion.LATEST);
         if (noShadowAnswer.isPresent()) {
             store.saveUnavailable(session, fingerprint, noShadowAnswer.get());
             report.warn("No expected schema for the applied migrations, so drift is not checked until they change: "

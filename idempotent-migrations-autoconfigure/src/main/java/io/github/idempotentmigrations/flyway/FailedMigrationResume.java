@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,24 +66,45 @@ final class FailedMigrationResume {
      */
     void check(List<MigrationInfo> failed, Connection session, StatementJournal journal, StartupReport report)
             throws SQLException {
+        warnAboutWordsForNoFailure(failed, report);
         for (MigrationInfo migration : failed) {
             String id = id(migration);
-            if (this.word.resumeAfter().containsKey(id)) {
-                continue;
-            }
             Map<Integer, StatementJournal.Entry> committed = journal.committed(session, id);
-            if (!committed.isEmpty()) {
+            if (knownFromJournal(committed)) {
+                if (this.word.resumeAfter().containsKey(id)) {
+                    report.warn(PROPERTY + "[" + id + "] is ignored: the statement journal says where migration "
+                            + InspectionResult.label(migration) + " stopped (" + committed.size() + " statements"
+                            + " committed); remove the setting");
+                }
                 editedSinceCommitted(migration, committed).ifPresent(report::problem);
                 continue;
             }
-            Optional<String> script = this.scripts.script(migration);
-            if (script.isEmpty()) {
+            List<String> statements = this.scripts.statementsOf(migration);
+            Integer upTo = this.word.resumeAfter().get(id);
+            if (upTo != null) {
+                int most = this.scripts.script(migration).isPresent() ? statements.size() : 0;
+                if (upTo < 0 || upTo > most) {
+                    report.problem(PROPERTY + "[" + id + "]=" + upTo + " names no statement of migration "
+                            + InspectionResult.label(migration) + ": it takes 0 (run it from the start) to " + most
+                            + " (its statements as the script splits them). Nothing was changed");
+                }
+                continue;
+            }
+            if (this.scripts.script(migration).isEmpty()) {
                 report.problem("Migration " + InspectionResult.label(migration) + " failed in an earlier run and is not"
                         + " a SQL script, so which of its changes committed cannot be told. Set " + PROPERTY + "[" + id
                         + "]=0 to run it again from the start once you know that is safe. Nothing was changed");
                 continue;
             }
-            List<String> statements = SqlScriptSplitter.split(script.get());
+            if (!Objects.equals(migration.getAppliedChecksum(), migration.getResolvedChecksum())) {
+                report.problem("Migration " + InspectionResult.label(migration) + " failed in an earlier run without a"
+                        + " statement journal, and its script has been edited since, so what committed then cannot be"
+                        + " read from the script now. Look at what the database holds, then say where it stopped with "
+                        + PROPERTY + "[" + id + "]=<the last statement of the script as it is now that has taken"
+                        + " effect>, or " + PROPERTY + "[" + id + "]=0 to run it again from the start. Nothing was"
+                        + " changed");
+                continue;
+            }
             List<String> risky = new ArrayList<>();
             for (int index = 0; index < statements.size(); index++) {
                 if (mayChangeRowsTwice(StatementClassifier.classify(statements.get(index)))) {
@@ -93,6 +115,21 @@ final class FailedMigrationResume {
                 report.problem(unknownProgress(migration, id, statements.size(), risky));
             }
         }
+    }
+
+    /** A journal that recorded statements as they committed is a fact; a person's word alone is not one. */
+    private static boolean knownFromJournal(Map<Integer, StatementJournal.Entry> committed) {
+        return committed.values().stream().anyMatch(entry -> entry.sentHash() != null);
+    }
+
+    private void warnAboutWordsForNoFailure(List<MigrationInfo> failed, StartupReport report) {
+        Set<String> failedIds = failed.stream().map(FailedMigrationResume::id).collect(Collectors.toSet());
+        this.word.resumeAfter()
+            .keySet()
+            .stream()
+            .filter(id -> !failedIds.contains(id))
+            .forEach(id -> report.warn(PROPERTY + "[" + id + "] is ignored: no migration " + id
+                    + " is recorded as failed; remove the setting"));
     }
 
     /**
@@ -121,17 +158,21 @@ final class FailedMigrationResume {
                 + id + "]=0 runs it again from the start. Nothing was changed");
     }
 
-    /** Writes a person's word into the journal, where the engine resumes from; the rest resume by facts. */
+    /**
+     * Writes a person's word into the journal, where the engine resumes from, unless the journal knows better; the
+     * rest resume by facts.
+     */
     void applyPersonsWord(List<MigrationInfo> failed, Connection session, StatementJournal journal,
             StartupReport report) throws SQLException {
         for (MigrationInfo migration : failed) {
-            Integer upTo = this.word.resumeAfter().get(id(migration));
-            if (upTo != null) {
-                journal.takeAsCommitted(session, id(migration), upTo);
+            String id = id(migration);
+            Integer upTo = this.word.resumeAfter().get(id);
+            if (upTo != null && !knownFromJournal(journal.committed(session, id))) {
+                journal.takeAsCommitted(session, id, upTo);
                 report.repaired(Finding.Kind.FAILED_MIGRATION.name(), InspectionResult.label(migration),
-                        (upTo == 0) ? "runs again from the start (" + PROPERTY + "[" + id(migration) + "]=0)"
+                        (upTo == 0) ? "runs again from the start (" + PROPERTY + "[" + id + "]=0)"
                                 : "statements 1 to " + upTo + " taken as committed and not run again (" + PROPERTY
-                                        + "[" + id(migration) + "]=" + upTo + ")");
+                                        + "[" + id + "]=" + upTo + ")");
             }
         }
     }

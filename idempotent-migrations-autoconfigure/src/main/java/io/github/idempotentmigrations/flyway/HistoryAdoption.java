@@ -46,7 +46,8 @@ final class HistoryAdoption {
     /** Adopts the schema; returns the expected schema the shadow built. */
     SchemaSnapshot adopt(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
             throws SQLException {
-        ExpectedSchema.notSqlOnly(flyway.info().all(), flyway.getConfiguration().getTarget())
+        ExpectedSchema.notSqlOnly(flyway.getConfiguration(), flyway.info().all(),
+                flyway.getConfiguration().getTarget())
             .ifPresent(reason -> {
                 throw report.fail("The schema has objects but no Flyway history, and it is adopted by running the"
                         + " migrations on an empty shadow database: " + reason + ". Baseline the schema yourself"

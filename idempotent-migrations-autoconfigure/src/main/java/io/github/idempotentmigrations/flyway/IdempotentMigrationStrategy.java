@@ -129,6 +129,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             report.publish();
             return;
         }
+        // A person's word is checked before anything changes (drift repair included); it changes only the history.
+        if (found.historyHasRows()) {
+            this.assumedApplied.writeHistory(flyway, session, schemas, report);
+        }
         checkDrift(session, schemas, before, expected, found, report);
         SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, resume, report);
         if (adopted != null) {
@@ -213,7 +217,6 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             Set<Kind> toRepair, FailedMigrationResume resume, StartupReport report) throws SQLException {
         SchemaSnapshot expected = toRepair.contains(Kind.UNHISTORIED_SCHEMA)
                 ? this.adoption.adopt(flyway, session, schemas, report) : null;
-        this.assumedApplied.writeHistory(flyway, session, schemas, report);
         HistoryRepairer history = new HistoryRepairer();
         if (toRepair.contains(Kind.FAILED_MIGRATION)) {
             resume.applyPersonsWord(found.failed(), session, schemas.journal(), report);

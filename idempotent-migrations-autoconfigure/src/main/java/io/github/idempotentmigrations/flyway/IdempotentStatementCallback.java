@@ -1,5 +1,6 @@
 package io.github.idempotentmigrations.flyway;
 
+import java.sql.Connection;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -58,7 +59,8 @@ public final class IdempotentStatementCallback implements Callback {
                 EngineRun run = this.runs.current();
                 run.beginMigration(version, info.getDescription(), info.getScript());
                 PendingScripts scripts = new PendingScripts(context.getConfiguration());
-                run.journalTo(journalOf(context.getConfiguration()), (version != null) ? version : info.getScript(),
+                run.journalTo(journalOf(context.getConfiguration(), context.getConnection(), run),
+                        (version != null) ? version : info.getScript(),
                         SingletonSupplier.of(() -> scripts.statementsOf(info)));
             }
             case BEFORE_EACH_MIGRATE_STATEMENT -> {
@@ -81,12 +83,18 @@ public final class IdempotentStatementCallback implements Callback {
         }
     }
 
-    /** The journal table sits beside the history table: same schema, the history table's name plus a suffix. */
-    private static StatementJournal journalOf(Configuration configuration) {
-        String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
-                : (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
-        String table = ObjectName.quote(configuration.getTable() + "_statements");
-        return new StatementJournal((schema != null) ? ObjectName.quote(schema) + "." + table : table);
+    /**
+     * The journal table sits beside the history table: same schema, the history table's name plus a suffix. Always
+     * qualified, so a migration's own {@code SET search_path} cannot move it; without a configured schema, the
+     * schema Flyway made current before the run's first migration (read once per run).
+     */
+    private static StatementJournal journalOf(Configuration configuration, Connection connection, EngineRun run) {
+        return run.journal(() -> {
+            String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
+                    : (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0]
+                            : MigratedSchemas.currentSchema(connection);
+            return new StatementJournal(new ObjectName(schema, configuration.getTable() + "_statements").toSql());
+        });
     }
 
     @Override

@@ -30,18 +30,21 @@ public final class ExpectedSchema {
 
     /**
      * Why a shadow cannot build the schema up to {@code target} from these migrations: the first one up to it that
-     * is not SQL, for people (e.g. {@code Migration 2 "credit" is a Java migration: no shadow answer}); empty when
-     * all are SQL.
+     * is not SQL, or a callback script in the locations that is a program, for people (e.g.
+     * {@code Migration 2 "credit" is a Java migration: no shadow answer ...}); empty when all is SQL.
      */
-    public static Optional<String> notSqlOnly(MigrationInfo[] migrations, MigrationVersion target) {
-        return Arrays.stream(migrations)
+    public static Optional<String> notSqlOnly(Configuration application, MigrationInfo[] migrations,
+            MigrationVersion target) {
+        Optional<String> code = Arrays.stream(migrations)
             .filter(migration -> !SQL_TYPES.contains(migration.getType().name()) && !migration.getType().isSynthetic())
             .filter(migration -> migration.getVersion() == null || migration.getVersion().compareTo(target) <= 0)
             .findFirst()
             .map(migration -> "Migration " + ((migration.getVersion() != null) ? migration.getVersion() + " " : "")
                     + "\"" + migration.getDescription() + "\" is a " + (migration.getType().name().startsWith("JDBC")
-                            ? "Java" : migration.getType().name()) + " migration: no shadow answer (a shadow runs"
-                    + " SQL only: code can reach the real database and other systems)");
+                            ? "Java" : migration.getType().name()) + " migration");
+        return code.or(() -> CodeCallbacks.first(application).map(script -> "Callback " + script + " is a program"))
+            .map(reason -> reason + ": no shadow answer (a shadow runs SQL only: code can reach the real database and"
+                    + " other systems)");
     }
 
     /** Migrates the shadow as plain Flyway would migrate an empty database, up to the application's target. */

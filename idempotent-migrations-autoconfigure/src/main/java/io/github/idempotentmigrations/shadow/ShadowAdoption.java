@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  */
 public final class ShadowAdoption {
 
+    /** Flyway's history columns, rank first. */
+    private static final String HISTORY_COLUMNS = "installed_rank, version, description, type, script, checksum,"
+            + " installed_by, installed_on, execution_time, success";
+
     private final Connection shadow;
 
     private final Connection target;
@@ -65,13 +69,23 @@ public final class ShadowAdoption {
     }
 
     /**
-     * Copies the shadow's history rows of the given versions into the target's history, as plain Flyway wrote them
-     * (ranks included: the target's remaining rows are the shadow's first ones); returns the rows copied.
+     * Copies the shadow's history rows of the given versions into the target's history, as plain Flyway wrote them,
+     * ranked after the target's own rows (a repeatable or out-of-order migration there takes ranks the shadow gave
+     * to others); returns the rows copied.
      */
     public long copyHistoryRows(String table, List<String> versions) throws SQLException {
+        long ranked;
+        try (Statement statement = this.target.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT coalesce(max(installed_rank), 0) FROM " + table)) {
+            rs.next();
+            ranked = rs.getLong(1);
+        }
         String literals = versions.stream()
             .map(version -> "'" + version.replace("'", "''") + "'")
             .collect(Collectors.joining(", "));
-        return TableRows.copy(this.shadow, this.target, table, null, "version IN (" + literals + ")");
+        return TableRows.copy(this.shadow, this.target, table, HISTORY_COLUMNS,
+                ranked + " + row_number() OVER (ORDER BY installed_rank) AS installed_rank, " + HISTORY_COLUMNS
+                    .substring(HISTORY_COLUMNS.indexOf(',') + 2),
+                "version IN (" + literals + ")");
     }
 }

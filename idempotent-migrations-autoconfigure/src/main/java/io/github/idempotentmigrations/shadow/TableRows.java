@@ -19,16 +19,20 @@ final class TableRows {
      * of them in table order when {@code columns} is {@code null}.
      */
     static long copy(Connection from, Connection to, String table, String columns) throws SQLException {
-        return copy(from, to, table, columns, "true");
+        return copy(from, to, table, columns, (columns != null) ? columns : "*", "true");
     }
 
-    /** As {@link #copy(Connection, Connection, String, String)}, only the rows {@code where} selects. */
-    static long copy(Connection from, Connection to, String table, String columns, String where) throws SQLException {
+    /**
+     * As {@link #copy(Connection, Connection, String, String)}, only the rows {@code where} selects, each read as
+     * {@code select} computes it (in the order of {@code columns}).
+     */
+    static long copy(Connection from, Connection to, String table, String columns, String select, String where)
+            throws SQLException {
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         try {
             from.unwrap(PGConnection.class)
                 .getCopyAPI()
-                .copyOut("COPY (SELECT " + ((columns != null) ? columns : "*") + " FROM " + table + " WHERE " + where + ") TO STDOUT", rows);
+                .copyOut("COPY (SELECT " + select + " FROM " + table + " WHERE " + where + ") TO STDOUT", rows);
             if (rows.size() == 0) {
                 return 0;
             }
