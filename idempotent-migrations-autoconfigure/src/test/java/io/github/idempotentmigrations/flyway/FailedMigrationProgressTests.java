@@ -97,6 +97,29 @@ class FailedMigrationProgressTests {
     }
 
     @Test
+    void aScriptEditedAfterAFailureUnderPlainFlywayStopsBeforeAnythingChanges(TestDatabase db, @TempDir Path dir)
+            throws IOException {
+        Path set = copyOf("committed-update", dir);
+        Flyway flyway = Flyway.configure()
+            .dataSource(db.dataSource())
+            .locations("filesystem:" + set)
+            .mixed(true)
+            .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+            .load();
+        assertThatExceptionOfType(FlywayException.class).isThrownBy(flyway::migrate);
+        // The committed UPDATE moves to a migration of its own: what remains of V2 looks safe to run again.
+        replace(set.resolve("V2__cents_and_unique.sql"), "UPDATE accounts SET cents = cents * 100;", "");
+        Files.writeString(set.resolve("V3__cents.sql"), "UPDATE accounts SET cents = cents * 100;\n");
+        db.execute("UPDATE accounts SET u = id");
+        DatabaseSnapshot before = DatabaseSnapshot.of(db);
+
+        onLocation(db, "filesystem:" + set, MIXED).run(context -> assertThat(failure(context).getMessage())
+            .contains("edited since", "idempotent-migrations.repair.resume-after[2]"));
+
+        assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
+    }
+
+    @Test
     void aCommittedCopyIsJournaledAndNotLoadedTwice(TestDatabase db) {
         on(db, "copy-then-index", MIXED).run(context -> assertThat(context).hasFailed());
         assertThat(db.query("SELECT count(*) FROM seed")).containsExactly("2");
