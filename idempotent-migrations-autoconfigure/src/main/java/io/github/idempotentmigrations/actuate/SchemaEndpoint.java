@@ -2,6 +2,8 @@ package io.github.idempotentmigrations.actuate;
 
 import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
 
+import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +15,13 @@ import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.shadow.Drift;
+import io.github.idempotentmigrations.tenants.MigratedTenants;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code schema} endpoint: the live status and the full report of the last startup run. The JSON shape is the
@@ -31,19 +35,43 @@ public class SchemaEndpoint {
 
     private final MigrationReportStore reports;
 
+    private final MigratedTenants tenants;
+
     public SchemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports) {
+        this(check, reports, null);
+    }
+
+    /** @param tenants the tenant schemas' startup runs, or null when there are none */
+    public SchemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports, MigratedTenants tenants) {
         this.check = check;
         this.reports = reports;
+        this.tenants = tenants;
     }
 
     @ReadOperation
     public SchemaDescriptor schema() {
         return new SchemaDescriptor(StatusDescriptor.of(this.check.status()),
-                this.reports.last().map(LastRunDescriptor::of).orElse(null));
+                this.reports.last().map(LastRunDescriptor::of).orElse(null),
+                (this.tenants != null) ? TenantsDescriptor.of(this.tenants) : null);
     }
 
-    /** The whole answer; {@code lastRun} is null when no startup run was recorded. */
-    public record SchemaDescriptor(StatusDescriptor status, LastRunDescriptor lastRun) implements OperationResponseBody {
+    /** One tenant schema, checked live now (drift included): asked for one tenant at a time, so never cached. */
+    @ReadOperation
+    public SchemaDescriptor tenant(@Selector String tenant) {
+        return (this.tenants == null) ? null : this.tenants.find(tenant)
+            .map(run -> new SchemaDescriptor(
+                    StatusDescriptor.of(new LiveSchemaCheck(run.flyway(), run.reports(), Duration.ZERO,
+                            Clock.systemUTC()).status()),
+                    run.report().map(LastRunDescriptor::of).orElse(null), null))
+            .orElse(null);
+    }
+
+    /**
+     * The whole answer; {@code lastRun} is null when no startup run was recorded, {@code tenants} when no tenant
+     * schemas are configured.
+     */
+    public record SchemaDescriptor(StatusDescriptor status, LastRunDescriptor lastRun,
+            TenantsDescriptor tenants) implements OperationResponseBody {
     }
 
     /**

@@ -14,6 +14,7 @@ import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.StartupMode;
 import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
+import io.github.idempotentmigrations.tenants.TenantFailurePolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -46,6 +47,8 @@ public class IdempotentMigrationsProperties {
     private final Health health = new Health();
 
     private final Shadow shadow = new Shadow();
+
+    private final Tenants tenants = new Tenants();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -85,6 +88,10 @@ public class IdempotentMigrationsProperties {
 
     public Shadow getShadow() {
         return this.shadow;
+    }
+
+    public Tenants getTenants() {
+        return this.tenants;
     }
 
     /** Policies for what inspection finds before migrating. */
@@ -325,6 +332,84 @@ public class IdempotentMigrationsProperties {
 
         public void setPassword(String password) {
             this.password = password;
+        }
+    }
+
+    /**
+     * Tenant schemas: the same migrations run in each one, each with its own history table, after Spring Boot's own
+     * migration of spring.flyway.schemas. The schemas are the union of the list, the query's rows and a
+     * TenantSchemas bean the application defines.
+     */
+    public static class Tenants {
+
+        /**
+         * Tenant schema names, e.g. 'tenant_a,tenant_b'. A schema that does not exist is created by Flyway.
+         */
+        private List<String> schemas = new ArrayList<>();
+
+        /**
+         * SQL run once at startup on Flyway's data source; the first column of every row is a tenant schema name,
+         * e.g. 'SELECT schema_name FROM public.tenants'.
+         */
+        private String query;
+
+        /**
+         * Migration locations of the tenant schemas, when they differ from spring.flyway.locations (which then
+         * migrate the shared schema only).
+         */
+        private List<String> locations = new ArrayList<>();
+
+        /**
+         * How many tenant schemas migrate at once. Unset: derived from the connection pool so that startup never
+         * waits for a connection (each tenant holds up to three), at most one per processor.
+         */
+        private Integer parallelism;
+
+        /**
+         * When a tenant schema cannot converge: 'fail' stops startup after every tenant ran, naming each failed
+         * tenant; 'continue' starts the application and reports the failed tenants as DOWN in their own health
+         * entries.
+         */
+        private TenantFailurePolicy onFailure = TenantFailurePolicy.FAIL;
+
+        public List<String> getSchemas() {
+            return this.schemas;
+        }
+
+        public void setSchemas(List<String> schemas) {
+            this.schemas = schemas;
+        }
+
+        public String getQuery() {
+            return this.query;
+        }
+
+        public void setQuery(String query) {
+            this.query = query;
+        }
+
+        public List<String> getLocations() {
+            return this.locations;
+        }
+
+        public void setLocations(List<String> locations) {
+            this.locations = locations;
+        }
+
+        public Integer getParallelism() {
+            return this.parallelism;
+        }
+
+        public void setParallelism(Integer parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public TenantFailurePolicy getOnFailure() {
+            return this.onFailure;
+        }
+
+        public void setOnFailure(TenantFailurePolicy onFailure) {
+            this.onFailure = onFailure;
         }
     }
 }

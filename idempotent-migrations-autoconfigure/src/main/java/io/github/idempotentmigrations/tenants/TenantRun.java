@@ -1,0 +1,36 @@
+package io.github.idempotentmigrations.tenants;
+
+import java.util.Optional;
+
+import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import org.flywaydb.core.Flyway;
+
+/**
+ * One tenant's startup run: its Flyway (for live checks later), its own report and the failure that stopped it.
+ *
+ * @param schema the tenant's schema
+ * @param flyway the tenant's Flyway
+ * @param reports the tenant's report store, apart from every other tenant's
+ * @param failure what stopped the run, or null when it converged
+ */
+public record TenantRun(String schema, Flyway flyway, MigrationReportStore reports, RuntimeException failure) {
+
+    public Optional<MigrationReport> report() {
+        return this.reports.last();
+    }
+
+    public TenantState state() {
+        // No report without a failure: another database than PostgreSQL, where Flyway ran as it is.
+        Optional<MigrationReport> report = report();
+        if (this.failure != null || report.map(r -> !r.converged()).orElse(false)) {
+            return TenantState.NOT_CONVERGED;
+        }
+        return report.map(r -> r.warnings().isEmpty()).orElse(true) ? TenantState.CONVERGED
+                : TenantState.CONVERGED_WITH_WARNINGS;
+    }
+
+    public boolean converged() {
+        return state() != TenantState.NOT_CONVERGED;
+    }
+}
