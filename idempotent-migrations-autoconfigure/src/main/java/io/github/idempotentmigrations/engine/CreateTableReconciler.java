@@ -51,7 +51,7 @@ final class CreateTableReconciler {
             if (wanted.sameDefinitionAs(found)) {
                 continue;
             }
-            if (r.inTransaction() && ColumnAhead.differsOnlyInNullabilityOrDefault(wanted, found)) {
+            if (r.judgesColumnsAtMigrationEnd() && ColumnAhead.differsOnlyInNullabilityOrDefault(wanted, found)) {
                 r.columnAhead(new ColumnAhead(table, want.name(), "ADD COLUMN " + columnText(r, want.name()), -1));
                 judgedAtEnd.add(want.name());
             }

@@ -91,6 +91,19 @@ final class Reconciliation {
         return !this.connection.getAutoCommit();
     }
 
+    /** Whether PostgreSQL ran the statement and skipped its object itself, as an {@code IF NOT EXISTS} asks. */
+    boolean skippedByPostgres() {
+        return this.attempt != null && this.attempt.ran();
+    }
+
+    /**
+     * Whether a column that differs in NOT NULL or default only is judged when the migration ends (its later
+     * statements may make it so): not for a statement PostgreSQL skipped, which leaves the column as it is.
+     */
+    boolean judgesColumnsAtMigrationEnd() throws SQLException {
+        return inTransaction() && !skippedByPostgres();
+    }
+
     /**
      * Runs work that is always rolled back (under a savepoint, or in a transaction of its own in autocommit mode):
      * for probes that let PostgreSQL build what a statement describes somewhere harmless.
