@@ -210,23 +210,25 @@ public final class EngineRun {
                 .stream()
                 .map(StatementResult::sql)
                 .toList();
-            Optional<String[]> difference;
+            Optional<ColumnAhead.Ending> ending;
             try {
-                difference = column.differenceAtMigrationEnd(connection, this.savepoint, fromAdding);
+                ending = column.judgeAtMigrationEnd(connection, this.savepoint, fromAdding);
             }
             catch (SQLException ex) {
                 throw new IllegalStateException("Could not compare column " + column.table() + "." + column.column()
                         + " with what the migration builds: " + ex.getMessage(), ex);
             }
-            if (difference.isPresent()) {
-                StatementResult conflict = new StatementResult(added.index(), added.sql(), added.kind(),
-                        added.object(), Outcome.CONFLICT, "column " + column.table() + "." + column.column()
-                                + " existed before this migration and differs from what it leaves",
-                        added.actions(), difference.get()[0], difference.get()[1], null, added.duration());
-                this.statements.set(column.statementIndex() - 1, conflict);
-                if (this.settings.onConflict() == ConflictPolicy.FAIL) {
-                    throw new StatementRejectedException(conflict, null);
-                }
+            if (ending.isEmpty()) {
+                continue;
+            }
+            ColumnAhead.Ending end = ending.get();
+            List<String> actions = new ArrayList<>(added.actions());
+            actions.addAll(end.actions());
+            StatementResult judged = new StatementResult(added.index(), added.sql(), added.kind(), added.object(),
+                    end.outcome(), end.reason(), actions, end.expected(), end.found(), null, added.duration());
+            this.statements.set(column.statementIndex() - 1, judged);
+            if (end.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
+                throw new StatementRejectedException(judged, null);
             }
         }
     }

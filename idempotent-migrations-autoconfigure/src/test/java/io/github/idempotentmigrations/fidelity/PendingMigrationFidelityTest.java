@@ -173,6 +173,42 @@ class PendingMigrationFidelityTest {
     }
 
     @Test
+    void aHandMadeColumnLackingOnlyTheMigrationsNotNullOrDefaultGetsThemFromPostgres(TestDatabase db) {
+        InlineMigrations migrations = itemsWithAFlagAndANote();
+        migrations.plainTo(db, "1");
+        db.execute("ALTER TABLE \"Item\" ADD COLUMN \"flag\" boolean DEFAULT false;"
+                + " ALTER TABLE \"Item\" ADD COLUMN note text; UPDATE \"Item\" SET note = 'n'");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).containsExactly(Outcome.RECONCILED, Outcome.RECONCILED);
+        assertThat(results.stream().filter(m -> "2".equals(m.version())).findFirst().orElseThrow().statements().get(0)
+            .actions())
+            .containsExactly("ALTER TABLE \"public\".\"Item\" ALTER COLUMN \"flag\" SET NOT NULL");
+        assertThat(db.query("SELECT attname || ' ' || attnotnull || ' ' || coalesce(pg_get_expr(adbin, adrelid), '-')"
+                + " FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum"
+                + " WHERE attrelid = '\"Item\"'::regclass AND attname IN ('flag', 'note') ORDER BY attnum"))
+            .containsExactly("flag true false", "note true 'x'::text");
+        assertThat(db.query("SELECT count(*) FROM \"Item\" WHERE note = 'n'")).containsExactly("2");
+    }
+
+    @Test
+    void aHandMadeColumnWhoseRowsHoldNullsWherePostgresRefusesNotNullIsAConflictWithTheCount(TestDatabase db) {
+        InlineMigrations migrations = itemsWithAFlagAndANote();
+        migrations.plainTo(db, "1");
+        db.execute("ALTER TABLE \"Item\" ADD COLUMN \"flag\" boolean; UPDATE \"Item\" SET flag = true WHERE id = 1");
+        List<String> before = InlineMigrations.state(db);
+
+        assertThatThrownBy(() -> migrations.starter(db))
+            .hasMessageContaining("CONFLICT")
+            .hasMessageContaining("public.Item.flag")
+            .hasMessageContaining("1 row holds NULL")
+            .hasMessageContaining("UPDATE");
+
+        assertThat(InlineMigrations.state(db)).isEqualTo(before);
+    }
+
+    @Test
     void seedRowsMeetingAnExistingRowStopStartupWithWhatToDo(TestDatabase db) {
         InlineMigrations migrations = InlineMigrations.of(this.scripts, """
                 CREATE TABLE plans (name text PRIMARY KEY);
@@ -234,6 +270,17 @@ class PendingMigrationFidelityTest {
 
         db.execute("CREATE OR REPLACE FUNCTION answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$");
         assertThat(outcomes(migrations.starter(db), "2")).containsExactly(Outcome.SKIPPED);
+    }
+
+    /** Columns that a hot-fix made before the migration that gives them NOT NULL and a default. */
+    private InlineMigrations itemsWithAFlagAndANote() {
+        return InlineMigrations.of(this.scripts, """
+                CREATE TABLE "Item" (id integer PRIMARY KEY);
+                INSERT INTO "Item" VALUES (1), (2);
+                """, """
+                ALTER TABLE "Item" ADD COLUMN "flag" BOOLEAN NOT NULL DEFAULT false;
+                ALTER TABLE "Item" ADD COLUMN note text NOT NULL DEFAULT 'x';
+                """);
     }
 
     /** A column added, filled, then made NOT NULL within one migration: what a hot-fix copies in one go. */

@@ -72,6 +72,12 @@ public final class LiveCatalog {
         return single(CatalogQueries.INDEX_BEING_BUILT, index.toSql()).isPresent();
     }
 
+    /** Rows of a table whose column holds NULL: what a refused {@code SET NOT NULL} would have to fill. */
+    public long nullRows(ObjectName table, String column) throws SQLException {
+        return Long.parseLong(single("SELECT count(*) FROM " + table.toSql() + " WHERE " + ObjectName.quote(column)
+                + " IS NULL").orElseThrow());
+    }
+
     /** A definition read with one of the {@link Definition} queries, or empty when the object does not exist. */
     public Optional<String> definition(Definition kind, ObjectName name) throws SQLException {
         return single(kind.sql, name.toSql());
