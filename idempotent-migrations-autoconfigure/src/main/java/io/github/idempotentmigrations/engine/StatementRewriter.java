@@ -45,6 +45,20 @@ final class StatementRewriter {
         return sql;
     }
 
+    /**
+     * The statement without a leading {@code UNLOGGED} ({@code CREATE UNLOGGED TABLE}), which a temporary schema
+     * refuses: a probe builds the shape, and persistence is compared on its own.
+     */
+    static String withoutUnlogged(String sql) {
+        List<Token> tokens = SqlLexer.tokenize(sql);
+        for (int i = 0; i < tokens.size() && i < 3; i++) {
+            if (tokens.get(i).isKeyword("unlogged")) {
+                return sql.substring(0, tokens.get(i).start()) + sql.substring(tokens.get(i).end());
+            }
+        }
+        return sql;
+    }
+
     /** The string constants inside the first parenthesised list: the labels of {@code CREATE TYPE ... AS ENUM}. */
     static List<String> enumLabels(String sql) {
         List<String> labels = new ArrayList<>();

@@ -72,6 +72,11 @@ public final class LiveCatalog {
         return single(CatalogQueries.INDEX_BEING_BUILT, index.toSql()).isPresent();
     }
 
+    /** The session's own temporary schema ({@code pg_temp_N}), once something was created in it. */
+    public String temporarySchema() throws SQLException {
+        return single("SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()").orElseThrow();
+    }
+
     /** Rows of a table whose column holds NULL: what a refused {@code SET NOT NULL} would have to fill. */
     public long nullRows(ObjectName table, String column) throws SQLException {
         return Long.parseLong(single("SELECT count(*) FROM " + table.toSql() + " WHERE " + ObjectName.quote(column)
