@@ -38,8 +38,9 @@ record ColumnAhead(ObjectName table, String column, String addition, int stateme
 
     /** Whether two definitions of a column differ in nullability or default only. */
     static boolean differsOnlyInNullabilityOrDefault(Column wanted, Column found) {
-        return wanted.type().equals(found.type()) && wanted.identity().equals(found.identity())
-                && wanted.generated() == found.generated() && !wanted.sameDefinitionAs(found);
+        return wanted.type().equals(found.type()) && Objects.equals(wanted.collation(), found.collation())
+                && wanted.identity().equals(found.identity()) && wanted.generated() == found.generated()
+                && !wanted.sameDefinitionAs(found);
     }
 
     ColumnAhead at(int index) {

@@ -42,6 +42,25 @@ final class Probe {
     }
 
     /**
+     * The bound of the partition the statement creates, built under a temporary stand-in of its parent (a temporary
+     * table cannot be a partition of a permanent one).
+     */
+    static String createdPartition(Reconciliation r, String name, int[] parentSpan, ObjectName parent,
+            String partitionKey) throws SQLException {
+        ObjectName probe = new ObjectName(SCHEMA, name);
+        ObjectName standIn = new ObjectName(SCHEMA, parent.name());
+        // the parent's name comes after the target's: replaced first, the target's offsets still hold
+        String statement = StatementRewriter.replace(
+                StatementRewriter.replace(r.statement.sql(), parentSpan, standIn.toSql()), r.statement.targetSpan(),
+                probe.toSql());
+        return r.rolledBack(() -> {
+            run(r, "CREATE TABLE " + standIn.toSql() + " (LIKE " + parent.toSql() + ") PARTITION BY " + partitionKey
+                    + "; " + StatementRewriter.withoutUnlogged(statement), name);
+            return r.catalog.describe(probe).partitionBound();
+        });
+    }
+
+    /**
      * The table a statement or {@code ALTER} action would produce when applied to an empty copy of {@code table}.
      *
      * @param dropFirst a column to remove from the copy first (one an {@code ADD COLUMN} re-creates), or null

@@ -105,6 +105,9 @@ public final class LiveCatalog {
         Map<String, String> triggers = new LinkedHashMap<>();
         Map<String, String> policies = new LinkedHashMap<>();
         String parent = null;
+        String bound = null;
+        String persistence = null;
+        String partitionKey = null;
         this.queryCount++;
         try (PreparedStatement statement = this.connection.prepareStatement(CatalogQueries.TABLE)) {
             statement.setString(1, qualified.toSql());
@@ -119,20 +122,28 @@ public final class LiveCatalog {
                                 "true".equals(rs.getString(4)), "true".equals(rs.getString(5))));
                         case "trigger" -> triggers.put(name, rs.getString(3));
                         case "policy" -> policies.put(name, rs.getString(3));
-                        case "parent" -> parent = name;
+                        case "parent" -> {
+                            parent = name;
+                            bound = rs.getString(3);
+                        }
+                        case "relation" -> {
+                            persistence = name;
+                            partitionKey = rs.getString(3);
+                        }
                         default -> throw new IllegalStateException("unexpected catalog row " + rs.getString(1));
                     }
                 }
             }
         }
-        return new TableDetails(columns, constraints, indexes, triggers, policies, parent);
+        return new TableDetails(columns, constraints, indexes, triggers, policies, parent, bound, persistence,
+                partitionKey);
     }
 
     /** {@code attidentity || attgenerated}: 'a' or 'd' for identity columns, 's' for stored generated ones. */
     private static Column column(ResultSet rs, String name) throws SQLException {
         String identityAndGenerated = rs.getString(6);
         return new Column(name, rs.getString(3), "true".equals(rs.getString(4)), rs.getString(5),
-                identityAndGenerated.replace("s", ""), identityAndGenerated.contains("s"));
+                identityAndGenerated.replace("s", ""), identityAndGenerated.contains("s"), rs.getString(8));
     }
 
     private Optional<DbObject> object(String sql, ObjectName name) throws SQLException {

@@ -13,10 +13,13 @@ import java.util.Optional;
  * @param triggers trigger definitions ({@code pg_get_triggerdef}) by name
  * @param policies policy fingerprints by name
  * @param partitionParent the qualified parent table when this table is a partition, else null
+ * @param partitionBound a partition's bound ({@code pg_get_expr(relpartbound)}), else null
+ * @param persistence {@code relpersistence}: p permanent, u unlogged, t temporary
+ * @param partitionKey a partitioned table's key ({@code pg_get_partkeydef}), else null
  */
 public record TableDetails(Map<String, Column> columns, Map<String, Constraint> constraints,
         Map<String, Index> indexes, Map<String, String> triggers, Map<String, String> policies,
-        String partitionParent) {
+        String partitionParent, String partitionBound, String persistence, String partitionKey) {
 
     public Optional<Column> column(String name) {
         return Optional.ofNullable(columns.get(name));
