@@ -143,7 +143,8 @@ public final class EngineRun {
             if (verdict.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
                 throw new StatementRejectedException(result, null);
             }
-            if (journaled) {
+            // inside the script's own transaction, statements commit with its COMMIT, which is journaled
+            if (journaled && !StatementSavepoint.inTransaction(connection)) {
                 this.journal.recordCommitted(connection, this.journalKey, result.index());
             }
             return result;

@@ -195,6 +195,29 @@ class RefusalReconciliationTest {
         assertThat(this.db.query("SELECT count(*) FROM notes")).containsExactly("1");
     }
 
+    @Test
+    void setTransactionRunsWithoutASavepointAndTheScriptsOwnTransactionIsReconciled() throws SQLException {
+        this.db.execute("CREATE TABLE t (id integer)");
+        try (Connection connection = this.db.connect()) {
+            // in Flyway's transaction: a savepoint first would make it a subtransaction, which PostgreSQL refuses
+            connection.setAutoCommit(false);
+            assertThat(this.run.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").outcome())
+                .isEqualTo(Outcome.APPLIED);
+            connection.commit();
+            // in the script's own transaction on an autocommit connection
+            connection.setAutoCommit(true);
+            this.run.execute(connection, "BEGIN");
+            assertThat(this.run.execute(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE").outcome())
+                .isEqualTo(Outcome.APPLIED);
+            this.run.execute(connection, "INSERT INTO t VALUES (1)");
+            assertThat(this.run.execute(connection, "CREATE TABLE t (id integer)").outcome())
+                .isEqualTo(Outcome.SKIPPED);
+            this.run.execute(connection, "INSERT INTO t VALUES (2)");
+            this.run.execute(connection, "COMMIT");
+        }
+        assertThat(this.db.query("SELECT count(*) FROM t")).containsExactly("2");
+    }
+
     private StatementResult inTransaction(String sql) throws SQLException {
         try (Connection connection = this.db.connect()) {
             connection.setAutoCommit(false);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * On an empty database the starter is plain Flyway plus savepoints: the shapes that real migration sets use and that
@@ -151,6 +152,36 @@ class EmptyDatabaseFidelityTest {
                 COMMIT;
                 INSERT INTO notes VALUES (2, 'two');
                 """));
+    }
+
+    @Test
+    void aScriptThatOpensItsOwnTransactionAndSetsItsIsolationLevelRunsOutsideFlywaysTransaction() {
+        assertSameAsPlainFlyway(scriptSettingItsIsolationLevel().outsideFlywaysTransaction());
+    }
+
+    @Test
+    void aScriptThatSetsItsIsolationLevelInsideFlywaysTransactionFailsAsWithPlainFlyway() {
+        InlineMigrations migrations = scriptSettingItsIsolationLevel();
+        try (TestDatabase plain = TestDatabase.create(); TestDatabase starter = TestDatabase.create()) {
+            String refusal = "SET TRANSACTION ISOLATION LEVEL must be called before any query";
+            assertThatThrownBy(() -> migrations.plain(plain)).hasStackTraceContaining(refusal);
+            assertThatThrownBy(() -> migrations.starter(starter)).hasStackTraceContaining(refusal);
+            assertThat(InlineMigrations.state(starter)).isEqualTo(InlineMigrations.state(plain));
+        }
+    }
+
+    private InlineMigrations scriptSettingItsIsolationLevel() {
+        return InlineMigrations.of(this.scripts, """
+                CREATE TABLE src (id integer PRIMARY KEY, v text);
+                INSERT INTO src VALUES (1, 'a'), (2, 'b');
+                CREATE TABLE dst (id integer PRIMARY KEY, v text);
+                """, """
+                BEGIN;
+                SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+                INSERT INTO dst SELECT id, v FROM src;
+                UPDATE src SET v = upper(v);
+                COMMIT;
+                """);
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -206,6 +208,31 @@ class PendingMigrationFidelityTest {
             .hasMessageContaining("UPDATE");
 
         assertThat(InlineMigrations.state(db)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "in Flyway's transaction: {0}")
+    @ValueSource(booleans = { true, false })
+    void aHandMadeColumnInsideTheScriptsOwnTransactionIsReconciled(boolean inFlywaysTransaction, TestDatabase db) {
+        InlineMigrations written = InlineMigrations.of(this.scripts, """
+                CREATE TABLE t (id integer PRIMARY KEY);
+                INSERT INTO t VALUES (1), (2);
+                """, """
+                BEGIN;
+                DELETE FROM t;
+                ALTER TABLE t ADD COLUMN c text NOT NULL;
+                INSERT INTO t VALUES (3, 'three');
+                COMMIT;
+                """);
+        InlineMigrations migrations = inFlywaysTransaction ? written : written.outsideFlywaysTransaction();
+        migrations.plainTo(db, "1");
+        db.execute("ALTER TABLE t ADD COLUMN c text");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).doesNotContain(Outcome.CONFLICT, Outcome.FAILED);
+        assertThat(db.query("SELECT id || ':' || c FROM t")).containsExactly("3:three");
+        assertThat(db.query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 't'::regclass AND attname = 'c'"))
+            .containsExactly("t");
     }
 
     @Test
