@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.github.idempotentmigrations.engine.catalog.Constraint;
 import io.github.idempotentmigrations.engine.catalog.LiveCatalog.Definition;
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
@@ -69,16 +70,30 @@ final class Probe {
     static TableDetails onEmptyCopy(Reconciliation r, ObjectName table, String dropFirst,
             Function<String, String> sqlOnCopy) throws SQLException {
         ObjectName copy = new ObjectName(SCHEMA, table.name());
+        String onCopy = sqlOnCopy.apply(copy.toSql());
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(copy.toSql())
             .append(" (LIKE ").append(table.toSql())
             .append(" INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED)");
+        // a foreign key to the table itself finds the copy first (pg_temp is searched first): it needs the table's keys
+        boolean selfReference = references(onCopy, null).stream().anyMatch(ref -> ref.name().equals(table.name()));
+        if (selfReference) {
+            for (Constraint key : r.catalog.describe(table).constraints().values()) {
+                if ("pu".contains(key.type())) {
+                    sql.append("; ALTER TABLE ").append(copy.toSql()).append(" ADD CONSTRAINT ")
+                        .append(ObjectName.quote(key.name())).append(' ').append(key.definition());
+                }
+            }
+        }
         if (dropFirst != null) {
             sql.append("; ALTER TABLE ").append(copy.toSql()).append(" DROP COLUMN ").append(ObjectName.quote(dropFirst));
         }
-        sql.append("; ").append(sqlOnCopy.apply(copy.toSql()));
         return r.rolledBack(() -> {
             run(r, sql.toString(), table.name());
-            return r.catalog.describe(copy);
+            // the keys given for a self-reference are the table's own, not what the statement builds
+            TableDetails keys = selfReference ? r.catalog.describe(copy) : null;
+            run(r, onCopy, table.name());
+            TableDetails built = r.catalog.describe(copy);
+            return (keys != null) ? built.without(keys) : built;
         });
     }
 

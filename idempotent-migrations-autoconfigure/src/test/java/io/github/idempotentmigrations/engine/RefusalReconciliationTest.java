@@ -218,6 +218,23 @@ class RefusalReconciliationTest {
         assertThat(this.db.query("SELECT count(*) FROM t")).containsExactly("2");
     }
 
+    @Test
+    void aForeignKeyToItsOwnTableIsComparedOnACopyThatHasTheTablesKeys() throws SQLException {
+        this.db.execute("CREATE TABLE nodes (id integer PRIMARY KEY, parent_id integer, code text UNIQUE);"
+                + " ALTER TABLE nodes ADD CONSTRAINT nodes_parent_fk FOREIGN KEY (parent_id) REFERENCES nodes (id)");
+        assertThat(inTransaction("ALTER TABLE nodes ADD CONSTRAINT nodes_parent_fk FOREIGN KEY (parent_id)"
+                + " REFERENCES nodes (id)").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThatThrownBy(() -> inTransaction("ALTER TABLE nodes ADD CONSTRAINT nodes_parent_fk"
+                + " FOREIGN KEY (parent_id) REFERENCES nodes (id) ON DELETE CASCADE")).hasMessageContaining("CONFLICT");
+        // the copy's keys are the table's own, never taken for the statement's: an unnamed UNIQUE it lacks is added
+        StatementResult split = inTransaction("ALTER TABLE nodes ADD COLUMN parent_id integer REFERENCES nodes (id),"
+                + " ADD UNIQUE (parent_id)");
+        assertThat(split.outcome()).isEqualTo(Outcome.RECONCILED);
+        assertThat(this.db.query("SELECT string_agg(pg_get_constraintdef(oid), '; ' ORDER BY conname) FROM pg_constraint"
+                + " WHERE conrelid = 'nodes'::regclass AND contype IN ('u', 'f')"))
+            .containsExactly("UNIQUE (code); FOREIGN KEY (parent_id) REFERENCES nodes(id); UNIQUE (parent_id)");
+    }
+
     private StatementResult inTransaction(String sql) throws SQLException {
         try (Connection connection = this.db.connect()) {
             connection.setAutoCommit(false);

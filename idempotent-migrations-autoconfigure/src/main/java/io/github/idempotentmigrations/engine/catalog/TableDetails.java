@@ -1,5 +1,6 @@
 package io.github.idempotentmigrations.engine.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,16 @@ public record TableDetails(Map<String, Column> columns, Map<String, Constraint> 
 
     public Optional<Column> column(String name) {
         return Optional.ofNullable(columns.get(name));
+    }
+
+    /** This table without the constraints and indexes that {@code earlier} (the same table, before) already had. */
+    public TableDetails without(TableDetails earlier) {
+        Map<String, Constraint> newConstraints = new LinkedHashMap<>(constraints);
+        newConstraints.keySet().removeAll(earlier.constraints().keySet());
+        Map<String, Index> newIndexes = new LinkedHashMap<>(indexes);
+        newIndexes.keySet().removeAll(earlier.indexes().keySet());
+        return new TableDetails(columns, newConstraints, newIndexes, triggers, policies, partitionParent,
+                partitionBound, persistence, partitionKey);
     }
 
     public List<Constraint> constraintsOfType(String type) {
