@@ -6,30 +6,34 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The {@code schema} health contributor, backed by the cached {@link LiveSchemaCheck} so probes stay cheap. UP when
- * the schema is converged; DOWN when the application cannot work on it (unreachable, not converged, failed or pending
- * migrations, or missing tables, columns or other objects queries use); {@link #DRIFTED} when it departs from the
- * expected schema otherwise (an index missing or invalid, an object defined differently, a comment or privilege
- * missing), which the application survives: Boot's default status order ignores that status, so it does
- * not take the root health group down, and a group that should fail on it lists it in its status order; UNKNOWN
- * when Flyway migrates another database than PostgreSQL.
+ * the schema is converged; DOWN when the schema is not at the migrations' version (unreachable, not converged, failed
+ * or pending migrations); {@link #DRIFTED} when it departs from the expected schema (an object missing, such as a
+ * partition a retention job dropped, invalid or defined differently), or DOWN then when the user asks for it: drift is
+ * a fact to look at, not a reason to take every replica out of service. Boot's default status order ignores DRIFTED,
+ * so it does not take the root health group down, and answers HTTP 200; a group that should fail on it lists it in
+ * its status order. UNKNOWN when Flyway migrates another database than PostgreSQL.
  */
 public final class SchemaHealthIndicator extends AbstractHealthIndicator {
 
-    /** The schema departs from the expected one, but nothing queries use is missing. */
+    /** The schema is at the migrations' version but departs from what they build. */
     public static final Status DRIFTED = new Status("DRIFTED",
-            "The schema departs from what the migrations build, but nothing queries use is missing");
+            "The schema is at the migrations' version but departs from what they build");
 
     private final LiveSchemaCheck check;
 
-    public SchemaHealthIndicator(LiveSchemaCheck check) {
+    private final boolean downOnDrift;
+
+    /** @param downOnDrift whether drift is DOWN rather than {@link #DRIFTED} */
+    public SchemaHealthIndicator(LiveSchemaCheck check, boolean downOnDrift) {
         super("Schema health check failed");
         this.check = check;
+        this.downOnDrift = downOnDrift;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         SchemaStatus status = this.check.status();
-        builder.status(healthOf(status)).withDetail("state", status.state());
+        builder.status(healthOf(status, this.downOnDrift)).withDetail("state", status.state());
         if (status.currentVersion() != null) {
             builder.withDetail("currentVersion", status.currentVersion());
         }
@@ -44,10 +48,10 @@ public final class SchemaHealthIndicator extends AbstractHealthIndicator {
         }
     }
 
-    private static Status healthOf(SchemaStatus status) {
+    private static Status healthOf(SchemaStatus status, boolean downOnDrift) {
         return switch (status.state()) {
             case CONVERGED -> Status.UP;
-            case DRIFTED -> status.queriesUnaffected() ? DRIFTED : Status.DOWN;
+            case DRIFTED -> downOnDrift ? Status.DOWN : DRIFTED;
             case OTHER_DATABASE -> Status.UNKNOWN;
             case UNREACHABLE, NOT_CONVERGED, FAILED, PENDING -> Status.DOWN;
         };

@@ -48,11 +48,6 @@ public record SchemaStatus(State state, Instant checkedAt, String currentVersion
         OTHER_DATABASE
     }
 
-    /** Whether queries still work despite the drift: nothing they use is missing. */
-    public boolean queriesUnaffected() {
-        return driftList().stream().noneMatch(Drift::breaksQueries);
-    }
-
     /** The drift, empty when unknown. */
     public List<Drift> driftList() {
         return drift.orElse(List.of());

@@ -54,8 +54,9 @@ public final class IdempotentMigrationsActuatorAutoConfiguration {
         @Bean
         @ConditionalOnEnabledHealthIndicator("schema")
         @ConditionalOnMissingBean(name = "schemaHealthIndicator")
-        SchemaHealthIndicator schemaHealthIndicator(LiveSchemaCheck check) {
-            return new SchemaHealthIndicator(check);
+        SchemaHealthIndicator schemaHealthIndicator(LiveSchemaCheck check,
+                IdempotentMigrationsProperties properties) {
+            return new SchemaHealthIndicator(check, properties.getHealth().isDownOnDrift());
         }
     }
 

@@ -280,12 +280,27 @@ public class IdempotentMigrationsProperties {
          */
         private Duration cacheTime = Duration.ofSeconds(10);
 
+        /**
+         * Whether drift (an object the migrations build missing, invalid or defined differently) makes the schema
+         * health DOWN instead of DRIFTED, which answers HTTP 200 and leaves the root health as the other
+         * contributors make it.
+         */
+        private boolean downOnDrift;
+
         public Duration getCacheTime() {
             return this.cacheTime;
         }
 
         public void setCacheTime(Duration cacheTime) {
             this.cacheTime = cacheTime;
+        }
+
+        public boolean isDownOnDrift() {
+            return this.downOnDrift;
+        }
+
+        public void setDownOnDrift(boolean downOnDrift) {
+            this.downOnDrift = downOnDrift;
         }
     }
 

@@ -45,9 +45,10 @@ public final class IdempotentMigrationsTenantsActuatorAutoConfiguration {
         @Bean
         @ConditionalOnEnabledHealthIndicator("schema")
         @ConditionalOnMissingBean(name = "schemaHealthIndicator")
-        CompositeHealthContributor schemaHealthIndicator(LiveSchemaCheck check, TenantMigrationInitializer tenants) {
+        CompositeHealthContributor schemaHealthIndicator(LiveSchemaCheck check, TenantMigrationInitializer tenants,
+                IdempotentMigrationsProperties properties) {
             Map<String, HealthContributor> children = new LinkedHashMap<>();
-            children.put("default", new SchemaHealthIndicator(check));
+            children.put("default", new SchemaHealthIndicator(check, properties.getHealth().isDownOnDrift()));
             children.put("tenants", TenantHealth.of(tenants.migrated()));
             return CompositeHealthContributor.fromMap(children);
         }

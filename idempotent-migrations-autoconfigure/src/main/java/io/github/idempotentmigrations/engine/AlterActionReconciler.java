@@ -99,7 +99,7 @@ final class AlterActionReconciler {
         Optional<Column> wanted = want.map(column -> Normalize.column(column, table.schema()));
         String deferred = null;
         if (wanted.isEmpty() || !wanted.get().sameDefinitionAs(found)) {
-            if (wanted.isEmpty() || !r.inTransaction()
+            if (wanted.isEmpty() || !r.judgesColumnsAtMigrationEnd()
                     || !ColumnAhead.differsOnlyInNullabilityOrDefault(wanted.get(), found)) {
                 return ActionResult.conflict(action, object, "column " + object + " exists with another definition",
                         want.map(Column::definition).orElse(action.text()), have.get().definition());

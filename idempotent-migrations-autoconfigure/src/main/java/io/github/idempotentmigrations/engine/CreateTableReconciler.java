@@ -34,11 +34,15 @@ final class CreateTableReconciler {
                     + " exists where the statement creates a table", "table " + table,
                     RelationKinds.describe(relation.get().kind()) + " " + table);
         }
+        TableDetails actual = r.catalog.describe(table);
         if (r.statement.has(Flag.PARTITION_OF)) {
-            return Verdict.skipped(table, "partition already exists");
+            return TableShapes.partition(r, table, actual);
         }
         TableDetails expected = Probe.createdTable(r, table.name());
-        TableDetails actual = r.catalog.describe(table);
+        Optional<Verdict> otherShape = TableShapes.conflict(r, table, expected, actual);
+        if (otherShape.isPresent()) {
+            return otherShape.get();
+        }
         Differences differences = new Differences();
         List<String> judgedAtEnd = new ArrayList<>();
         for (Column want : expected.columns().values()) {
@@ -51,7 +55,7 @@ final class CreateTableReconciler {
             if (wanted.sameDefinitionAs(found)) {
                 continue;
             }
-            if (r.inTransaction() && ColumnAhead.differsOnlyInNullabilityOrDefault(wanted, found)) {
+            if (r.judgesColumnsAtMigrationEnd() && ColumnAhead.differsOnlyInNullabilityOrDefault(wanted, found)) {
                 r.columnAhead(new ColumnAhead(table, want.name(), "ADD COLUMN " + columnText(r, want.name()), -1));
                 judgedAtEnd.add(want.name());
             }
@@ -73,8 +77,20 @@ final class CreateTableReconciler {
         if (!added.isEmpty()) {
             actual = r.catalog.describe(table);
         }
+        List<String> validated = new ArrayList<>();
         for (Constraint want : expected.constraints().values()) {
-            if ("n".equals(want.type()) || Constraints.hasEquivalent(actual, want)) {
+            if ("n".equals(want.type())) {
+                continue;
+            }
+            Optional<Constraint> equivalent = Constraints.equivalent(actual, want);
+            if (equivalent.isPresent()) {
+                if (equivalent.get().notValidated() && !want.notValidated()) {
+                    Optional<Verdict> refused = validate(r, table, equivalent.get());
+                    if (refused.isPresent()) {
+                        return refused.get();
+                    }
+                    validated.add(equivalent.get().name());
+                }
                 continue;
             }
             Constraint sameName = actual.constraints().get(want.name());
@@ -94,11 +110,30 @@ final class CreateTableReconciler {
         String extra = extraColumns(expected, actual)
                 + (judgedAtEnd.isEmpty() ? "" : "; columns " + String.join(", ", judgedAtEnd) + " differ in NOT NULL"
                         + " or default only: judged when the migration ends, after its later statements");
-        if (!added.isEmpty() || !judgedAtEnd.isEmpty()) {
+        if (!added.isEmpty() || !judgedAtEnd.isEmpty() || !validated.isEmpty()) {
             return Verdict.reconciled(table, "table existed" + (added.isEmpty() ? ""
-                    : "; added missing " + String.join(", ", added)) + extra);
+                    : "; added missing " + String.join(", ", added))
+                    + (validated.isEmpty() ? "" : "; validated NOT VALID constraints " + validated) + extra);
         }
         return Verdict.skipped(table, "table exists with every column and constraint of the statement" + extra);
+    }
+
+    /**
+     * A constraint the table has NOT VALID where the statement makes it validated: PostgreSQL validates it, or its
+     * refusal (rows that violate it) is the conflict.
+     */
+    private static Optional<Verdict> validate(Reconciliation r, ObjectName table, Constraint existing)
+            throws SQLException {
+        Attempt attempt = r.runDerived("ALTER TABLE " + table.toSql() + " VALIDATE CONSTRAINT "
+                + ObjectName.quote(existing.name()));
+        if (attempt.ran()) {
+            return Optional.empty();
+        }
+        String name = table + "." + existing.name();
+        return Optional.of(Verdict.conflict(name, "constraint " + name + " exists NOT VALID where the statement"
+                + " creates it validated, and PostgreSQL refused to validate it: " + attempt.refusal().getMessage()
+                + ". Fix or delete the rows that violate it, then start again", existing.comparableDefinition(),
+                existing.definition()));
     }
 
     private static String columnText(Reconciliation r, String column) {

@@ -65,8 +65,8 @@ public final class EngineRun {
     /** The current migration's statements as its script writes them, read only when one is journaled. */
     private Supplier<List<String>> scriptStatements;
 
-    /** Whether the current migration journaled a statement in this run: its rows go when it succeeds. */
-    private boolean journaledHere;
+    /** The last statement of the current migration this run journaled (0: none): its rows go when it succeeds. */
+    private int journaledUpTo;
 
     /** Whether the journal table existed when this run first looked; null until then. */
     private Boolean journalFound;
@@ -125,7 +125,7 @@ public final class EngineRun {
         this.journalKey = migration;
         this.scriptStatements = scriptStatements;
         this.committedEarlier = null;
-        this.journaledHere = false;
+        this.journaledUpTo = 0;
     }
 
     /**
@@ -136,7 +136,7 @@ public final class EngineRun {
      */
     public void migrationSucceeded(Connection connection) {
         judgeColumnsAhead(connection);
-        if (this.journal != null && (this.journaledHere || (this.committedEarlier != null
+        if (this.journal != null && (this.journaledUpTo > 0 || (this.committedEarlier != null
                 && !this.committedEarlier.isEmpty()))) {
             try {
                 this.journal.forget(connection, this.journalKey);
@@ -196,7 +196,8 @@ public final class EngineRun {
             if (verdict.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
                 throw new StatementRejectedException(result, null);
             }
-            if (journaled) {
+            // inside the script's own transaction, statements commit with its COMMIT, which is journaled
+            if (journaled && !StatementSavepoint.inTransaction(connection)) {
                 journal(connection, result.index(), sql);
             }
             return result;
@@ -305,32 +306,41 @@ public final class EngineRun {
                 .stream()
                 .map(StatementResult::sql)
                 .toList();
-            Optional<String[]> difference;
+            Optional<ColumnAhead.Ending> ending;
             try {
-                difference = column.differenceAtMigrationEnd(connection, this.savepoint, fromAdding);
+                ending = column.judgeAtMigrationEnd(connection, this.savepoint, fromAdding);
             }
             catch (SQLException ex) {
                 throw new IllegalStateException("Could not compare column " + column.table() + "." + column.column()
                         + " with what the migration builds: " + ex.getMessage(), ex);
             }
-            if (difference.isPresent()) {
-                StatementResult conflict = new StatementResult(added.index(), added.sql(), added.kind(),
-                        added.object(), Outcome.CONFLICT, "column " + column.table() + "." + column.column()
-                                + " existed before this migration and differs from what it leaves",
-                        added.actions(), difference.get()[0], difference.get()[1], null, added.duration());
-                this.statements.set(column.statementIndex() - 1, conflict);
-                if (this.settings.onConflict() == ConflictPolicy.FAIL) {
-                    throw new StatementRejectedException(conflict, null);
-                }
+            if (ending.isEmpty()) {
+                continue;
+            }
+            ColumnAhead.Ending end = ending.get();
+            List<String> actions = new ArrayList<>(added.actions());
+            actions.addAll(end.actions());
+            StatementResult judged = new StatementResult(added.index(), added.sql(), added.kind(), added.object(),
+                    end.outcome(), end.reason(), actions, end.expected(), end.found(), null, added.duration());
+            this.statements.set(column.statementIndex() - 1, judged);
+            if (end.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
+                throw new StatementRejectedException(judged, null);
             }
         }
     }
 
+    /**
+     * Journals statement {@code index} as committed, with those before it that committed with it: the statements
+     * inside a script's own transaction commit with its {@code COMMIT}.
+     */
     private void journal(Connection connection, int index, String sql) throws SQLException {
-        this.journaledHere = true;
         List<String> written = this.scriptStatements.get();
-        this.journal.recordCommitted(connection, this.journalKey, index, sql,
-                (index <= written.size()) ? written.get(index - 1) : null);
+        for (int earlier = this.journaledUpTo + 1; earlier <= index; earlier++) {
+            String sent = (earlier == index) ? sql : this.statements.get(earlier - 1).sql();
+            this.journal.recordCommitted(connection, this.journalKey, earlier, sent,
+                    (earlier <= written.size()) ? written.get(earlier - 1) : null);
+        }
+        this.journaledUpTo = index;
     }
 
     private Map<Integer, StatementJournal.Entry> committedEarlier(Connection connection) throws SQLException {

@@ -14,7 +14,7 @@ final class Normalize {
             defaultExpression = text(defaultExpression, schema);
         }
         return new Column(column.name(), column.type(), column.notNull(), defaultExpression, column.identity(),
-                column.generated());
+                column.generated(), column.collation());
     }
 
     static String text(String text, String schema) {

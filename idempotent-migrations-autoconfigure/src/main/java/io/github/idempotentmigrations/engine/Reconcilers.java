@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.engine;
 import java.sql.SQLException;
 
 import io.github.idempotentmigrations.engine.catalog.LiveCatalog.Definition;
+import io.github.idempotentmigrations.engine.report.Outcome;
 
 /**
  * Sends a statement that PostgreSQL refused as "already there / already gone" (or skipped with such a NOTICE) to
@@ -14,7 +15,16 @@ final class Reconcilers {
     private Reconcilers() {
     }
 
+    /**
+     * The verdict for the statement. One that PostgreSQL ran, skipping its object as {@code IF NOT EXISTS} asked, is
+     * never a conflict: the author chose to keep whatever holds the name, so a difference is a warning.
+     */
     static Verdict decide(Reconciliation r) throws SQLException {
+        Verdict verdict = judge(r);
+        return (r.skippedByPostgres() && verdict.outcome() == Outcome.CONFLICT) ? verdict.asSkippedWarning() : verdict;
+    }
+
+    private static Verdict judge(Reconciliation r) throws SQLException {
         Attempt attempt = r.attempt;
         boolean exists = attempt.refusedAsAlreadyExisting() || attempt.skippedAsExisting();
         return switch (r.statement.kind()) {

@@ -2,7 +2,7 @@ package io.github.idempotentmigrations.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +16,8 @@ import io.github.idempotentmigrations.engine.sql.ObjectName;
  * PostgreSQL describe what the statement would build. Lives for that statement only.
  */
 final class Reconciliation {
+
+    private static final String PROBE_SAVEPOINT = "idempotent_migrations_probe";
 
     final Connection connection;
 
@@ -88,7 +90,20 @@ final class Reconciliation {
     }
 
     boolean inTransaction() throws SQLException {
-        return !this.connection.getAutoCommit();
+        return StatementSavepoint.inTransaction(this.connection);
+    }
+
+    /** Whether PostgreSQL ran the statement and skipped its object itself, as an {@code IF NOT EXISTS} asks. */
+    boolean skippedByPostgres() {
+        return this.attempt != null && this.attempt.ran();
+    }
+
+    /**
+     * Whether a column that differs in NOT NULL or default only is judged when the migration ends (its later
+     * statements may make it so): not for a statement PostgreSQL skipped, which leaves the column as it is.
+     */
+    boolean judgesColumnsAtMigrationEnd() throws SQLException {
+        return inTransaction() && !skippedByPostgres();
     }
 
     /**
@@ -106,13 +121,19 @@ final class Reconciliation {
                 this.connection.setAutoCommit(true);
             }
         }
-        Savepoint probe = this.connection.setSavepoint();
+        // SQL, not the JDBC savepoint API, which refuses an autocommit connection inside a script's own BEGIN
+        execute("SAVEPOINT " + PROBE_SAVEPOINT);
         try {
             return work.run();
         }
         finally {
-            this.connection.rollback(probe);
-            this.connection.releaseSavepoint(probe);
+            execute("ROLLBACK TO SAVEPOINT " + PROBE_SAVEPOINT + "; RELEASE SAVEPOINT " + PROBE_SAVEPOINT);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = this.connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

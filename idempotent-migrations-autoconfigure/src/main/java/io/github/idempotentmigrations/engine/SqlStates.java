@@ -23,6 +23,9 @@ final class SqlStates {
 
     static final String UNIQUE_VIOLATION = "23505";
 
+    /** not_null_violation: "column ... contains null values" from {@code SET NOT NULL}. */
+    static final String NOT_NULL_VIOLATION = "23502";
+
     private SqlStates() {
     }
 

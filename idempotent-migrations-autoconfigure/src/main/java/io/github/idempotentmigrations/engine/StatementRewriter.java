@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.SqlLexer;
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
@@ -35,11 +36,46 @@ final class StatementRewriter {
         return null;
     }
 
+    /** Offsets of the parent's (possibly qualified) name after {@code PARTITION OF}, or null. */
+    static int[] tableSpanAfterPartitionOf(String sql) {
+        List<Token> tokens = SqlLexer.tokenize(sql);
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).isKeyword("partition") && tokens.get(i + 1).isKeyword("of")) {
+                return nameSpan(tokens, i + 2);
+            }
+        }
+        return null;
+    }
+
+    /** The (possibly qualified) name at a span of the statement, folded as PostgreSQL folds it. */
+    static ObjectName name(String sql, int[] span) {
+        List<Token> parts = SqlLexer.tokenize(sql.substring(span[0], span[1]))
+            .stream()
+            .filter(StatementRewriter::isName)
+            .toList();
+        String name = parts.get(parts.size() - 1).value();
+        return (parts.size() == 1) ? ObjectName.of(name) : new ObjectName(parts.get(parts.size() - 2).value(), name);
+    }
+
     /** The statement without its {@code CONCURRENTLY} keyword, so it can run inside a probe's transaction. */
     static String withoutConcurrently(String sql) {
         for (Token token : SqlLexer.tokenize(sql)) {
             if (token.isKeyword("concurrently")) {
                 return sql.substring(0, token.start()) + sql.substring(token.end());
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * The statement without a leading {@code UNLOGGED} ({@code CREATE UNLOGGED TABLE}), which a temporary schema
+     * refuses: a probe builds the shape, and persistence is compared on its own.
+     */
+    static String withoutUnlogged(String sql) {
+        List<Token> tokens = SqlLexer.tokenize(sql);
+        for (int i = 0; i < tokens.size() && i < 3; i++) {
+            if (tokens.get(i).isKeyword("unlogged")) {
+                return sql.substring(0, tokens.get(i).start()) + sql.substring(tokens.get(i).end());
             }
         }
         return sql;

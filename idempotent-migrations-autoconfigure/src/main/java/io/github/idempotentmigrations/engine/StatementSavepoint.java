@@ -11,10 +11,11 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
 /**
- * Sends statements so that a refusal leaves the migration's transaction usable: inside a transaction each statement
- * goes out in the same round trip as a savepoint ({@code RELEASE} of the previous one included), and only a refusal
- * costs a second round trip, the {@code ROLLBACK TO SAVEPOINT}. In autocommit mode (a non-transactional migration)
- * statements are sent alone: nothing can be rolled back, and {@code CONCURRENTLY} needs it so.
+ * Sends statements so that a refusal leaves the migration's transaction usable: inside a transaction (Flyway's, or
+ * one the script opened itself) each statement goes out in the same round trip as a savepoint ({@code RELEASE} of
+ * the previous one included), and only a refusal costs a second round trip, the {@code ROLLBACK TO SAVEPOINT}.
+ * Outside a transaction (a non-transactional migration) statements are sent alone: nothing can be rolled back, and
+ * {@code CONCURRENTLY} needs it so; so are the statements {@link SentAsWritten} names.
  */
 final class StatementSavepoint {
 
@@ -29,22 +30,31 @@ final class StatementSavepoint {
     }
 
     Attempt send(Connection connection, String sql) throws SQLException {
-        boolean transactional = !connection.getAutoCommit();
-        String prefix = !transactional ? "" : stillOpen(connection)
+        boolean guarded = inTransaction(connection) && !SentAsWritten.applies(sql);
+        String prefix = !guarded ? "" : stillOpen(connection)
                 ? "RELEASE SAVEPOINT " + NAME + "; SAVEPOINT " + NAME + "; " : "SAVEPOINT " + NAME + "; ";
         try (Statement statement = connection.createStatement()) {
             try {
                 statement.execute(prefix + sql);
-                this.open = transactional;
+                this.open = guarded || (this.open && inTransaction(connection));
             }
             catch (SQLException refusal) {
-                if (transactional) {
+                if (guarded) {
                     rollBack(connection, refusal);
                 }
                 return new Attempt(refusal, notices(statement), -1);
             }
             return new Attempt(null, notices(statement), rows(statement));
         }
+    }
+
+    /**
+     * Whether a transaction is open: Flyway's (autocommit off), or one the script opened itself with {@code BEGIN} on
+     * an autocommit connection, which the driver knows from the server's last answer, without a round trip.
+     */
+    static boolean inTransaction(Connection connection) throws SQLException {
+        return !connection.getAutoCommit() || (connection.isWrapperFor(BaseConnection.class)
+                && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE);
     }
 
     /**

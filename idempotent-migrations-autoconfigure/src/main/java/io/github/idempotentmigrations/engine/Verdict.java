@@ -8,8 +8,8 @@ import io.github.idempotentmigrations.engine.report.Outcome;
  * @param outcome what was done
  * @param object the object concerned (readable), or null
  * @param reason one sentence for people
- * @param expected for conflicts: the definition the statement describes
- * @param actual for conflicts: the definition found
+ * @param expected for conflicts and warnings: the definition the statement describes
+ * @param actual for conflicts and warnings: the definition found
  */
 record Verdict(Outcome outcome, String object, String reason, String expected, String actual) {
 
@@ -27,6 +27,12 @@ record Verdict(Outcome outcome, String object, String reason, String expected, S
 
     static Verdict conflict(Object object, String reason, String expected, String actual) {
         return new Verdict(Outcome.CONFLICT, text(object), reason, expected, actual);
+    }
+
+    /** This conflict, for a statement PostgreSQL skipped itself ({@code IF NOT EXISTS}): kept as a warning. */
+    Verdict asSkippedWarning() {
+        return new Verdict(Outcome.SKIPPED, this.object, "skipped by PostgreSQL as IF NOT EXISTS asks; warning: "
+                + this.reason, this.expected, this.actual);
     }
 
     private static String text(Object object) {

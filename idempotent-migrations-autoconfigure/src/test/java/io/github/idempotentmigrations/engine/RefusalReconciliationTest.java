@@ -101,11 +101,18 @@ class RefusalReconciliationTest {
     }
 
     @Test
-    void ifNotExistsThatSkippedAColumnOfAnotherTypeIsAConflict() throws SQLException {
+    void ifNotExistsThatSkippedAColumnOfAnotherTypeIsSkippedWithTheDifferenceAsAWarning() throws SQLException {
         this.db.execute("CREATE TABLE t (id integer, amount integer)");
         assertThat(inTransaction("ALTER TABLE t ADD COLUMN IF NOT EXISTS amount integer").outcome())
             .isEqualTo(Outcome.SKIPPED);
-        assertThatThrownBy(() -> inTransaction("ALTER TABLE t ADD COLUMN IF NOT EXISTS amount numeric(12,2)"))
+        StatementResult other = inTransaction("ALTER TABLE t ADD COLUMN IF NOT EXISTS amount numeric(12,2)");
+        assertThat(other.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(other.object()).isEqualTo("public.t.amount");
+        assertThat(other.reason()).contains("warning");
+        assertThat(other.expected()).contains("numeric(12,2)");
+        assertThat(other.actual()).contains("integer");
+        // without IF NOT EXISTS, PostgreSQL refused: the difference stops the migration
+        assertThatThrownBy(() -> inTransaction("ALTER TABLE t ADD COLUMN amount numeric(12,2)"))
             .hasMessageContaining("CONFLICT").hasMessageContaining("public.t.amount");
         assertThat(inTransaction("CREATE TABLE IF NOT EXISTS t (id integer, amount integer, note text)").outcome())
             .isEqualTo(Outcome.RECONCILED);
@@ -186,6 +193,46 @@ class RefusalReconciliationTest {
             connection.commit();
         }
         assertThat(this.db.query("SELECT count(*) FROM notes")).containsExactly("1");
+    }
+
+    @Test
+    void setTransactionRunsWithoutASavepointAndTheScriptsOwnTransactionIsReconciled() throws SQLException {
+        this.db.execute("CREATE TABLE t (id integer)");
+        try (Connection connection = this.db.connect()) {
+            // in Flyway's transaction: a savepoint first would make it a subtransaction, which PostgreSQL refuses
+            connection.setAutoCommit(false);
+            assertThat(this.run.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").outcome())
+                .isEqualTo(Outcome.APPLIED);
+            connection.commit();
+            // in the script's own transaction on an autocommit connection
+            connection.setAutoCommit(true);
+            this.run.execute(connection, "BEGIN");
+            assertThat(this.run.execute(connection, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE").outcome())
+                .isEqualTo(Outcome.APPLIED);
+            this.run.execute(connection, "INSERT INTO t VALUES (1)");
+            assertThat(this.run.execute(connection, "CREATE TABLE t (id integer)").outcome())
+                .isEqualTo(Outcome.SKIPPED);
+            this.run.execute(connection, "INSERT INTO t VALUES (2)");
+            this.run.execute(connection, "COMMIT");
+        }
+        assertThat(this.db.query("SELECT count(*) FROM t")).containsExactly("2");
+    }
+
+    @Test
+    void aForeignKeyToItsOwnTableIsComparedOnACopyThatHasTheTablesKeys() throws SQLException {
+        this.db.execute("CREATE TABLE nodes (id integer PRIMARY KEY, parent_id integer, code text UNIQUE);"
+                + " ALTER TABLE nodes ADD CONSTRAINT nodes_parent_fk FOREIGN KEY (parent_id) REFERENCES nodes (id)");
+        assertThat(inTransaction("ALTER TABLE nodes ADD CONSTRAINT nodes_parent_fk FOREIGN KEY (parent_id)"
+                + " REFERENCES nodes (id)").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThatThrownBy(() -> inTransaction("ALTER TABLE nodes ADD CONSTRAINT nodes_parent_fk"
+                + " FOREIGN KEY (parent_id) REFERENCES nodes (id) ON DELETE CASCADE")).hasMessageContaining("CONFLICT");
+        // the copy's keys are the table's own, never taken for the statement's: an unnamed UNIQUE it lacks is added
+        StatementResult split = inTransaction("ALTER TABLE nodes ADD COLUMN parent_id integer REFERENCES nodes (id),"
+                + " ADD UNIQUE (parent_id)");
+        assertThat(split.outcome()).isEqualTo(Outcome.RECONCILED);
+        assertThat(this.db.query("SELECT string_agg(pg_get_constraintdef(oid), '; ' ORDER BY conname) FROM pg_constraint"
+                + " WHERE conrelid = 'nodes'::regclass AND contype IN ('u', 'f')"))
+            .containsExactly("UNIQUE (code); FOREIGN KEY (parent_id) REFERENCES nodes(id); UNIQUE (parent_id)");
     }
 
     private StatementResult inTransaction(String sql) throws SQLException {

@@ -5,11 +5,13 @@ import java.util.List;
 
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
+import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * On an empty database the starter is plain Flyway plus savepoints: the shapes that real migration sets use and that
@@ -150,6 +152,63 @@ class EmptyDatabaseFidelityTest {
                 COMMIT;
                 INSERT INTO notes VALUES (2, 'two');
                 """));
+    }
+
+    @Test
+    void aScriptThatOpensItsOwnTransactionAndSetsItsIsolationLevelRunsOutsideFlywaysTransaction() {
+        assertSameAsPlainFlyway(scriptSettingItsIsolationLevel().outsideFlywaysTransaction());
+    }
+
+    @Test
+    void aScriptThatSetsItsIsolationLevelInsideFlywaysTransactionFailsAsWithPlainFlyway() {
+        InlineMigrations migrations = scriptSettingItsIsolationLevel();
+        try (TestDatabase plain = TestDatabase.create(); TestDatabase starter = TestDatabase.create()) {
+            String refusal = "SET TRANSACTION ISOLATION LEVEL must be called before any query";
+            assertThatThrownBy(() -> migrations.plain(plain)).hasStackTraceContaining(refusal);
+            assertThatThrownBy(() -> migrations.starter(starter)).hasStackTraceContaining(refusal);
+            assertThat(InlineMigrations.state(starter)).isEqualTo(InlineMigrations.state(plain));
+        }
+    }
+
+    private InlineMigrations scriptSettingItsIsolationLevel() {
+        return InlineMigrations.of(this.scripts, """
+                CREATE TABLE src (id integer PRIMARY KEY, v text);
+                INSERT INTO src VALUES (1, 'a'), (2, 'b');
+                CREATE TABLE dst (id integer PRIMARY KEY, v text);
+                """, """
+                BEGIN;
+                SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+                INSERT INTO dst SELECT id, v FROM src;
+                UPDATE src SET v = upper(v);
+                COMMIT;
+                """);
+    }
+
+    @Test
+    void ifNotExistsThatPostgresSkippedOverAnotherObjectIsSkippedAsPlainFlywaySkipsIt() {
+        InlineMigrations migrations = InlineMigrations.of(this.scripts, """
+                CREATE TABLE a (id integer PRIMARY KEY, "createdAt" timestamp);
+                CREATE TABLE b (id integer PRIMARY KEY, code text);
+                CREATE INDEX ix ON a (id);
+                """, """
+                CREATE INDEX IF NOT EXISTS ix ON b (code);
+                ALTER TABLE a ADD COLUMN IF NOT EXISTS "createdAt" TIMESTAMP DEFAULT now();
+                ALTER TABLE b ADD COLUMN IF NOT EXISTS code integer NOT NULL;
+                INSERT INTO b VALUES (1, 'one');
+                """);
+        try (TestDatabase plain = TestDatabase.create(); TestDatabase starter = TestDatabase.create()) {
+            migrations.plain(plain);
+
+            List<StatementResult> statements = migrations.starter(starter).get(1).statements();
+
+            assertThat(InlineMigrations.state(starter)).isEqualTo(InlineMigrations.state(plain));
+            assertThat(statements.subList(0, 3)).allSatisfy(s -> {
+                assertThat(s.outcome()).as(s.sql()).isEqualTo(Outcome.SKIPPED);
+                assertThat(s.reason()).as(s.sql()).contains("IF NOT EXISTS").contains("warning");
+                assertThat(s.expected()).as(s.sql()).isNotBlank();
+                assertThat(s.actual()).as(s.sql()).isNotBlank();
+            });
+        }
     }
 
     private static void assertSameAsPlainFlyway(InlineMigrations migrations) {

@@ -31,8 +31,12 @@ final class InlineMigrations {
 
     private final Path location;
 
-    private InlineMigrations(Path location) {
+    /** Whether Flyway wraps each migration in a transaction (its default) or runs it as sent. */
+    private final boolean inTransaction;
+
+    private InlineMigrations(Path location, boolean inTransaction) {
         this.location = location;
+        this.inTransaction = inTransaction;
     }
 
     static InlineMigrations of(Path directory, String... scripts) {
@@ -44,13 +48,19 @@ final class InlineMigrations {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return new InlineMigrations(directory);
+        return new InlineMigrations(directory, true);
+    }
+
+    /** The same set run outside Flyway's transaction ({@code executeInTransaction=false}), as scripts that open their own. */
+    InlineMigrations outsideFlywaysTransaction() {
+        return new InlineMigrations(this.location, false);
     }
 
     FluentConfiguration configure(TestDatabase database) {
         return Flyway.configure()
             .dataSource(database.jdbcUrl(), database.user(), database.password())
-            .locations("filesystem:" + this.location);
+            .locations("filesystem:" + this.location)
+            .executeInTransaction(this.inTransaction);
     }
 
     void plain(TestDatabase database) {
@@ -73,7 +83,8 @@ final class InlineMigrations {
             .withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
                     "spring.datasource.username=" + database.user(),
                     "spring.datasource.password=" + database.password(),
-                    "spring.flyway.locations=filesystem:" + this.location)
+                    "spring.flyway.locations=filesystem:" + this.location,
+                    "spring.flyway.execute-in-transaction=" + this.inTransaction)
             .run(context -> {
                 for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
                     if (cause instanceof SchemaConvergenceException convergence) {

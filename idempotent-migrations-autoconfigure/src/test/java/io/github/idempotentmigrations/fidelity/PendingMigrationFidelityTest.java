@@ -11,6 +11,8 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -173,6 +175,67 @@ class PendingMigrationFidelityTest {
     }
 
     @Test
+    void aHandMadeColumnLackingOnlyTheMigrationsNotNullOrDefaultGetsThemFromPostgres(TestDatabase db) {
+        InlineMigrations migrations = itemsWithAFlagAndANote();
+        migrations.plainTo(db, "1");
+        db.execute("ALTER TABLE \"Item\" ADD COLUMN \"flag\" boolean DEFAULT false;"
+                + " ALTER TABLE \"Item\" ADD COLUMN note text; UPDATE \"Item\" SET note = 'n'");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).containsExactly(Outcome.RECONCILED, Outcome.RECONCILED);
+        assertThat(results.stream().filter(m -> "2".equals(m.version())).findFirst().orElseThrow().statements().get(0)
+            .actions())
+            .containsExactly("ALTER TABLE \"public\".\"Item\" ALTER COLUMN \"flag\" SET NOT NULL");
+        assertThat(db.query("SELECT attname || ' ' || attnotnull || ' ' || coalesce(pg_get_expr(adbin, adrelid), '-')"
+                + " FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum"
+                + " WHERE attrelid = '\"Item\"'::regclass AND attname IN ('flag', 'note') ORDER BY attnum"))
+            .containsExactly("flag true false", "note true 'x'::text");
+        assertThat(db.query("SELECT count(*) FROM \"Item\" WHERE note = 'n'")).containsExactly("2");
+    }
+
+    @Test
+    void aHandMadeColumnWhoseRowsHoldNullsWherePostgresRefusesNotNullIsAConflictWithTheCount(TestDatabase db) {
+        InlineMigrations migrations = itemsWithAFlagAndANote();
+        migrations.plainTo(db, "1");
+        db.execute("ALTER TABLE \"Item\" ADD COLUMN \"flag\" boolean; UPDATE \"Item\" SET flag = true WHERE id = 1");
+        List<String> before = InlineMigrations.state(db);
+
+        assertThatThrownBy(() -> migrations.starter(db))
+            .hasMessageContaining("CONFLICT")
+            .hasMessageContaining("public.Item.flag")
+            .hasMessageContaining("1 row holds NULL")
+            .hasMessageContaining("UPDATE");
+
+        assertThat(InlineMigrations.state(db)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "in Flyway's transaction: {0}")
+    @ValueSource(booleans = { true, false })
+    void aHandMadeColumnInsideTheScriptsOwnTransactionIsReconciled(boolean inFlywaysTransaction, TestDatabase db) {
+        InlineMigrations written = InlineMigrations.of(this.scripts, """
+                CREATE TABLE t (id integer PRIMARY KEY);
+                INSERT INTO t VALUES (1), (2);
+                """, """
+                BEGIN;
+                DELETE FROM t;
+                ALTER TABLE t ADD COLUMN c text NOT NULL;
+                INSERT INTO t VALUES (3, 'three');
+                COMMIT;
+                """);
+        InlineMigrations migrations = inFlywaysTransaction ? written : written.outsideFlywaysTransaction();
+        migrations.plainTo(db, "1");
+        db.execute("ALTER TABLE t ADD COLUMN c text");
+
+        List<MigrationResult> results = migrations.starter(db);
+
+        assertThat(outcomes(results, "2")).doesNotContain(Outcome.CONFLICT, Outcome.FAILED);
+        assertThat(db.query("SELECT id || ':' || c FROM t")).containsExactly("3:three");
+        assertThat(db.query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 't'::regclass AND attname = 'c'"))
+            .containsExactly("t");
+    }
+
+    @Test
     void seedRowsMeetingAnExistingRowStopStartupWithWhatToDo(TestDatabase db) {
         InlineMigrations migrations = InlineMigrations.of(this.scripts, """
                 CREATE TABLE plans (name text PRIMARY KEY);
@@ -234,6 +297,17 @@ class PendingMigrationFidelityTest {
 
         db.execute("CREATE OR REPLACE FUNCTION answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$");
         assertThat(outcomes(migrations.starter(db), "2")).containsExactly(Outcome.SKIPPED);
+    }
+
+    /** Columns that a hot-fix made before the migration that gives them NOT NULL and a default. */
+    private InlineMigrations itemsWithAFlagAndANote() {
+        return InlineMigrations.of(this.scripts, """
+                CREATE TABLE "Item" (id integer PRIMARY KEY);
+                INSERT INTO "Item" VALUES (1), (2);
+                """, """
+                ALTER TABLE "Item" ADD COLUMN "flag" BOOLEAN NOT NULL DEFAULT false;
+                ALTER TABLE "Item" ADD COLUMN note text NOT NULL DEFAULT 'x';
+                """);
     }
 
     /** A column added, filled, then made NOT NULL within one migration: what a hot-fix copies in one go. */

@@ -44,36 +44,45 @@ final class CatalogQueries {
             SELECT 1 FROM pg_stat_progress_create_index WHERE index_relid = to_regclass(?) AND pid <> pg_backend_pid()
             """;
 
-    /** Columns, constraints, indexes, triggers and policies of one table ({@code ?} = quoted name). */
+    /**
+     * Columns, constraints, indexes, triggers and policies of one table ({@code ?} = quoted name); its persistence and
+     * partition key; its parent and bound when it is a partition.
+     */
     static final String TABLE = """
             WITH t AS (SELECT to_regclass(?) AS oid)
             SELECT 'column', a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull::text,
-                   pg_get_expr(d.adbin, d.adrelid), a.attidentity::text || a.attgenerated::text, a.attnum
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity::text || a.attgenerated::text, a.attnum,
+                   (SELECT quote_ident(co.collname) FROM pg_collation co JOIN pg_type ty ON ty.oid = a.atttypid
+                     WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)
               FROM t JOIN pg_attribute a ON a.attrelid = t.oid
               LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
              WHERE a.attnum > 0 AND NOT a.attisdropped
             UNION ALL
-            SELECT 'constraint', c.conname::text, c.contype::text, pg_get_constraintdef(c.oid), NULL, NULL, 0
+            SELECT 'constraint', c.conname::text, c.contype::text, pg_get_constraintdef(c.oid), NULL, NULL, 0, NULL
               FROM t JOIN pg_constraint c ON c.conrelid = t.oid
             UNION ALL
             SELECT 'index', ic.relname::text, pg_get_indexdef(i.indexrelid), i.indisvalid::text,
                    (EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid
-                            AND c.conrelid = i.indrelid))::text, NULL, 0
+                            AND c.conrelid = i.indrelid))::text, NULL, 0, NULL
               FROM t JOIN pg_index i ON i.indrelid = t.oid JOIN pg_class ic ON ic.oid = i.indexrelid
             UNION ALL
-            SELECT 'trigger', g.tgname::text, pg_get_triggerdef(g.oid), NULL, NULL, NULL, 0
+            SELECT 'trigger', g.tgname::text, pg_get_triggerdef(g.oid), NULL, NULL, NULL, 0, NULL
               FROM t JOIN pg_trigger g ON g.tgrelid = t.oid WHERE NOT g.tgisinternal
             UNION ALL
             SELECT 'policy', p.polname::text,
                    concat_ws(' | ', p.polcmd, p.polpermissive, p.polroles::text, pg_get_expr(p.polqual, p.polrelid),
-                             pg_get_expr(p.polwithcheck, p.polrelid)), NULL, NULL, NULL, 0
+                             pg_get_expr(p.polwithcheck, p.polrelid)), NULL, NULL, NULL, 0, NULL
               FROM t JOIN pg_policy p ON p.polrelid = t.oid
             UNION ALL
             SELECT 'parent', (SELECT n.nspname || '.' || pc.relname
                                 FROM pg_class pc JOIN pg_namespace n ON n.oid = pc.relnamespace
-                               WHERE pc.oid = h.inhparent), NULL, NULL, NULL, NULL, 0
+                               WHERE pc.oid = h.inhparent), pg_get_expr(c.relpartbound, c.oid), NULL, NULL, NULL, 0,
+                   NULL
               FROM t JOIN pg_inherits h ON h.inhrelid = t.oid JOIN pg_class c ON c.oid = t.oid
              WHERE c.relispartition
+            UNION ALL
+            SELECT 'relation', c.relpersistence::text, pg_get_partkeydef(c.oid), NULL, NULL, NULL, 0, NULL
+              FROM t JOIN pg_class c ON c.oid = t.oid
             ORDER BY 7
             """;
 

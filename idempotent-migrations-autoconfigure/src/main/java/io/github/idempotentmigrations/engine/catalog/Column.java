@@ -12,23 +12,24 @@ import java.util.Objects;
  * column), or null
  * @param identity {@code attidentity} ('' none, 'a' always, 'd' by default)
  * @param generated whether it is a stored generated column
+ * @param collation the quoted collation when it is not its type's default, else null
  */
 public record Column(String name, String type, boolean notNull, String defaultExpression, String identity,
-        boolean generated) {
+        boolean generated, String collation) {
 
     /** A readable definition, e.g. {@code email character varying(255) NOT NULL DEFAULT 'x'}. */
     public String definition() {
         String value = (defaultExpression == null) ? ""
                 : generated ? " GENERATED ALWAYS AS (" + defaultExpression + ") STORED" : " DEFAULT " + defaultExpression;
-        return name + " " + type + (notNull ? " NOT NULL" : "") + value
+        return name + " " + type + ((collation != null) ? " COLLATE " + collation : "") + (notNull ? " NOT NULL" : "") + value
                 + (identity.isEmpty() ? "" : " GENERATED " + ("a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
                         + " AS IDENTITY");
     }
 
-    /** Same type, nullability, default, identity and generation: the name is not compared. */
+    /** Same type, collation, nullability, default, identity and generation: the name is not compared. */
     public boolean sameDefinitionAs(Column other) {
         return type.equals(other.type) && notNull == other.notNull
                 && Objects.equals(defaultExpression, other.defaultExpression) && identity.equals(other.identity)
-                && generated == other.generated;
+                && generated == other.generated && Objects.equals(collation, other.collation);
     }
 }

@@ -9,6 +9,11 @@ package io.github.idempotentmigrations.engine.catalog;
  */
 public record Constraint(String name, String type, String definition) {
 
+    /** Whether it was added NOT VALID and never validated: rows from before it may violate it. */
+    public boolean notValidated() {
+        return definition.endsWith(" NOT VALID");
+    }
+
     /** The definition without a trailing NOT VALID, so a probe added NOT VALID compares equal. */
     public String comparableDefinition() {
         return definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - 10) : definition;

@@ -72,6 +72,17 @@ public final class LiveCatalog {
         return single(CatalogQueries.INDEX_BEING_BUILT, index.toSql()).isPresent();
     }
 
+    /** The session's own temporary schema ({@code pg_temp_N}), once something was created in it. */
+    public String temporarySchema() throws SQLException {
+        return single("SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()").orElseThrow();
+    }
+
+    /** Rows of a table whose column holds NULL: what a refused {@code SET NOT NULL} would have to fill. */
+    public long nullRows(ObjectName table, String column) throws SQLException {
+        return Long.parseLong(single("SELECT count(*) FROM " + table.toSql() + " WHERE " + ObjectName.quote(column)
+                + " IS NULL").orElseThrow());
+    }
+
     /** A definition read with one of the {@link Definition} queries, or empty when the object does not exist. */
     public Optional<String> definition(Definition kind, ObjectName name) throws SQLException {
         return single(kind.sql, name.toSql());
@@ -94,6 +105,9 @@ public final class LiveCatalog {
         Map<String, String> triggers = new LinkedHashMap<>();
         Map<String, String> policies = new LinkedHashMap<>();
         String parent = null;
+        String bound = null;
+        String persistence = null;
+        String partitionKey = null;
         this.queryCount++;
         try (PreparedStatement statement = this.connection.prepareStatement(CatalogQueries.TABLE)) {
             statement.setString(1, qualified.toSql());
@@ -108,20 +122,28 @@ public final class LiveCatalog {
                                 "true".equals(rs.getString(4)), "true".equals(rs.getString(5))));
                         case "trigger" -> triggers.put(name, rs.getString(3));
                         case "policy" -> policies.put(name, rs.getString(3));
-                        case "parent" -> parent = name;
+                        case "parent" -> {
+                            parent = name;
+                            bound = rs.getString(3);
+                        }
+                        case "relation" -> {
+                            persistence = name;
+                            partitionKey = rs.getString(3);
+                        }
                         default -> throw new IllegalStateException("unexpected catalog row " + rs.getString(1));
                     }
                 }
             }
         }
-        return new TableDetails(columns, constraints, indexes, triggers, policies, parent);
+        return new TableDetails(columns, constraints, indexes, triggers, policies, parent, bound, persistence,
+                partitionKey);
     }
 
     /** {@code attidentity || attgenerated}: 'a' or 'd' for identity columns, 's' for stored generated ones. */
     private static Column column(ResultSet rs, String name) throws SQLException {
         String identityAndGenerated = rs.getString(6);
         return new Column(name, rs.getString(3), "true".equals(rs.getString(4)), rs.getString(5),
-                identityAndGenerated.replace("s", ""), identityAndGenerated.contains("s"));
+                identityAndGenerated.replace("s", ""), identityAndGenerated.contains("s"), rs.getString(8));
     }
 
     private Optional<DbObject> object(String sql, ObjectName name) throws SQLException {

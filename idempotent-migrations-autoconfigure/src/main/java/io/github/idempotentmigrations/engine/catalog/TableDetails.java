@@ -1,5 +1,6 @@
 package io.github.idempotentmigrations.engine.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +14,26 @@ import java.util.Optional;
  * @param triggers trigger definitions ({@code pg_get_triggerdef}) by name
  * @param policies policy fingerprints by name
  * @param partitionParent the qualified parent table when this table is a partition, else null
+ * @param partitionBound a partition's bound ({@code pg_get_expr(relpartbound)}), else null
+ * @param persistence {@code relpersistence}: p permanent, u unlogged, t temporary
+ * @param partitionKey a partitioned table's key ({@code pg_get_partkeydef}), else null
  */
 public record TableDetails(Map<String, Column> columns, Map<String, Constraint> constraints,
         Map<String, Index> indexes, Map<String, String> triggers, Map<String, String> policies,
-        String partitionParent) {
+        String partitionParent, String partitionBound, String persistence, String partitionKey) {
 
     public Optional<Column> column(String name) {
         return Optional.ofNullable(columns.get(name));
+    }
+
+    /** This table without the constraints and indexes that {@code earlier} (the same table, before) already had. */
+    public TableDetails without(TableDetails earlier) {
+        Map<String, Constraint> newConstraints = new LinkedHashMap<>(constraints);
+        newConstraints.keySet().removeAll(earlier.constraints().keySet());
+        Map<String, Index> newIndexes = new LinkedHashMap<>(indexes);
+        newIndexes.keySet().removeAll(earlier.indexes().keySet());
+        return new TableDetails(columns, newConstraints, newIndexes, triggers, policies, partitionParent,
+                partitionBound, persistence, partitionKey);
     }
 
     public List<Constraint> constraintsOfType(String type) {

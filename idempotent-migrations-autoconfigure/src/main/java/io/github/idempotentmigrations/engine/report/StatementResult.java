@@ -13,8 +13,9 @@ import java.util.List;
  * @param outcome what the engine did
  * @param reason one sentence saying why, for people
  * @param actions SQL the engine ran in place of, or in addition to, the statement (reconciliation)
- * @param expected for CONFLICT: the definition the statement describes; otherwise null
- * @param actual for CONFLICT: the definition found in the database; otherwise null
+ * @param expected for CONFLICT, and for a SKIPPED whose object differs (a warning): the definition the statement
+ *     describes; otherwise null
+ * @param actual for CONFLICT and such a warning: the definition found in the database; otherwise null
  * @param sqlState for FAILED: the SQLSTATE of the error; otherwise null
  * @param duration time spent on the statement, catalog checks included
  */
