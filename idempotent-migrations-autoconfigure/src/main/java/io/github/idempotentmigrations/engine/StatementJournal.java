@@ -103,6 +103,7 @@ public final class StatementJournal {
             rs.next();
             if (!rs.getBoolean(1)) {
                 statement.execute("DROP TABLE " + this.table);
+                this.tableReady = false;
             }
         }
     }
