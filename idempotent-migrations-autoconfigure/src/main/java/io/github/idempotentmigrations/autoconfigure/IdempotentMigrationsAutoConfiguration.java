@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.autoconfigure;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.LockWaits;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
@@ -38,7 +39,9 @@ public final class IdempotentMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     IdempotentEngine idempotentMigrationsEngine(IdempotentMigrationsProperties properties) {
-        return new IdempotentEngine(new EngineSettings(properties.getOnConflict()));
+        IdempotentMigrationsProperties.Connect connect = properties.getConnect();
+        return new IdempotentEngine(new EngineSettings(properties.getOnConflict(),
+                new LockWaits(connect.getLockRetries(), connect.getLockRetryBackoff())));
     }
 
     @Bean

@@ -234,10 +234,23 @@ public class IdempotentMigrationsProperties {
         private Duration maxBackoff = Duration.ofSeconds(5);
 
         /**
-         * How long a migration statement may wait for a lock held by another session before it fails (PostgreSQL
-         * lock_timeout). Zero waits forever.
+         * How long a migration statement may wait for a lock held by another session (PostgreSQL lock_timeout): while
+         * it waits, every later query on that table waits behind it. Then the migration goes back to its savepoint,
+         * releasing its locks, and is tried again. Zero waits forever.
          */
-        private Duration lockTimeout = Duration.ofSeconds(60);
+        private Duration lockTimeout = Duration.ofSeconds(1);
+
+        /**
+         * How many times a migration whose lock wait timed out is tried again before startup stops, naming the
+         * session that holds the lock.
+         */
+        private int lockRetries = 10;
+
+        /**
+         * Pause before the first retry after a lock wait timed out; each later pause doubles (up to 16 times this),
+         * with jitter, so that replicas do not retry in step.
+         */
+        private Duration lockRetryBackoff = Duration.ofMillis(500);
 
         public Duration getTimeout() {
             return this.timeout;
@@ -269,6 +282,22 @@ public class IdempotentMigrationsProperties {
 
         public void setLockTimeout(Duration lockTimeout) {
             this.lockTimeout = lockTimeout;
+        }
+
+        public int getLockRetries() {
+            return this.lockRetries;
+        }
+
+        public void setLockRetries(int lockRetries) {
+            this.lockRetries = lockRetries;
+        }
+
+        public Duration getLockRetryBackoff() {
+            return this.lockRetryBackoff;
+        }
+
+        public void setLockRetryBackoff(Duration lockRetryBackoff) {
+            this.lockRetryBackoff = lockRetryBackoff;
         }
     }
 

@@ -8,33 +8,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
-import io.github.idempotentmigrations.engine.sql.SqlLexer;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.StatementClassifier;
 import io.github.idempotentmigrations.engine.sql.StatementKind;
-import io.github.idempotentmigrations.engine.sql.Token;
 
 /**
- * One migrate run. Every statement runs exactly as written (under a savepoint inside a transaction); only when
- * PostgreSQL itself says its object is already there or already gone does the engine read the live catalog, for
- * that statement alone, and decide. Nothing but the report is carried from one statement to the next.
+ * One migrate run. Every statement runs exactly as written (inside a transaction under the migration's one
+ * savepoint); only when PostgreSQL itself refuses one, or says with a notice that its object is already there or
+ * already gone, does the migration run again with a savepoint per statement, and the engine read the live catalog
+ * for that statement alone and decide. Nothing but the report is carried from one statement to the next.
  * Not thread-safe: Flyway runs one migration at a time.
  */
 public final class EngineRun {
 
-    private static final Pattern SESSION_SETTING = Pattern.compile("(?i)\\s*(SET|RESET)\\b");
-
-    private static final Pattern TRANSACTION_CONTROL = Pattern
-        .compile("^(?i)(begin|start|commit|end|rollback|abort)\\b");
-
     private final EngineSettings settings;
 
     private final StatementSavepoint savepoint = new StatementSavepoint();
+
+    private final MigrationSavepoint migration = new MigrationSavepoint();
 
     private final List<MigrationResult> finished = new ArrayList<>();
 
@@ -79,6 +75,8 @@ public final class EngineRun {
 
     private String sentByFlywaySql;
 
+    private boolean sentByFlywayJournaled;
+
     EngineRun(EngineSettings settings) {
         this.settings = settings;
     }
@@ -91,6 +89,7 @@ public final class EngineRun {
         this.statements.clear();
         this.columnsAhead.clear();
         this.savepoint.transactionStarted();
+        this.migration.migrationStarted();
         this.journal = null;
         this.journalKey = null;
     }
@@ -148,35 +147,98 @@ public final class EngineRun {
     }
 
     /**
-     * Runs one statement on the migration's connection.
+     * Runs one statement on the migration's connection: as written, nothing parsed before it is sent; inside a
+     * transaction under the migration's one savepoint, until a refusal makes the migration run again with a savepoint
+     * per statement (see {@link MigrationSavepoint}).
      * @return what happened; see {@link #flywayExecutes(StatementResult)} for the one case Flyway must still run it
      * @throws StatementRejectedException when the statement fails, or conflicts under {@link ConflictPolicy#FAIL}
      */
     public StatementResult execute(Connection connection, String sql) {
         long start = System.nanoTime();
-        ClassifiedStatement statement = StatementClassifier.classify(sql);
+        StatementHead head = StatementHead.of(sql);
         this.sentByFlyway = null;
-        Reconciliation reconciliation = null;
         try {
             // What committed in an earlier run is skipped in either mode: a script made transactional since (the
             // fix of a failed non-transactional one) must not run it twice; only autocommit statements are journaled.
             if (this.journal != null && committedEarlier(connection).containsKey(this.statements.size() + 1)) {
-                StatementResult skipped = skipCommitted(statement, sql, start);
+                StatementResult skipped = skipCommitted(head, sql, start);
                 if (skipped != null) {
                     return skipped;
                 }
             }
             boolean journaled = this.journal != null && connection.getAutoCommit();
-            if (statement.kind() == StatementKind.COPY) {
-                StatementResult copy = record(statement, Verdict.applied(statement.target(), "data streamed by Flyway"),
-                        List.of(), null, start);
-                this.sentByFlyway = journaled ? copy : null;
+            if (head.copyFromStdin()) {
+                StatementResult copy = recordRan(sql, "COPY", "data streamed by Flyway", start);
+                this.sentByFlyway = copy;
                 this.sentByFlywaySql = sql;
+                this.sentByFlywayJournaled = journaled;
                 return copy;
             }
+            boolean inTransaction = StatementSavepoint.inTransaction(connection);
+            if (inTransaction && !this.migration.perStatement() && !SentAsWritten.applies(head)) {
+                return asWritten(connection, sql, head, start);
+            }
+            return guarded(connection, sql, head, inTransaction, journaled, start);
+        }
+        catch (SQLException | RuntimeException ex) {
+            throw failed(ex, sql, null, start);
+        }
+    }
+
+    /**
+     * The common path inside a transaction: the statement as written, under the migration's savepoint only. A
+     * statement PostgreSQL accepts without a notice is not classified until the report is read.
+     */
+    private StatementResult asWritten(Connection connection, String sql, StatementHead head, long start)
+            throws SQLException {
+        this.migration.beforeSending(connection, head);
+        Attempt attempt = StatementSavepoint.sendAsIs(connection, this.migration.prefix() + sql);
+        this.migration.sent(sql);
+        if (!attempt.ran() || !attempt.notices().isEmpty()) {
+            return runAgain(connection, sql, attempt.refusal(), start);
+        }
+        StatementResult result = recordRan(sql, null, (head.changesRows() && attempt.rows() >= 0)
+                ? attempt.rows() + " rows changed" : "ran as written", start);
+        if (head.transactionControl()) {
+            this.migration.checkpoint(this.statements.size() + 1, true);
+        }
+        return result;
+    }
+
+    /**
+     * A statement under a savepoint of its own (or alone, outside a transaction): PostgreSQL's refusal or notice is
+     * reconciled against the live catalog.
+     */
+    private StatementResult guarded(Connection connection, String sql, StatementHead head, boolean inTransaction,
+            boolean journaled, long start) throws SQLException {
+        ClassifiedStatement statement = StatementClassifier.classify(sql);
+        Reconciliation reconciliation = null;
+        try {
+            boolean replayable = inTransaction && !SentAsWritten.applies(head);
+            if (replayable) {
+                // the migration's savepoint first (new, or moved past a COPY), then the statement's own inside it
+                String prefix = this.migration.prefix();
+                if (!prefix.isEmpty()) {
+                    StatementSavepoint.sendAsIs(connection, prefix);
+                    this.savepoint.transactionStarted();
+                }
+                this.migration.beforeSending(connection, head);
+            }
             Attempt attempt = this.savepoint.send(connection, sql);
-            if (endsOrStartsTransaction(sql)) {
+            if (replayable) {
+                this.migration.sent(sql);
+            }
+            while (LockWaits.timedOut(attempt.refusal()) && !inTransaction) {
+                // outside a transaction the statement holds nothing else: it tries again by itself
+                waitForLocks(connection, statement, start);
+                attempt = this.savepoint.send(connection, sql);
+            }
+            if (LockWaits.timedOut(attempt.refusal()) && this.migration.perStatement()) {
+                return runAgain(connection, sql, attempt.refusal(), start);
+            }
+            if (head.transactionControl()) {
                 this.savepoint.transactionStarted();
+                this.migration.checkpoint(this.statements.size() + 2, true);
             }
             Verdict verdict;
             if (attempt.ran() && attempt.notices().isEmpty()) {
@@ -203,14 +265,7 @@ public final class EngineRun {
             return result;
         }
         catch (SQLException | RuntimeException ex) {
-            if (ex instanceof StatementRejectedException rejected) {
-                throw rejected;
-            }
-            String sqlState = (ex instanceof SQLException sqlException) ? sqlException.getSQLState() : null;
-            Verdict failed = new Verdict(Outcome.FAILED, (statement.target() != null) ? statement.target().toString()
-                    : null, FailureHints.explain(statement, ex), null, null);
-            throw new StatementRejectedException(record(statement, failed, actions(reconciliation), sqlState, start),
-                    ex);
+            throw failed(ex, sql, reconciliation, start);
         }
         finally {
             if (reconciliation != null) {
@@ -219,13 +274,77 @@ public final class EngineRun {
         }
     }
 
-    /** Flyway executed the statement itself ({@code COPY}): in autocommit mode it committed, so the journal says so. */
+    /**
+     * PostgreSQL refused a statement, raised a notice, or a lock wait timed out: back to the migration's savepoint
+     * (locks released, sequences set back), then the migration's statements from the first again, each under a
+     * savepoint of its own; after a lock wait, first a pause, as they ran before.
+     * @return the result of the statement that was refused, run again
+     */
+    private StatementResult runAgain(Connection connection, String sql, SQLException refusal, long start)
+            throws SQLException {
+        boolean lockWait = LockWaits.timedOut(refusal);
+        List<String> replay = this.migration.rollBack(connection, !lockWait);
+        this.savepoint.transactionStarted();
+        if (lockWait) {
+            waitForLocks(connection, StatementClassifier.classify(sql), start);
+        }
+        int first = this.migration.firstIndex();
+        this.statements.subList(first - 1, this.statements.size()).clear();
+        this.columnsAhead.removeIf(column -> column.statementIndex() >= first);
+        StatementResult last = null;
+        for (String again : replay) {
+            last = execute(connection, again);
+        }
+        return last;
+    }
+
+    /**
+     * A lock wait timed out: pauses before the next try, or, when the retries are spent, fails the statement naming
+     * the sessions that hold the lock (nothing of the migration is left: it went back to its savepoint).
+     */
+    private void waitForLocks(Connection connection, ClassifiedStatement statement, long start) {
+        int retry = this.migration.lockRetried();
+        LockWaits lockWaits = this.settings.lockWaits();
+        if (retry > lockWaits.retries()) {
+            ObjectName relation = (statement.table() != null) ? statement.table() : statement.target();
+            List<String> holders = LockWaits.holders(connection, (relation != null) ? relation.toSql() : null);
+            Verdict failed = new Verdict(Outcome.FAILED, (relation != null) ? relation.toString() : null,
+                    "the lock wait reached the lock timeout " + retry + " times (tried again " + lockWaits.retries()
+                            + " times after a pause, releasing every lock of the migration each time): " + (holders.isEmpty() ? "no session holds a lock on it now"
+                                    : "held by " + String.join("; ", holders)),
+                    null, null);
+            throw new StatementRejectedException(record(statement, failed, List.of(), LockWaits.LOCK_NOT_AVAILABLE,
+                    start), null);
+        }
+        LockWaits.pause(lockWaits.pauseBefore(retry));
+    }
+
+    private StatementRejectedException failed(Exception ex, String sql, Reconciliation reconciliation, long start) {
+        if (ex instanceof StatementRejectedException rejected) {
+            return rejected;
+        }
+        ClassifiedStatement statement = StatementClassifier.classify(sql);
+        String sqlState = (ex instanceof SQLException sqlException) ? sqlException.getSQLState() : null;
+        Verdict failed = new Verdict(Outcome.FAILED, (statement.target() != null) ? statement.target().toString()
+                : null, FailureHints.explain(statement, ex), null, null);
+        return new StatementRejectedException(record(statement, failed, actions(reconciliation), sqlState, start), ex);
+    }
+
+    /**
+     * Flyway executed the statement itself ({@code COPY}): in autocommit mode it committed, so the journal says so;
+     * in a transaction it cannot be replayed, so the migration's savepoint moves past it.
+     */
     public void flywayExecuted(Connection connection) {
         if (this.sentByFlyway == null) {
             return;
         }
         try {
-            journal(connection, this.sentByFlyway.index(), this.sentByFlywaySql);
+            if (this.sentByFlywayJournaled) {
+                journal(connection, this.sentByFlyway.index(), this.sentByFlywaySql);
+            }
+            else {
+                this.migration.checkpoint(this.sentByFlyway.index() + 1, false);
+            }
         }
         catch (SQLException ex) {
             throw new IllegalStateException("Could not journal statement " + this.sentByFlyway.index() + ": "
@@ -242,12 +361,13 @@ public final class EngineRun {
      * since, what it did and what it now says cannot both be true, and the run stops here, before anything of this
      * migration runs.
      */
-    private StatementResult skipCommitted(ClassifiedStatement statement, String sql, long start) {
+    private StatementResult skipCommitted(StatementHead head, String sql, long start) {
         int index = this.statements.size() + 1;
         String ranAs = this.committedEarlier.get(index).sentHash();
-        if (SESSION_SETTING.matcher(sql).lookingAt()) {
+        if (head.sessionSetting()) {
             return null; // a SET changes no row and the new session needs it: it runs again
         }
+        ClassifiedStatement statement = StatementClassifier.classify(sql);
         if (ranAs == null || ranAs.equals(StatementJournal.hash(sql))) {
             return record(statement, Verdict.skipped(statement.target(), "committed by an earlier run that stopped in"
                     + " this migration (statement journal): not run again"), List.of(), null, start);
@@ -283,13 +403,15 @@ public final class EngineRun {
 
     public MigrationResult finishMigration() {
         MigrationResult result = new MigrationResult(this.version, this.description, this.script, this.statements,
-                Duration.ofNanos(System.nanoTime() - this.migrationStart));
+                Duration.ofNanos(System.nanoTime() - this.migrationStart), this.migration.lockRetries());
         this.finished.add(result);
         this.statements.clear();
         return result;
     }
 
+    /** The finished migrations; statements that ran as written are classified now, for the report, not before. */
     public List<MigrationResult> results() {
+        this.finished.replaceAll(EngineRun::classified);
         return List.copyOf(this.finished);
     }
 
@@ -364,15 +486,29 @@ public final class EngineRun {
         return (reconciliation != null) ? reconciliation.derivedActions() : List.of();
     }
 
-    /** A script's own {@code COMMIT}/{@code BEGIN}: the savepoint of the previous statement is gone with it. */
-    private static boolean endsOrStartsTransaction(String sql) {
-        String text = sql.stripLeading();
-        if (text.startsWith("--") || text.startsWith("/*")) {
-            // only a statement that starts with a comment pays for the lexer, which skips comments
-            List<Token> tokens = SqlLexer.tokenize(text);
-            return !tokens.isEmpty() && TRANSACTION_CONTROL.matcher(text.substring(tokens.get(0).start())).find();
+    private static MigrationResult classified(MigrationResult migration) {
+        if (migration.statements().stream().allMatch(statement -> statement.kind() != null)) {
+            return migration;
         }
-        return TRANSACTION_CONTROL.matcher(text).find();
+        List<StatementResult> statements = migration.statements().stream().map(statement -> {
+            if (statement.kind() != null) {
+                return statement;
+            }
+            ClassifiedStatement classified = StatementClassifier.classify(statement.sql());
+            return new StatementResult(statement.index(), statement.sql(), classified.kind().name(),
+                    (classified.target() != null) ? classified.target().toString() : null, statement.outcome(),
+                    statement.reason(), statement.actions(), null, null, null, statement.duration());
+        }).toList();
+        return new MigrationResult(migration.version(), migration.description(), migration.script(), statements,
+                migration.duration(), migration.lockRetries());
+    }
+
+    /** A statement that ran as written: its kind and object are read when the report is (null kind until then). */
+    private StatementResult recordRan(String sql, String kind, String reason, long start) {
+        StatementResult result = new StatementResult(this.statements.size() + 1, sql, kind, null, Outcome.APPLIED,
+                reason, List.of(), null, null, null, Duration.ofNanos(System.nanoTime() - start));
+        this.statements.add(result);
+        return result;
     }
 
     private StatementResult record(ClassifiedStatement statement, Verdict verdict, List<String> actions,

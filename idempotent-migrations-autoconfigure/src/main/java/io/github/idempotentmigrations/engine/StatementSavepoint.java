@@ -30,7 +30,7 @@ final class StatementSavepoint {
     }
 
     Attempt send(Connection connection, String sql) throws SQLException {
-        boolean guarded = inTransaction(connection) && !SentAsWritten.applies(sql);
+        boolean guarded = inTransaction(connection) && !SentAsWritten.applies(StatementHead.of(sql));
         String prefix = !guarded ? "" : stillOpen(connection)
                 ? "RELEASE SAVEPOINT " + NAME + "; SAVEPOINT " + NAME + "; " : "SAVEPOINT " + NAME + "; ";
         try (Statement statement = connection.createStatement()) {
@@ -42,6 +42,22 @@ final class StatementSavepoint {
                 if (guarded) {
                     rollBack(connection, refusal);
                 }
+                return new Attempt(refusal, notices(statement), -1);
+            }
+            return new Attempt(null, notices(statement), rows(statement));
+        }
+    }
+
+    /**
+     * Sends text as it is, under no savepoint of this class's (the migration's savepoint goes in front of it):
+     * PostgreSQL's answer to its last statement.
+     */
+    static Attempt sendAsIs(Connection connection, String text) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try {
+                statement.execute(text);
+            }
+            catch (SQLException refusal) {
                 return new Attempt(refusal, notices(statement), -1);
             }
             return new Attempt(null, notices(statement), rows(statement));

@@ -136,9 +136,12 @@ class BadInputStartupTests {
             holder.setAutoCommit(false);
             statement.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
             AtomicReference<SchemaConvergenceException> failure = new AtomicReference<>();
-            on(db, "lock-timeout", "idempotent-migrations.connect.lock-timeout=500ms")
+            on(db, "lock-timeout", "idempotent-migrations.connect.lock-timeout=200ms",
+                    "idempotent-migrations.connect.lock-retries=2",
+                    "idempotent-migrations.connect.lock-retry-backoff=50ms")
                 .run(context -> failure.set(failure(context)));
-            assertThat(failure.get().getMessage()).contains("Migration 2 \"add nickname\"", "lock timeout");
+            assertThat(failure.get().getMessage()).contains("Migration 2 \"add nickname\"", "lock timeout 3 times",
+                    "held by pid", "idle in transaction", "LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
             holder.rollback();
             assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
         }

@@ -12,12 +12,18 @@ import java.util.Map;
  * @param script the script name (or Java class name)
  * @param statements one result per statement, in order
  * @param duration time spent on the migration
+ * @param lockRetries how many times it went back to its savepoint and ran again after a lock wait timed out
  */
 public record MigrationResult(String version, String description, String script, List<StatementResult> statements,
-        Duration duration) {
+        Duration duration, int lockRetries) {
 
     public MigrationResult {
         statements = List.copyOf(statements);
+    }
+
+    public MigrationResult(String version, String description, String script, List<StatementResult> statements,
+            Duration duration) {
+        this(version, description, script, statements, duration, 0);
     }
 
     public Map<Outcome, Integer> totals() {
