@@ -72,7 +72,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             try (StartupLock lock = StartupLock.acquire(session, schemas)) {
                 execute(session, this.settings.lockTimeoutSql());
                 try {
-                    converge(flyway, session, schemas, report);
+                    // Flyway works on this session too: a pool of one connection is enough, as for plain Flyway.
+                    converge(SessionFlyway.on(flyway, session), session, schemas, report);
                 }
                 finally {
                     // The session is usually pooled: give it back as it was.

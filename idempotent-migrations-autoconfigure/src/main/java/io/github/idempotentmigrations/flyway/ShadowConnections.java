@@ -39,7 +39,7 @@ final class ShadowConnections {
 
     private static DataSource sameServer(DataSource application, String url) {
         try {
-            return DataSourceBuilder.derivedFrom(application).type(PGSimpleDataSource.class).url(url).build();
+            return DataSourceBuilder.derivedFrom(SessionFlyway.application(application)).type(PGSimpleDataSource.class).url(url).build();
         }
         catch (RuntimeException ex) {
             throw new IllegalStateException("the credentials of the application's data source ("
