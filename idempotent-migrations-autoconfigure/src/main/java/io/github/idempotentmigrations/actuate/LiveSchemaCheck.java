@@ -16,6 +16,7 @@ import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.flyway.ExpectedSchemaDrift;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import io.github.idempotentmigrations.flyway.QuietFlyway;
 import io.github.idempotentmigrations.shadow.Drift;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -71,7 +72,7 @@ public final class LiveSchemaCheck {
             .map(conflict -> CredentialMasker.mask(conflict.object() + ": " + conflict.reason()))
             .toList();
         try {
-            MigrationInfoService info = this.flyway.info();
+            MigrationInfoService info = QuietFlyway.call(this.flyway::info);
             Optional<List<Drift>> drift = drift(info);
             int failed = count(info.all(), m -> m.getState().isFailed());
             int pending = info.pending().length;
