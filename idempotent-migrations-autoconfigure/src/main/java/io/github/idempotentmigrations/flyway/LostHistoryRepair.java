@@ -38,7 +38,7 @@ final class LostHistoryRepair {
     private final ShadowConnections shadows;
 
     LostHistoryRepair(ShadowSettings shadow) {
-        this.shadows = new ShadowConnections(shadow);
+        this.shadows = new ShadowConnections(shadow, "check whether the history lost rows");
     }
 
     /** Before migrating: whether the history lost rows and was repaired, so nothing is left to run. */

@@ -25,14 +25,23 @@ public final class QuietFlyway {
     }
 
     public static <T, E extends Exception> T call(Work<T, E> work) throws E {
+        try (Scope quiet = begin()) {
+            return work.run();
+        }
+    }
+
+    /** Flyway is quiet until the scope is closed. */
+    static Scope begin() {
         LoggingSystem logging = LoggingSystem.get(QuietFlyway.class.getClassLoader());
         LoggerConfiguration configured = logging.getLoggerConfiguration(FLYWAY);
         logging.setLogLevel(FLYWAY, LogLevel.WARN);
-        try {
-            return work.run();
-        }
-        finally {
-            logging.setLogLevel(FLYWAY, (configured != null) ? configured.getConfiguredLevel() : null);
-        }
+        return () -> logging.setLogLevel(FLYWAY, (configured != null) ? configured.getConfiguredLevel() : null);
+    }
+
+    /** Gives Flyway's logger back its configured level. */
+    interface Scope extends AutoCloseable {
+
+        @Override
+        void close();
     }
 }

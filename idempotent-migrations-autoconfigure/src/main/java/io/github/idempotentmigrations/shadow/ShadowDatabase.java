@@ -37,6 +37,9 @@ public final class ShadowDatabase implements AutoCloseable {
 
     private final String temporaryName;
 
+    private Runnable afterClose = () -> {
+    };
+
     private ShadowDatabase(DataSource dataSource, Connection connection, String description, Connection server,
             String temporaryName) {
         this.dataSource = dataSource;
@@ -116,14 +119,25 @@ public final class ShadowDatabase implements AutoCloseable {
         return this.description;
     }
 
+    /** Runs {@code action} when this shadow is closed (a temporary one dropped), e.g. to log the work done on it. */
+    public ShadowDatabase afterClose(Runnable action) {
+        this.afterClose = action;
+        return this;
+    }
+
     @Override
     public void close() throws SQLException {
         try {
             this.connection.close();
         }
         finally {
-            if (this.temporaryName != null) {
-                drop(this.server, this.temporaryName, true);
+            try {
+                if (this.temporaryName != null) {
+                    drop(this.server, this.temporaryName, true);
+                }
+            }
+            finally {
+                this.afterClose.run();
             }
         }
     }
