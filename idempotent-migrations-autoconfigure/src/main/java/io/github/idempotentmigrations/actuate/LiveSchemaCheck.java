@@ -60,7 +60,7 @@ public final class LiveSchemaCheck {
     private SchemaStatus check(Instant now) {
         if (!isPostgreSql()) {
             return new SchemaStatus(State.OTHER_DATABASE, now, null, 0, 0, 0, List.of(), List.of(), Optional.empty(),
-                    null);
+                    null, null);
         }
         Optional<MigrationReport> report = this.reports.last();
         List<String> problems = report.map(MigrationReport::problems).orElse(List.of())
@@ -73,17 +73,23 @@ public final class LiveSchemaCheck {
             .toList();
         try {
             MigrationInfoService info = QuietFlyway.call(this.flyway::info);
-            Optional<List<Drift>> drift = drift(info);
+            Optional<List<Drift>> drift;
+            String driftUnchecked;
+            try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
+                drift = ExpectedSchemaDrift.of(this.flyway, info, connection);
+                driftUnchecked = drift.isPresent() ? null
+                        : CredentialMasker.mask(ExpectedSchemaDrift.whyUnchecked(this.flyway, info, connection));
+            }
             int failed = count(info.all(), m -> m.getState().isFailed());
             int pending = info.pending().length;
             // a baseline row only marks where an adopted history starts: it is not a migration
             int applied = count(info.applied(), m -> !m.getState().isFailed() && !m.getType().isBaseline());
             return new SchemaStatus(judge(problems, failed, pending, drift), now, currentVersion(info), applied,
-                    pending, failed, problems, conflicts, drift, null);
+                    pending, failed, problems, conflicts, drift, driftUnchecked, null);
         }
         catch (SQLException | RuntimeException ex) {
             return new SchemaStatus(State.UNREACHABLE, now, null, 0, 0, 0, problems, conflicts, Optional.empty(),
-                    CredentialMasker.mask(ex.getMessage()));
+                    null, CredentialMasker.mask(ex.getMessage()));
         }
     }
 
@@ -107,13 +113,6 @@ public final class LiveSchemaCheck {
             return State.PENDING;
         }
         return drift.orElse(List.of()).stream().anyMatch(Drift::departs) ? State.DRIFTED : State.CONVERGED;
-    }
-
-    /** The catalog against the expected schema; empty when none is stored for the applied migrations yet. */
-    private Optional<List<Drift>> drift(MigrationInfoService info) throws SQLException {
-        try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
-            return ExpectedSchemaDrift.of(this.flyway, info, connection);
-        }
     }
 
     private static String currentVersion(MigrationInfoService info) {
