@@ -205,8 +205,13 @@ public final class ShadowDatabase implements AutoCloseable {
             for (String drop : drops) {
                 statement.execute(drop);
             }
-            // As in a new database: unqualified names of the migrations land in public.
+            // As in a new database: unqualified names of the migrations land in public, which is as PostgreSQL makes
+            // it (its comment and PUBLIC's privileges), or the live database's stock public schema would read as drift.
             statement.execute("CREATE SCHEMA public");
+            statement.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
+            // PostgreSQL 15 no longer lets PUBLIC create in it.
+            boolean usageOnly = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+            statement.execute("GRANT " + (usageOnly ? "USAGE" : "USAGE, CREATE") + " ON SCHEMA public TO PUBLIC");
         }
     }
 }
