@@ -58,10 +58,7 @@ public final class LiveSchemaCheck {
     }
 
     private SchemaStatus check(Instant now) {
-        if (!isPostgreSql()) {
-            return new SchemaStatus(State.OTHER_DATABASE, now, null, 0, 0, 0, List.of(), List.of(), Optional.empty(),
-                    null, null);
-        }
+        boolean postgreSql = isPostgreSql();
         Optional<MigrationReport> report = this.reports.last();
         List<String> problems = report.map(MigrationReport::problems).orElse(List.of())
             .stream()
@@ -73,6 +70,15 @@ public final class LiveSchemaCheck {
             .toList();
         try {
             MigrationInfoService info = QuietFlyway.call(this.flyway::info);
+            int failed = count(info.all(), m -> m.getState().isFailed());
+            int pending = info.pending().length;
+            // a baseline row only marks where an adopted history starts: it is not a migration
+            int applied = count(info.applied(), m -> !m.getState().isFailed() && !m.getType().isBaseline());
+            if (!postgreSql) {
+                // the starter stepped aside: Flyway's own history, and no drift to compare
+                return new SchemaStatus(State.OTHER_DATABASE, now, currentVersion(info), applied, pending, failed,
+                        problems, conflicts, Optional.empty(), null, null);
+            }
             Optional<List<Drift>> drift;
             String driftUnchecked;
             try (Connection connection = this.flyway.getConfiguration().getDataSource().getConnection()) {
@@ -80,10 +86,6 @@ public final class LiveSchemaCheck {
                 driftUnchecked = drift.isPresent() ? null
                         : CredentialMasker.mask(ExpectedSchemaDrift.whyUnchecked(this.flyway, info, connection));
             }
-            int failed = count(info.all(), m -> m.getState().isFailed());
-            int pending = info.pending().length;
-            // a baseline row only marks where an adopted history starts: it is not a migration
-            int applied = count(info.applied(), m -> !m.getState().isFailed() && !m.getType().isBaseline());
             return new SchemaStatus(judge(problems, failed, pending, drift), now, currentVersion(info), applied,
                     pending, failed, problems, conflicts, drift, driftUnchecked, null);
         }
