@@ -37,8 +37,9 @@ class QuietLiveCheckTests {
                     assertThat(check.status().state()).isEqualTo(SchemaStatus.State.CONVERGED);
                 }
                 assertThat(output.getAll().substring(startupLog)).isEmpty();
-                // Flyway's logging is left as configured: the application's own use of Flyway still logs.
-                context.getBean(Flyway.class).info();
+                // Flyway's logging is left as configured: the application's own use of Flyway still logs (a Flyway
+                // of its own: some Flyway versions log the database line once per instance only).
+                Flyway.configure().configuration(context.getBean(Flyway.class).getConfiguration()).load().info();
                 assertThat(output.getAll().substring(startupLog)).contains("INFO org.flywaydb");
             });
     }
