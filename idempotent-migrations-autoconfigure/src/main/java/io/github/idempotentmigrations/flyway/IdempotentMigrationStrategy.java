@@ -138,10 +138,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         report.failOnProblems("The schema did not converge after migrating");
         expected.record(flyway, session, schemas, after, this.runs.lastResults(), report);
         if (driftLeft) {
-            Optional<SchemaSnapshot> now = storedExpectedSchema(session, schemas, after);
-            if (now.isPresent()) {
-                this.drift.warnAfterMigrating(session, now.get(), report);
-            }
+            this.drift.warnAfterMigrating(session, schemas, after, report);
         }
         report.publish();
     }

@@ -20,7 +20,7 @@ final class ReportLogger {
     private static final Logger logger = LoggerFactory.getLogger("io.github.idempotentmigrations");
 
     // A line stays readable in any log viewer, whatever a repair lists; the whole text is in the report.
-    private static final int LONGEST = 290;
+    private static final int LONGEST = 240;
 
     void log(MigrationReport report) {
         if (report.converged()) {

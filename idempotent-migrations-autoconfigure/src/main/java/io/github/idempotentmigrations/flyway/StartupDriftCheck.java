@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.shadow.DriftRepair;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.Transaction;
+import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * At startup, the live schema against the expected schema stored for the applied migrations (drift since the last
@@ -47,9 +49,14 @@ final class StartupDriftCheck {
         return !check(session, expected, true, true, report);
     }
 
-    /** Warns of the drift against the expected schema of what is applied now. */
-    void warnAfterMigrating(Connection session, SchemaSnapshot expected, StartupReport report) throws SQLException {
-        Drift.of(SchemaDiff.against(expected, session)).forEach(item -> report.warn(leftAsIs(item)));
+    /** Warns of the drift against the expected schema stored for what is applied now, if one is. */
+    void warnAfterMigrating(Connection session, MigratedSchemas schemas, MigrationInfoService after,
+            StartupReport report) throws SQLException {
+        Optional<SchemaSnapshot> expected = schemas.expectedSchema()
+            .load(session, AppliedMigrations.fingerprint(after, session));
+        if (expected.isPresent()) {
+            Drift.of(SchemaDiff.against(expected.get(), session)).forEach(item -> report.warn(leftAsIs(item)));
+        }
     }
 
     private String leftAsIs(Drift item) {
