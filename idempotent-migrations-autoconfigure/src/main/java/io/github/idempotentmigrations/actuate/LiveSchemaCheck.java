@@ -17,6 +17,7 @@ import io.github.idempotentmigrations.flyway.ExpectedSchemaDrift;
 import io.github.idempotentmigrations.flyway.FlywaySession;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
+import io.github.idempotentmigrations.flyway.QuietFlyway;
 import io.github.idempotentmigrations.shadow.Drift;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -58,10 +59,7 @@ public final class LiveSchemaCheck {
     }
 
     private SchemaStatus check(Instant now) {
-        if (!isPostgreSql()) {
-            return new SchemaStatus(State.OTHER_DATABASE, now, null, 0, 0, 0, List.of(), List.of(), Optional.empty(),
-                    null);
-        }
+        boolean postgreSql = isPostgreSql();
         Optional<MigrationReport> report = this.reports.last();
         List<String> problems = report.map(MigrationReport::problems).orElse(List.of())
             .stream()
@@ -72,18 +70,30 @@ public final class LiveSchemaCheck {
             .map(conflict -> CredentialMasker.mask(conflict.object() + ": " + conflict.reason()))
             .toList();
         try {
-            MigrationInfoService info = this.flyway.info();
-            Optional<List<Drift>> drift = drift(info);
+            MigrationInfoService info = QuietFlyway.call(this.flyway::info);
             int failed = count(info.all(), m -> m.getState().isFailed());
             int pending = info.pending().length;
             // a baseline row only marks where an adopted history starts: it is not a migration
             int applied = count(info.applied(), m -> !m.getState().isFailed() && !m.getType().isBaseline());
+            if (!postgreSql) {
+                // the starter stepped aside: Flyway's own history, and no drift to compare
+                return new SchemaStatus(State.OTHER_DATABASE, now, currentVersion(info), applied, pending, failed,
+                        problems, conflicts, Optional.empty(), null, null);
+            }
+            Optional<List<Drift>> drift;
+            String driftUnchecked;
+            try (Connection connection = FlywaySession.prepare(this.flyway.getConfiguration().getDataSource()
+                .getConnection(), this.flyway.getConfiguration())) {
+                drift = ExpectedSchemaDrift.of(this.flyway, info, connection);
+                driftUnchecked = drift.isPresent() ? null
+                        : CredentialMasker.mask(ExpectedSchemaDrift.whyUnchecked(this.flyway, info, connection));
+            }
             return new SchemaStatus(judge(problems, failed, pending, drift), now, currentVersion(info), applied,
-                    pending, failed, problems, conflicts, drift, null);
+                    pending, failed, problems, conflicts, drift, driftUnchecked, null);
         }
         catch (SQLException | RuntimeException ex) {
             return new SchemaStatus(State.UNREACHABLE, now, null, 0, 0, 0, problems, conflicts, Optional.empty(),
-                    CredentialMasker.mask(ex.getMessage()));
+                    null, CredentialMasker.mask(ex.getMessage()));
         }
     }
 
@@ -107,14 +117,6 @@ public final class LiveSchemaCheck {
             return State.PENDING;
         }
         return drift.orElse(List.of()).stream().anyMatch(Drift::departs) ? State.DRIFTED : State.CONVERGED;
-    }
-
-    /** The catalog against the expected schema; empty when none is stored for the applied migrations yet. */
-    private Optional<List<Drift>> drift(MigrationInfoService info) throws SQLException {
-        try (Connection connection = FlywaySession.prepare(this.flyway.getConfiguration().getDataSource().getConnection(),
-                this.flyway.getConfiguration())) {
-            return ExpectedSchemaDrift.of(this.flyway, info, connection);
-        }
     }
 
     private static String currentVersion(MigrationInfoService info) {

@@ -41,8 +41,12 @@ public final class SchemaHealthIndicator extends AbstractHealthIndicator {
             .withDetail("failed", status.failed())
             .withDetail("conflicts", status.conflicts())
             .withDetail("drift", status.driftDescriptions())
+            .withDetail("driftChecked", status.drift().isPresent())
             .withDetail("problems", status.problems())
             .withDetail("checkedAt", status.checkedAt());
+        if (status.driftUnchecked() != null) {
+            builder.withDetail("driftNotChecked", status.driftUnchecked());
+        }
         if (status.error() != null) {
             builder.withDetail("error", status.error());
         }

@@ -19,10 +19,11 @@ import io.github.idempotentmigrations.shadow.Drift;
  * @param conflicts conflicts the last run recorded without stopping, e.g. {@code public.users.email: type differs}
  * @param drift how the catalog departs from the expected schema stored for the applied migrations; empty when none
  * is stored yet (drift unknown)
+ * @param driftUnchecked why drift is not checked (no expected schema, and what makes one), or null when it is
  * @param error why the database could not be checked (masked), or null
  */
 public record SchemaStatus(State state, Instant checkedAt, String currentVersion, int applied, int pending,
-        int failed, List<String> problems, List<String> conflicts, Optional<List<Drift>> drift, String error) {
+        int failed, List<String> problems, List<String> conflicts, Optional<List<Drift>> drift, String driftUnchecked, String error) {
 
     public SchemaStatus {
         problems = List.copyOf(problems);

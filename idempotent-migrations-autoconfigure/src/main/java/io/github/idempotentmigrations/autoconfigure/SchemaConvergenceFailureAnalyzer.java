@@ -25,16 +25,13 @@ class SchemaConvergenceFailureAnalyzer extends AbstractFailureAnalyzer<SchemaCon
     protected FailureAnalysis analyze(Throwable rootFailure, SchemaConvergenceException cause) {
         Optional<FailedStatement> failed = FailedStatement.in(cause.report());
         String sqlState = failed.map(f -> f.statement().sqlState()).orElseGet(() -> sqlState(cause));
-        FailureKind kind = FailureKind.of(cause.report(), failed.isPresent()
-                && failed.get().statement().outcome() == Outcome.CONFLICT, sqlState);
-        return new FailureAnalysis(description(cause, failed, sqlState), kind.action(), cause);
+        FailureKind kind = FailureKind.of(cause, failed.map(FailedStatement::statement), sqlState);
+        return new FailureAnalysis(description(kind, cause, failed, sqlState), kind.action(), cause);
     }
 
-    private static String description(SchemaConvergenceException cause, Optional<FailedStatement> failed,
-            String sqlState) {
-        StringBuilder text = new StringBuilder("The database schema could not be brought to the state the migrations"
-                + " describe; nothing was half-done (transactional work was rolled back).\n\n")
-            .append(mask(cause.getMessage()));
+    private static String description(FailureKind kind, SchemaConvergenceException cause,
+            Optional<FailedStatement> failed, String sqlState) {
+        StringBuilder text = new StringBuilder(kind.reach()).append("\n\n").append(mask(cause.getMessage()));
         failed.ifPresent(f -> {
             StatementResult statement = f.statement();
             line(text, "Migration", f.migration().label() + " (" + f.migration().script() + ")");

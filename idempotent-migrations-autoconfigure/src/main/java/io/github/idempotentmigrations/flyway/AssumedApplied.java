@@ -39,7 +39,7 @@ final class AssumedApplied {
 
     AssumedApplied(List<String> versions, ShadowSettings shadow) {
         this.versions = versions;
-        this.shadows = new ShadowConnections(shadow);
+        this.shadows = new ShadowConnections(shadow, "check that the migrations repair.assume-applied names ran here");
     }
 
     /** Writes the history rows of the named pending migrations, or stops startup with nothing changed. */

@@ -37,4 +37,19 @@ public final class ExpectedSchemaDrift {
             return Drift.of(SchemaDiff.against(expected.get(), connection));
         }));
     }
+
+    /** Why {@link #of} found no expected schema to compare with, and what makes one. */
+    public static String whyUnchecked(Flyway flyway, MigrationInfoService info, Connection connection)
+            throws SQLException {
+        MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), connection);
+        Optional<String> unavailable = schemas.expectedSchema()
+            .unavailable(connection, AppliedMigrations.fingerprint(info, connection));
+        if (unavailable.isEmpty()) {
+            return "no expected schema is recorded for the applied migrations yet: the next startup in migrate mode"
+                    + " records it";
+        }
+        return "no expected schema could be built for the applied migrations (" + unavailable.get() + "): let the"
+                + " role create a temporary shadow database (ALTER ROLE " + connection.getMetaData().getUserName()
+                + " CREATEDB) or reserve an empty one as idempotent-migrations.shadow.url, then restart";
+    }
 }

@@ -40,7 +40,7 @@ final class ExpectedSchemaRecorder {
     private boolean liveWasExpected;
 
     ExpectedSchemaRecorder(ShadowSettings shadow) {
-        this.shadows = new ShadowConnections(shadow);
+        this.shadows = new ShadowConnections(shadow, "record the expected schema of the applied migrations, which drift checks compare with");
     }
 
     /** The live schema was exactly the expected one (or empty) before anything ran. */

@@ -39,7 +39,7 @@ final class HistoryAdoption {
     private final ConflictPolicy onConflict;
 
     HistoryAdoption(ShadowSettings shadow, ConflictPolicy onConflict) {
-        this.shadows = new ShadowConnections(shadow);
+        this.shadows = new ShadowConnections(shadow, "adopt the schema without history");
         this.onConflict = onConflict;
     }
 

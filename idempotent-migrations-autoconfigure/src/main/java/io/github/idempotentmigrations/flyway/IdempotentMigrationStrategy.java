@@ -73,7 +73,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             try (StartupLock lock = StartupLock.acquire(session, schemas)) {
                 execute(session, this.settings.lockTimeoutSql());
                 try {
-                    converge(flyway, session, schemas, report);
+                    // Flyway works on this session too: a pool of one connection is enough, as for plain Flyway.
+                    converge(SessionFlyway.on(flyway, session), session, schemas, report);
                 }
                 finally {
                     // The session is usually pooled: give it back as it was.
@@ -124,7 +125,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             // would cost more than the restart.
             expected.record(flyway, session, schemas, before, List.of(), report);
             if (this.settings.drift() != DriftPolicy.WARN) {
-                checkDrift(session, schemas, before, expected, found, report);
+                checkDrift(session, schemas, before, expected, found, false, report);
             }
             report.publish();
             return;
@@ -133,7 +134,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         if (found.historyHasRows()) {
             this.assumedApplied.writeHistory(flyway, session, schemas, report);
         }
-        checkDrift(session, schemas, before, expected, found, report);
+        boolean driftLeft = checkDrift(session, schemas, before, expected, found, true, report);
         SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, resume, report);
         if (adopted != null) {
             expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info(), session));
@@ -146,24 +147,38 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         recordSchemaVersion(after, report);
         report.failOnProblems("The schema did not converge after migrating");
         expected.record(flyway, session, schemas, after, this.runs.lastResults(), report);
+        if (driftLeft) {
+            this.drift.warnAfterMigrating(session, schemas, after, report);
+        }
         report.publish();
     }
 
     /**
      * Compares the live schema with the expected one stored for the applied migrations, acting by policy. A schema
-     * without history has no expected schema yet (adoption builds one).
+     * without history has no expected schema yet (adoption builds one). Returns whether drift is left to warn about
+     * once {@code migrating} has run the pending migrations, which may build or change the very objects.
      */
-    private void checkDrift(Connection session, MigratedSchemas schemas, MigrationInfoService before,
-            ExpectedSchemaRecorder expected, InspectionResult found, StartupReport report) throws SQLException {
+    private boolean checkDrift(Connection session, MigratedSchemas schemas, MigrationInfoService before,
+            ExpectedSchemaRecorder expected, InspectionResult found, boolean migrating, StartupReport report)
+            throws SQLException {
         // Without history there is no expected schema yet (adoption builds one); with failed rows the schema is
         // half-way through a migration that is about to resume: neither is drift.
         if (!found.historyHasRows() || !found.failed().isEmpty()) {
-            return;
+            return false;
         }
         Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
-        if (stored.isPresent() ? this.drift.check(session, stored.get(), true, report) : !found.schemaHasObjects()) {
+        if (stored.isEmpty()) {
+            if (!found.schemaHasObjects()) {
+                expected.liveWasExpected();
+            }
+            return false;
+        }
+        boolean driftLeft = migrating ? this.drift.checkBeforeMigrating(session, stored.get(), report)
+                : !this.drift.check(session, stored.get(), true, report);
+        if (!driftLeft) {
             expected.liveWasExpected();
         }
+        return driftLeft;
     }
 
     private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas,

@@ -19,26 +19,34 @@ final class ReportLogger {
 
     private static final Logger logger = LoggerFactory.getLogger("io.github.idempotentmigrations");
 
+    // A line stays readable in any log viewer, whatever a repair lists; the whole text is in the report.
+    private static final int LONGEST = 240;
+
     void log(MigrationReport report) {
         if (report.converged()) {
-            logger.info(summary(report));
+            logger.info(fit(summary(report)));
         }
         else {
-            logger.warn(summary(report));
+            logger.warn(fit(summary(report)));
         }
-        report.repairs().forEach(repair -> logger.info("Repaired {} {}: {}", repair.kind(), mask(repair.subject()),
-                mask(repair.action())));
+        report.repairs().forEach(repair -> logger.info(fit("Repaired " + repair.kind() + " " + mask(repair.subject())
+                + ": " + mask(repair.action()))));
         for (MigrationResult migration : report.migrations()) {
             migration.statements()
                 .stream()
                 .filter(statement -> statement.outcome() == Outcome.CONFLICT)
-                .forEach(conflict -> logger.warn("Conflict in migration {} statement {} on {}: {}", migration.label(),
-                        conflict.index(), conflict.object(), mask(conflict.reason())));
+                .forEach(conflict -> logger.warn(fit("Conflict in migration " + migration.label() + " statement "
+                        + conflict.index() + " on " + conflict.object() + ": " + mask(conflict.reason()))));
         }
-        report.warnings().forEach(warning -> logger.warn(mask(warning)));
+        report.warnings().forEach(warning -> logger.warn(fit(mask(warning))));
         if (logger.isDebugEnabled()) {
             logger.debug(details(report));
         }
+    }
+
+    static String fit(String line) {
+        return (line.length() <= LONGEST) ? line
+                : line.substring(0, LONGEST) + " ... (+" + (line.length() - LONGEST) + " chars: /actuator/schema)";
     }
 
     /** E.g. {@code Schema converged at version 5 in 412 ms: 3 migrations, 20 statements (12 applied, ...)}. */
@@ -98,6 +106,9 @@ final class ReportLogger {
                     .append(mask(statement.reason()));
             }
         }
+        report.repairs().forEach(repair -> text.append(System.lineSeparator()).append("  repaired ")
+            .append(repair.kind()).append(' ').append(mask(repair.subject())).append(": ").append(mask(repair.action())));
+        report.warnings().forEach(warning -> text.append(System.lineSeparator()).append("  warning: ").append(mask(warning)));
         report.problems().forEach(problem -> text.append(System.lineSeparator()).append("  problem: ").append(mask(problem)));
         return text.toString();
     }

@@ -9,22 +9,51 @@ import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
 
-/** Opens the shadow database the settings name, or a temporary one beside the application's database. */
+/**
+ * Opens the shadow database the settings name, or a temporary one beside the application's database. Work on it is
+ * logged as one line when it is closed (which shadow, why, how long); Flyway's own lines for it are left out, as they
+ * would read as the application's database migrated from empty.
+ */
 final class ShadowConnections {
+
+    private static final Logger logger = LoggerFactory.getLogger("io.github.idempotentmigrations");
 
     // jdbc:postgresql://host:port/database?options, or jdbc:postgresql:database?options
     private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:postgresql:(?://[^/?]*/)?)([^?]*)(.*)$");
 
     private final ShadowSettings settings;
 
-    ShadowConnections(ShadowSettings settings) {
+    private final String purpose;
+
+    /** {@code purpose} completes the log line: "... shadow database x to {@code purpose} in 412 ms". */
+    ShadowConnections(ShadowSettings settings, String purpose) {
         this.settings = settings;
+        this.purpose = purpose;
     }
 
     ShadowDatabase open(DataSource application, Connection session) throws SQLException {
+        long started = System.nanoTime();
+        QuietFlyway.Scope quiet = QuietFlyway.begin();
+        try {
+            ShadowDatabase shadow = connect(application, session);
+            return shadow.afterClose(() -> {
+                quiet.close();
+                logger.info("Used the {} to {} in {} ms", shadow.description(), this.purpose,
+                        (System.nanoTime() - started) / 1_000_000);
+            });
+        }
+        catch (SQLException | RuntimeException ex) {
+            quiet.close();
+            throw ex;
+        }
+    }
+
+    private ShadowDatabase connect(DataSource application, Connection session) throws SQLException {
         if (this.settings.url() != null) {
             PGSimpleDataSource reserved = new PGSimpleDataSource();
             reserved.setUrl(this.settings.url());
@@ -39,7 +68,7 @@ final class ShadowConnections {
 
     private static DataSource sameServer(DataSource application, String url) {
         try {
-            return DataSourceBuilder.derivedFrom(application).type(PGSimpleDataSource.class).url(url).build();
+            return DataSourceBuilder.derivedFrom(SessionFlyway.application(application)).type(PGSimpleDataSource.class).url(url).build();
         }
         catch (RuntimeException ex) {
             throw new IllegalStateException("the credentials of the application's data source ("

@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.shadow.DriftRepair;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.Transaction;
+import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * At startup, the live schema against the expected schema stored for the applied migrations (drift since the last
@@ -34,23 +36,53 @@ final class StartupDriftCheck {
      */
     boolean check(Connection session, SchemaSnapshot expected, boolean mayChange, StartupReport report)
             throws SQLException {
+        return check(session, expected, mayChange, false, report);
+    }
+
+    /**
+     * As {@link #check}, before pending migrations run: what is only warned about is left to
+     * {@link #warnAfterMigrating}, since a pending migration may build or change the very object (a column added by
+     * hand as a hot-fix, then by the release). Returns whether warnings were left.
+     */
+    boolean checkBeforeMigrating(Connection session, SchemaSnapshot expected, StartupReport report)
+            throws SQLException {
+        return !check(session, expected, true, true, report);
+    }
+
+    /** Warns of the drift against the expected schema stored for what is applied now, if one is. */
+    void warnAfterMigrating(Connection session, MigratedSchemas schemas, MigrationInfoService after,
+            StartupReport report) throws SQLException {
+        Optional<SchemaSnapshot> expected = schemas.expectedSchema()
+            .load(session, AppliedMigrations.fingerprint(after, session));
+        if (expected.isPresent()) {
+            Drift.of(SchemaDiff.against(expected.get(), session)).forEach(item -> report.warn(leftAsIs(item)));
+        }
+    }
+
+    private String leftAsIs(Drift item) {
+        if (!item.departs()) {
+            return "Drift: " + item.describe() + "; left as is";
+        }
+        return "Drift: " + item.describe() + "; left as is (" + property() + "="
+                + this.policy.name().toLowerCase(Locale.ROOT)
+                + (this.policy == DriftPolicy.REPAIR ? ": an existing object is never altered" : "") + ")";
+    }
+
+    private boolean check(Connection session, SchemaSnapshot expected, boolean mayChange, boolean warnLater,
+            StartupReport report) throws SQLException {
         SchemaDiff diff = SchemaDiff.against(expected, session);
         List<Drift> drift = Drift.of(diff);
         boolean repair = mayChange && this.policy == DriftPolicy.REPAIR;
         for (Drift item : drift) {
-            if (!item.departs()) {
-                report.warn("Drift: " + item.describe() + "; left as is");
-            }
-            else if (repair && recreated(item)) {
+            if (repair && recreated(item)) {
                 continue; // re-created below, once nothing stops startup
             }
-            else if (this.policy == DriftPolicy.FAIL || (!mayChange && this.policy == DriftPolicy.REPAIR)) {
+            if (item.departs()
+                    && (this.policy == DriftPolicy.FAIL || (!mayChange && this.policy == DriftPolicy.REPAIR))) {
                 report.problem("Drift: " + item.describe() + ". Startup stops because " + property() + "=fail.");
             }
-            else {
-                report.warn("Drift: " + item.describe() + "; left as is (" + property() + "="
-                        + this.policy.name().toLowerCase(Locale.ROOT)
-                        + (repair ? ": an existing object is never altered" : "") + ")");
+            else if (!warnLater) {
+                report.warn(leftAsIs(item));
             }
         }
         report.failOnProblems("Startup stopped before changing anything: the schema departs from what the applied"

@@ -85,6 +85,27 @@ public final class ExpectedSchemaStore {
         return objects.isEmpty() ? Optional.empty() : Optional.of(SchemaSnapshot.of(objects));
     }
 
+    /** Why no expected schema could be built for these migrations, when that is what is stored for them. */
+    public Optional<String> unavailable(Connection connection, String fingerprint) throws SQLException {
+        if (missingInTransaction(connection)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT definition FROM " + this.table + " WHERE migrations = ? AND kind = ?")) {
+            statement.setString(1, fingerprint);
+            statement.setString(2, UNAVAILABLE);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+        catch (SQLException ex) {
+            if (neverStored(ex, connection)) {
+                return Optional.empty();
+            }
+            throw ex;
+        }
+    }
+
     /** No table yet: a database migrated before the starter kept an expected schema (autocommit: nothing aborted). */
     private static boolean neverStored(SQLException ex, Connection connection) throws SQLException {
         return UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit();

@@ -37,6 +37,9 @@ public final class ShadowDatabase implements AutoCloseable {
 
     private final String temporaryName;
 
+    private Runnable afterClose = () -> {
+    };
+
     private ShadowDatabase(DataSource dataSource, Connection connection, String description, Connection server,
             String temporaryName) {
         this.dataSource = dataSource;
@@ -116,14 +119,25 @@ public final class ShadowDatabase implements AutoCloseable {
         return this.description;
     }
 
+    /** Runs {@code action} when this shadow is closed (a temporary one dropped), e.g. to log the work done on it. */
+    public ShadowDatabase afterClose(Runnable action) {
+        this.afterClose = action;
+        return this;
+    }
+
     @Override
     public void close() throws SQLException {
         try {
             this.connection.close();
         }
         finally {
-            if (this.temporaryName != null) {
-                drop(this.server, this.temporaryName, true);
+            try {
+                if (this.temporaryName != null) {
+                    drop(this.server, this.temporaryName, true);
+                }
+            }
+            finally {
+                this.afterClose.run();
             }
         }
     }
@@ -191,8 +205,13 @@ public final class ShadowDatabase implements AutoCloseable {
             for (String drop : drops) {
                 statement.execute(drop);
             }
-            // As in a new database: unqualified names of the migrations land in public.
+            // As in a new database: unqualified names of the migrations land in public, which is as PostgreSQL makes
+            // it (its comment and PUBLIC's privileges), or the live database's stock public schema would read as drift.
             statement.execute("CREATE SCHEMA public");
+            statement.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
+            // PostgreSQL 15 no longer lets PUBLIC create in it.
+            boolean usageOnly = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+            statement.execute("GRANT " + (usageOnly ? "USAGE" : "USAGE, CREATE") + " ON SCHEMA public TO PUBLIC");
         }
     }
 }

@@ -2,18 +2,21 @@ package io.github.idempotentmigrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.actuate.SchemaHealthIndicator;
+import io.github.idempotentmigrations.actuate.SchemaInfoContributor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
@@ -60,6 +63,18 @@ class OtherDatabaseTests {
     void schemaHealthIsUnknownRatherThanDown() {
         withStarter().run((context) -> assertThat(context.getBean(SchemaHealthIndicator.class).health(false).getStatus())
             .isEqualTo(Status.UNKNOWN));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void infoReportsTheMigrationsFlywayApplied() {
+        withStarter().run((context) -> {
+            Info.Builder info = new Info.Builder();
+            context.getBean(SchemaInfoContributor.class).contribute(info);
+            assertThat((Map<String, Object>) info.build().get("schema")).containsEntry("currentVersion", "1")
+                .containsEntry("appliedMigrations", 1)
+                .containsEntry("pendingMigrations", 0);
+        });
     }
 
     private static ApplicationContextRunner boot() {

@@ -10,6 +10,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -27,6 +32,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class SchemaConvergenceFailureAnalyzerTests {
+
+    private static final String NOT_CONNECTED = "Startup could not open a connection to the database";
+
+    private static final String NOTHING_CHANGED = "Startup stopped before changing anything";
+
+    private static final String HALF_DONE_SENTENCE = "The database schema could not be brought to the state";
+
+    private static final String HALF_DONE = "half-done";
 
     private static final Path EXAMPLES = Path.of("target", "failure-analyzer-examples.md");
 
@@ -47,6 +60,7 @@ class SchemaConvergenceFailureAnalyzerTests {
         FailureAnalysis analysis = analyze(on(db, "conflict"));
         assertThat(analysis.getDescription()).contains("Migration: 2 \"add created at\"", "CONFLICT",
                 "timestamp with time zone", "integer");
+        assertThat(analysis.getAction()).contains("idempotent-migrations.on-conflict=warn");
         record("A column added by hand with another type", analysis);
     }
 
@@ -62,7 +76,8 @@ class SchemaConvergenceFailureAnalyzerTests {
                 "spring.datasource.hikari.connection-timeout=250"));
         assertThat(analysis.getDescription()).contains("The database is unreachable (host localhost, port "
                 + closedPort + ", database orders)", "SQLSTATE: 08001");
-        assertThat(analysis.getAction()).contains("idempotent-migrations.connect.timeout");
+        assertThat(analysis.getDescription()).startsWith(NOT_CONNECTED).doesNotContain(HALF_DONE);
+        assertThat(analysis.getAction()).contains("idempotent-migrations.connect.timeout", "spring.datasource.url");
         record("Unreachable database", analysis);
     }
 
@@ -92,8 +107,10 @@ class SchemaConvergenceFailureAnalyzerTests {
         try {
             FailureAnalysis analysis = analyze(on(db, "adopt", "spring.datasource.username=" + role,
                     "spring.datasource.password=app"));
-            assertThat(analysis.getDescription()).contains("ALTER ROLE " + role + " CREATEDB",
-                    "idempotent-migrations.shadow.url");
+            assertThat(analysis.getDescription()).startsWith(NOTHING_CHANGED)
+                .contains("ALTER ROLE " + role + " CREATEDB", "idempotent-migrations.shadow.url");
+            assertThat(analysis.getAction()).contains("CREATEDB", "idempotent-migrations.shadow.url")
+                .doesNotContain("add a new migration");
             record("Adopting a schema without history: no shadow database possible", analysis);
         }
         finally {
@@ -105,9 +122,91 @@ class SchemaConvergenceFailureAnalyzerTests {
     void checksumMismatch(TestDatabase db) throws IOException {
         plainFlyway(db, "base", "1");
         FailureAnalysis analysis = analyze(on(db, "edited"));
-        assertThat(analysis.getDescription()).contains("Migration 1 \"create accounts\" was edited",
-                "checksum-mismatches=realign");
+        assertThat(analysis.getDescription()).startsWith(NOTHING_CHANGED)
+            .contains("Migration 1 \"create accounts\" was edited", "checksum-mismatches=realign");
+        assertThat(analysis.getAction()).contains("Restore the applied migration",
+                "idempotent-migrations.repair.checksum-mismatches=realign");
         record("An applied migration edited since", analysis);
+    }
+
+    @Test
+    void wrongPassword(TestDatabase db) throws IOException {
+        String role = "im_password_" + db.name().substring(db.name().length() - 8);
+        db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'the-password'");
+        try {
+            FailureAnalysis analysis = analyze(on(db, "base", "spring.datasource.username=" + role,
+                    "spring.datasource.password=not-the-password",
+                    "spring.datasource.hikari.initialization-fail-timeout=-1",
+                    "spring.datasource.hikari.connection-timeout=250"));
+            assertThat(analysis.getDescription()).startsWith(NOT_CONNECTED)
+                .doesNotContain(HALF_DONE)
+                .contains("password authentication failed", "SQLSTATE: 28P01");
+            assertThat(analysis.getAction()).contains("spring.datasource.username/password", "pg_hba.conf");
+            record("Wrong password", analysis);
+        }
+        finally {
+            db.execute("DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void missingDatabase(TestDatabase db) throws IOException {
+        FailureAnalysis analysis = analyze(on(db, "base",
+                "spring.datasource.url=" + db.jdbcUrl().replace(db.name(), "no_such_database"),
+                "spring.datasource.hikari.initialization-fail-timeout=-1",
+                "spring.datasource.hikari.connection-timeout=250"));
+        assertThat(analysis.getDescription()).startsWith(NOT_CONNECTED)
+            .contains("database no_such_database", "SQLSTATE: 3D000");
+        assertThat(analysis.getAction()).contains("CREATE DATABASE", "spring.datasource.url");
+        record("Missing database", analysis);
+    }
+
+    @Test
+    void poolExhaustedBeforeMigrating(TestDatabase db) throws IOException {
+        // An application bean that takes the pool's only connection during startup and keeps it.
+        FlywayConfigurationCustomizer leak = configuration -> {
+            try {
+                configuration.getDataSource().getConnection();
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        };
+        FailureAnalysis analysis = analyze(on(db, "base", "spring.datasource.hikari.maximum-pool-size=1",
+                "spring.datasource.hikari.connection-timeout=250")
+            .withBean(FlywayConfigurationCustomizer.class, () -> leak));
+        assertThat(analysis.getDescription()).startsWith(NOT_CONNECTED).contains("Connection is not available");
+        assertThat(analysis.getAction()).contains("spring.datasource.hikari.maximum-pool-size");
+        record("Pool exhausted", analysis);
+    }
+
+    @Test
+    void migrationRefusedForAnotherReason(TestDatabase db) throws IOException {
+        plainFlyway(db, "unknown-table", "1");
+        FailureAnalysis analysis = analyze(on(db, "unknown-table"));
+        assertThat(analysis.getDescription()).startsWith(HALF_DONE_SENTENCE)
+            .contains("Migration: 2 \"add theme\"", "SQLSTATE: 42P01");
+        assertThat(analysis.getAction()).contains("add a new migration", "spring.flyway.locations");
+        record("A migration PostgreSQL refuses", analysis);
+    }
+
+    @Test
+    void lockTimeout(TestDatabase db) throws Exception {
+        plainFlyway(db, "lock-timeout", "1");
+        try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+            FailureAnalysis analysis = analyze(on(db, "lock-timeout", "idempotent-migrations.connect.lock-timeout=200ms"));
+            holder.rollback();
+            assertThat(analysis.getDescription()).startsWith(HALF_DONE_SENTENCE).contains("SQLSTATE: 55P03");
+            assertThat(analysis.getAction()).contains("pg_stat_activity", "idempotent-migrations.connect.lock-timeout");
+            record("Lock timeout", analysis);
+        }
+    }
+
+    @Test
+    void everyKindHasItsOwnAction() {
+        assertThat(Arrays.stream(FailureKind.values()).map(FailureKind::action)).doesNotHaveDuplicates();
     }
 
     private static FailureAnalysis analyze(ApplicationContextRunner application) {

@@ -192,6 +192,40 @@ class ExpectedSchemaDriftStartupTests {
                     "constraint public.orders.orders_note_check is missing"));
     }
 
+    @Test
+    void aReservedShadowLeavesNoFalseDriftOnTheStockPublicSchema(TestDatabase db) {
+        plainFlyway(db, "drift", "2"); // migrated before the starter: the expected schema comes from a shadow
+        try (TestDatabase shadow = TestDatabase.create()) {
+            on(db, "drift", "idempotent-migrations.shadow.url=" + shadow.jdbcUrl(),
+                    "idempotent-migrations.shadow.username=" + shadow.user(),
+                    "idempotent-migrations.shadow.password=" + shadow.password())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(drift(context)).extracting(Drift::describe).isEmpty();
+                });
+        }
+    }
+
+    @Test
+    void aColumnAddedByHandThatAPendingMigrationAddsIsNoDrift(TestDatabase db) {
+        // The README's hot-fix: the column is added by hand, then the release that adds it (and more) deploys.
+        on(db, "drift", "spring.flyway.target=1").run(context -> assertThat(context).hasNotFailed());
+        db.execute("ALTER TABLE orders ADD COLUMN total numeric(10, 2)");
+        on(db, "drift").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(lastReport(context).warnings()).noneMatch(warning -> warning.contains("Drift"));
+            assertThat(drift(context)).isEmpty();
+        });
+    }
+
+    @Test
+    void driftAPendingMigrationDoesNotTouchIsStillReported(TestDatabase db) {
+        on(db, "drift", "spring.flyway.target=1").run(context -> assertThat(context).hasNotFailed());
+        db.execute("CREATE INDEX orders_status_idx ON orders (status)");
+        on(db, "drift").run(context -> assertThat(lastReport(context).warnings())
+            .containsExactly("Drift: index public.orders_status_idx is not built by the migrations; left as is"));
+    }
+
     private static List<Drift> drift(AssertableApplicationContext context) throws SQLException {
         Flyway flyway = context.getBean(Flyway.class);
         try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {

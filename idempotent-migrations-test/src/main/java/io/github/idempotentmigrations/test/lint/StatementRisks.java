@@ -21,7 +21,8 @@ import io.github.idempotentmigrations.engine.sql.TokenType;
  * Finds the risky statements of the migrations, fed one migration at a time in the order Flyway runs them. It reads
  * each statement with the engine's own classifier and remembers, across migrations, what the rules need: the
  * declared type of each column and which columns a validated {@code CHECK (c IS NOT NULL)} covers. A table or index
- * created in the same migration is new and empty, so locks and rewrites on it harm no one.
+ * created in the same migration (or the same set of pending migrations) is new and empty, so locks and rewrites on it
+ * harm no one.
  */
 final class StatementRisks {
 
@@ -47,7 +48,7 @@ final class StatementRisks {
 
     private final Set<String> newIndexes = new HashSet<>();
 
-    /** Starts a new migration: nothing is new in it yet. */
+    /** Starts a new migration, or a set deployed together: nothing is new in it yet. */
     void beginMigration() {
         this.newTables.clear();
         this.newIndexes.clear();

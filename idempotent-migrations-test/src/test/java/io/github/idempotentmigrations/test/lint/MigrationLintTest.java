@@ -199,6 +199,24 @@ class MigrationLintTest {
     }
 
     @Test
+    void aTableThePendingMigrationsCreateIsNewToAllOfThem() throws IOException {
+        write(SCHEMA, "CREATE TABLE notes (id int, body text);",
+                "CREATE INDEX notes_body_idx ON notes (body);\nALTER TABLE notes ALTER COLUMN body SET NOT NULL;",
+                "CREATE INDEX accounts_name_idx ON accounts (name);");
+        // Nothing in production yet: every migration is pending, every table new.
+        assertThat(MigrationLint.of("filesystem:" + this.directory).pendingFrom("1").check().findings()).isEmpty();
+        // V1 is in production: its accounts table is not new, the pending V2's notes is.
+        assertThat(MigrationLint.of("filesystem:" + this.directory).pendingFrom("2").check().findings())
+            .extracting(finding -> finding.rule().id() + "@" + finding.script())
+            .containsExactly("create-index-without-concurrently@V4__change.sql");
+        // By default each migration stands alone, as if every earlier one were in production.
+        assertThat(MigrationLint.of("filesystem:" + this.directory).check().findings())
+            .extracting(finding -> finding.rule().id() + "@" + finding.script())
+            .containsExactly("create-index-without-concurrently@V3__change.sql",
+                    "set-not-null-without-check@V3__change.sql", "create-index-without-concurrently@V4__change.sql");
+    }
+
+    @Test
     void anUnknownRuleIdInAnIgnoreCommentFails() throws IOException {
         assertThatThrownBy(() -> lint(SCHEMA, "-- idempotent-migrations:lint-ignore drop-colum\nSELECT 1;"))
             .isInstanceOf(IllegalArgumentException.class)

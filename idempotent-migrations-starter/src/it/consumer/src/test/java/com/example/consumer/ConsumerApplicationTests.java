@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
 import java.util.jar.Manifest;
@@ -18,12 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The starter, declared with a plain dependency, resolves and makes Boot's Flyway migrations go through it. */
-@SpringBootTest
+/**
+ * The starter, declared with a plain dependency, resolves and makes Boot's Flyway migrations go through it; with the
+ * README's Quick start settings, its three Actuator URLs answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsumerApplicationTests {
 
     private static final EmbeddedPostgres postgres = start();
@@ -36,6 +44,9 @@ class ConsumerApplicationTests {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private Environment environment;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -54,6 +65,22 @@ class ConsumerApplicationTests {
         assertThat(this.strategy).isInstanceOf(IdempotentMigrationStrategy.class);
         assertThat(this.reports.last()).hasValueSatisfying((report) -> assertThat(report.converged()).isTrue());
         assertThat(this.jdbc.sql("SELECT count(*) FROM greetings").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theQuickStartsActuatorUrlsAnswer() throws Exception {
+        assertThat(get("/actuator/health/schema")).contains("\"status\":\"UP\"", "\"state\":\"CONVERGED\"");
+        assertThat(get("/actuator/info")).contains("\"appliedMigrations\":1");
+        assertThat(get("/actuator/schema")).contains("\"converged\":true");
+    }
+
+    /** The body of a GET that must answer 200. */
+    private String get(String path) throws IOException, InterruptedException {
+        URI uri = URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     @Test
