@@ -44,6 +44,12 @@ enum FailureKind {
             + " Either fix the cause by hand, or set that property to the repairing value the problem names"
             + " ('repair', or 'realign' for checksum mismatches), then restart. Nothing was changed."),
 
+    TRANSACTION_POOLER("Give Flyway a connection of its own that bypasses the pooler: set spring.flyway.url to the"
+            + " PostgreSQL server's own host and port (e.g. jdbc:postgresql://db-host:5432/app), or to the pooler's"
+            + " session-mode port, with spring.flyway.user and spring.flyway.password (Boot takes neither from"
+            + " spring.datasource.* once spring.flyway.url is set). The application's own connections keep using the"
+            + " pooler. Then restart."),
+
     OTHER("Read the problem above, fix its cause in the database or add a new migration, then restart.");
 
     private final String action;

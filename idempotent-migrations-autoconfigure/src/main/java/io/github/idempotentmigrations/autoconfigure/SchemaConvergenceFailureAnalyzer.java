@@ -10,6 +10,7 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.flyway.TransactionPoolerException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -25,8 +26,9 @@ class SchemaConvergenceFailureAnalyzer extends AbstractFailureAnalyzer<SchemaCon
     protected FailureAnalysis analyze(Throwable rootFailure, SchemaConvergenceException cause) {
         Optional<FailedStatement> failed = FailedStatement.in(cause.report());
         String sqlState = failed.map(f -> f.statement().sqlState()).orElseGet(() -> sqlState(cause));
-        FailureKind kind = FailureKind.of(cause.report(), failed.isPresent()
-                && failed.get().statement().outcome() == Outcome.CONFLICT, sqlState);
+        FailureKind kind = (cause instanceof TransactionPoolerException) ? FailureKind.TRANSACTION_POOLER
+                : FailureKind.of(cause.report(), failed.isPresent()
+                        && failed.get().statement().outcome() == Outcome.CONFLICT, sqlState);
         return new FailureAnalysis(description(cause, failed, sqlState), kind.action(), cause);
     }
 
