@@ -26,7 +26,8 @@ final class TransactionPooler {
             + " from migrating at once, the lock_timeout and the waits of CREATE INDEX CONCURRENTLY belong to a"
             + " session, and a pooler lists no temporary shadow database. Nothing was changed";
 
-    // Each round can miss only when another client takes the released server session first.
+    // A round misses only when another client takes the released server session first, or the pooler hands idle
+    // sessions out round robin (PgBouncer reuses the last released one by default).
     private static final int ROUNDS = 3;
 
     private TransactionPooler() {
