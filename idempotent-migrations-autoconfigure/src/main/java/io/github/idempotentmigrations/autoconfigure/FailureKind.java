@@ -7,6 +7,7 @@ import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.flyway.TransactionPoolerException;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
 
 /**
@@ -79,6 +80,12 @@ enum FailureKind {
             + " that stopped startup. Either fix the cause by hand, or set that property to the repairing value the"
             + " problem names ('repair', or 'realign' for checksum mismatches), then restart."),
 
+    TRANSACTION_POOLER(Reach.NOTHING_CHANGED, "Give Flyway a connection of its own that bypasses the pooler: set"
+            + " spring.flyway.url to the PostgreSQL server's own host and port (e.g. jdbc:postgresql://db-host:5432/app),"
+            + " or to the pooler's session-mode port, with spring.flyway.user and spring.flyway.password (Boot takes"
+            + " neither from spring.datasource.* once spring.flyway.url is set). The application's own connections keep"
+            + " using the pooler. Then restart."),
+
     OTHER(Reach.UNKNOWN, "Read the problem above and fix its cause, then restart. The report at /actuator/schema"
             + " (with management.endpoints.web.exposure.include=schema) lists what ran.");
 
@@ -107,6 +114,9 @@ enum FailureKind {
      * {@code sqlState} is that statement's SQLSTATE or that of the first SQL error in the chain.
      */
     static FailureKind of(SchemaConvergenceException failure, Optional<StatementResult> stoppedBy, String sqlState) {
+        if (failure instanceof TransactionPoolerException) {
+            return TRANSACTION_POOLER;
+        }
         if (stoppedBy.isPresent() && stoppedBy.get().outcome() == Outcome.CONFLICT) {
             return CONFLICT;
         }

@@ -68,6 +68,9 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
                 this.settings.maxBackoff());
         try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
             session.setAutoCommit(true);
+            if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
+                throw report.failBehindTransactionPooler();
+            }
             FlywaySession.prepare(session, flyway.getConfiguration());
             MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
             try (StartupLock lock = StartupLock.acquire(session, schemas)) {

@@ -78,6 +78,12 @@ final class StartupReport {
         return new SchemaConvergenceException(problem, publish(), cause);
     }
 
+    /** Records why a transaction pooler stops startup, publishes the report and returns the exception to throw. */
+    TransactionPoolerException failBehindTransactionPooler() {
+        problem(TransactionPooler.ANALYSIS);
+        return new TransactionPoolerException(TransactionPooler.ANALYSIS, publish());
+    }
+
     /** Throws when problems were recorded, naming all of them. */
     void failOnProblems(String summary) {
         if (!this.problems.isEmpty()) {
