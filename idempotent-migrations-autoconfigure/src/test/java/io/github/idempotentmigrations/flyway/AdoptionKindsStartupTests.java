@@ -62,9 +62,10 @@ class AdoptionKindsStartupTests {
     }
 
     @Test
-    void adoptionRestoresAnInheritingTableWithItsParentLinkAndAnAggregate(TestDatabase db) {
+    void adoptionRestoresAnInheritingTableWithItsParentLinkAnAggregateAndDefaultPrivileges(TestDatabase db) {
         plainFlyway(db, "inherits-aggregate", "1");
-        db.execute("DROP TABLE events CASCADE; DROP AGGREGATE longest(text); DROP TABLE flyway_schema_history");
+        db.execute("DROP TABLE events CASCADE; DROP AGGREGATE longest(text); DROP TABLE flyway_schema_history;"
+                + " ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM PUBLIC");
 
         on(db, "inherits-aggregate").run(context -> assertThat(context).hasNotFailed());
 
@@ -76,6 +77,7 @@ class AdoptionKindsStartupTests {
         assertThat(db.query("SELECT longest(target) FROM click_events")).containsExactly("checkout");
         assertThat(db.query("SELECT has_column_privilege('public', 'click_events', 'target', 'SELECT')::text"))
             .containsExactly("true");
+        assertThat(db.query("SELECT defaclacl::text FROM pg_default_acl")).containsExactly("{=r/" + db.user() + "}");
         assertThat(DatabaseSnapshot.catalogOf(db))
             .isEqualTo(MigratingApplication.plainFlywayCatalog("inherits-aggregate", "1"));
     }
