@@ -15,6 +15,7 @@ import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.ShadowAdoption;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.shadow.Transaction;
+import io.github.idempotentmigrations.shadow.UnreadObjects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -62,6 +63,12 @@ final class AssumedApplied {
         });
         try (ShadowDatabase shadow = openShadow(flyway, session, setting, report)) {
             ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(), newest);
+            List<String> unread = UnreadObjects.of(shadow.connection());
+            if (!unread.isEmpty()) {
+                throw report.fail(setting + " cannot be checked: those migrations build objects of kinds the check does"
+                        + " not compare, and nothing was written:\n   - " + String.join("\n   - ", unread)
+                        + "\n   Remove the setting so that the migrations run", null);
+            }
             SchemaDiff diff = SchemaDiff.against(SchemaSnapshot.read(shadow.connection()), session);
             refuseDifferences(diff, setting, shadow, report);
             diff.extra().forEach(extra -> report.warn(setting + ": " + extra.describe() + " is there and migrations up"

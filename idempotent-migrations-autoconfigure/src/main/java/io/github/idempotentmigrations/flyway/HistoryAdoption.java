@@ -13,6 +13,7 @@ import io.github.idempotentmigrations.shadow.ShadowAdoption;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
 import io.github.idempotentmigrations.shadow.Transaction;
+import io.github.idempotentmigrations.shadow.UnreadObjects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -30,9 +31,15 @@ final class HistoryAdoption {
     private static final String NO_SHADOW = "The schema has objects but no Flyway history. It is adopted by running"
             + " the migrations on an empty shadow database and comparing, and there is none: ";
 
+    private static final String BASELINE = "the schema yourself (spring.flyway.baseline-on-migrate=true with"
+            + " spring.flyway.baseline-version set to the version it is at)";
+
     private static final String SET_OR_BASELINE = " set idempotent-migrations.shadow.url (with .username and"
-            + " .password) to an empty database reserved for it, or baseline the schema yourself"
-            + " (spring.flyway.baseline-on-migrate=true with spring.flyway.baseline-version set to the version it is at)";
+            + " .password) to an empty database reserved for it, or baseline " + BASELINE;
+
+    private static final String UNREAD = "The schema has objects but no Flyway history, and the migrations build"
+            + " objects of kinds adoption does not compare, so it cannot tell whether they are here; nothing was"
+            + " changed:\n   - ";
 
     private final ShadowConnections shadows;
 
@@ -50,12 +57,15 @@ final class HistoryAdoption {
                 flyway.getConfiguration().getTarget())
             .ifPresent(reason -> {
                 throw report.fail("The schema has objects but no Flyway history, and it is adopted by running the"
-                        + " migrations on an empty shadow database: " + reason + ". Baseline the schema yourself"
-                        + " (spring.flyway.baseline-on-migrate=true with spring.flyway.baseline-version set to the"
-                        + " version it is at)", null);
+                        + " migrations on an empty shadow database: " + reason + ". Baseline " + BASELINE, null);
             });
         try (ShadowDatabase shadow = openShadow(flyway, session, report)) {
             buildExpectedSchema(flyway, shadow, report);
+            List<String> unread = UnreadObjects.of(shadow.connection());
+            if (!unread.isEmpty()) {
+                throw report.fail(UNREAD + String.join("\n   - ", unread) + "\n   Baseline " + BASELINE
+                        + ", once you have checked that these objects are here", null);
+            }
             ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
             List<String> done = Transaction.run(session, () -> {
                 SchemaDiff diff = adoption.diff();

@@ -20,7 +20,7 @@ public record Drift(ObjectKind kind, String object, Problem problem, String expe
     private static final String INVALID_MARK = " (INVALID)";
 
     private static final Set<ObjectKind> HARMLESS_WHEN_MISSING = Set.of(ObjectKind.INDEX, ObjectKind.COMMENT,
-            ObjectKind.PRIVILEGE);
+            ObjectKind.PRIVILEGE, ObjectKind.DEFAULT_PRIVILEGE);
 
     public enum Problem {
         /** The migrations build it; it is not there. */

@@ -17,7 +17,12 @@ public enum ObjectKind {
     SEQUENCE_VALUE,
     SEQUENCE_OWNER, CONSTRAINT, FOREIGN_KEY, INDEX, VIEW, MATERIALIZED_VIEW, TRIGGER, ROW_SECURITY, POLICY, COMMENT,
     /** One privilege one grantee holds on a table, sequence, view, routine or schema (its owner's own left out). */
-    PRIVILEGE;
+    PRIVILEGE,
+    /**
+     * One grant or revoke of {@code ALTER DEFAULT PRIVILEGES}: last, so that objects created here get the privileges
+     * the migrations gave them, not these.
+     */
+    DEFAULT_PRIVILEGE;
 
     /** Whether creating the parent object creates this one too. */
     boolean createdWithParent() {
@@ -31,7 +36,7 @@ public enum ObjectKind {
 
     /** Whether drift repair re-creates a missing one: never a privilege (a grant is a security decision, not a shape). */
     public boolean recreatedByDriftRepair() {
-        return this != PRIVILEGE && !bookkeeping();
+        return this != PRIVILEGE && this != DEFAULT_PRIVILEGE && !bookkeeping();
     }
 
     /** For people: {@code foreign key}, {@code materialized view}. */

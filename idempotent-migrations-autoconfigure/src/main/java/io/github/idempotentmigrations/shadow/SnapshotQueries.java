@@ -17,7 +17,8 @@ final class SnapshotQueries {
     /** The session setting that narrows a snapshot to some schemas (comma-separated); unset or empty: all of them. */
     static final String SCHEMAS_SETTING = "idempotent_migrations.snapshot_schemas";
 
-    private static final String USER_SCHEMA = "(%1$s NOT LIKE 'pg\\_%%' AND %1$s <> 'information_schema'"
+    /** Whether the schema named by the argument expression is one a snapshot reads (system schemas never). */
+    static final String USER_SCHEMA = "(%1$s NOT LIKE 'pg\\_%%' AND %1$s <> 'information_schema'"
             + " AND (coalesce(current_setting('" + SCHEMAS_SETTING + "', true), '') = ''"
             + " OR %1$s = ANY (string_to_array(current_setting('" + SCHEMAS_SETTING + "', true), ','))))";
 
@@ -46,6 +47,69 @@ final class SnapshotQueries {
 
     private static final String USER_RELATION = "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
             + USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
+
+    private static final String GRANTEE = "CASE WHEN %1$s = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(%1$s)) END";
+
+    /*
+     * One statement per grant or revoke. A database-wide entry replaces the built-in defaults (acldefault), so what it
+     * takes away from them is a REVOKE; an entry for a schema only adds to the database-wide one. The session's own
+     * role goes unnamed, as a migration names it: a shadow may be migrated by another role.
+     */
+    private static final String DEFAULT_PRIVILEGES = """
+            SELECT s.name, NULL, t.statement, t.statement
+            FROM (SELECT CASE WHEN pg_get_userbyid(x.defaclrole) = current_user THEN ''
+                        ELSE format('FOR ROLE %I ', pg_get_userbyid(x.defaclrole)) END
+                    || coalesce('IN SCHEMA ' || quote_ident(n.nspname) || ' ', '')
+                    || format('%s %s ON %s %s ', e.action, e.privilege_type, x.objects,
+                        CASE e.action WHEN 'GRANT' THEN 'TO' ELSE 'FROM' END) || {grantee} AS name,
+                    n.nspname, e.is_grantable
+                FROM (SELECT da.*, CASE da.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
+                        WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS'
+                        ELSE 'LARGE OBJECTS' END AS objects,
+                        CASE WHEN da.defaclnamespace = 0 THEN acldefault(CASE da.defaclobjtype WHEN 'S' THEN 's'
+                            ELSE da.defaclobjtype END, da.defaclrole) END AS base
+                    FROM pg_default_acl da) x
+                LEFT JOIN pg_namespace n ON n.oid = x.defaclnamespace
+                CROSS JOIN LATERAL (SELECT 'GRANT' AS action, a.privilege_type, a.grantee, a.is_grantable
+                        FROM aclexplode(x.defaclacl) a WHERE (a.grantee, a.privilege_type, a.is_grantable)
+                            NOT IN (SELECT b.grantee, b.privilege_type, b.is_grantable FROM aclexplode(x.base) b)
+                    UNION ALL SELECT 'REVOKE', b.privilege_type, b.grantee, false
+                        FROM aclexplode(x.base) b WHERE (b.grantee, b.privilege_type)
+                            NOT IN (SELECT a.grantee, a.privilege_type FROM aclexplode(x.defaclacl) a)) e) s
+            CROSS JOIN LATERAL (SELECT 'ALTER DEFAULT PRIVILEGES ' || s.name
+                || CASE WHEN s.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS statement) t
+            WHERE s.nspname IS NULL OR {user}"""
+        .replace("{grantee}", GRANTEE.formatted("e.grantee"))
+        .replace("{user}", USER_SCHEMA.formatted("s.nspname"));
+
+    // pg_get_functiondef refuses aggregates: CREATE AGGREGATE from pg_aggregate, each option as pg_dump spells it.
+    private static final String AGGREGATES = """
+            SELECT format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), NULL,
+                   d.definition, d.definition
+            FROM pg_aggregate g JOIN pg_proc p ON p.oid = g.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace
+            CROSS JOIN LATERAL (SELECT format('CREATE AGGREGATE %I.%I(%s) (', n.nspname, p.proname,
+                pg_get_function_arguments(p.oid)) || concat_ws(', ',
+                'SFUNC = ' || g.aggtransfn::regproc, 'STYPE = ' || format_type(g.aggtranstype, NULL),
+                'SSPACE = ' || nullif(g.aggtransspace, 0), 'FINALFUNC = ' || nullif(g.aggfinalfn::oid, 0)::regproc,
+                CASE WHEN g.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+                'FINALFUNC_MODIFY = ' || {finalmodify}, 'COMBINEFUNC = ' || nullif(g.aggcombinefn::oid, 0)::regproc,
+                'SERIALFUNC = ' || nullif(g.aggserialfn::oid, 0)::regproc,
+                'DESERIALFUNC = ' || nullif(g.aggdeserialfn::oid, 0)::regproc,
+                'INITCOND = ' || quote_literal(g.agginitval), 'MSFUNC = ' || nullif(g.aggmtransfn::oid, 0)::regproc,
+                'MINVFUNC = ' || nullif(g.aggminvtransfn::oid, 0)::regproc,
+                'MSTYPE = ' || format_type(nullif(g.aggmtranstype, 0), NULL),
+                'MSSPACE = ' || nullif(g.aggmtransspace, 0), 'MFINALFUNC = ' || nullif(g.aggmfinalfn::oid, 0)::regproc,
+                CASE WHEN g.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END, 'MFINALFUNC_MODIFY = ' || {mfinalmodify},
+                'MINITCOND = ' || quote_literal(g.aggminitval),
+                'SORTOP = ' || (SELECT format('OPERATOR(%I.%s)', opn.nspname, o.oprname) FROM pg_operator o
+                    JOIN pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = g.aggsortop),
+                CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,
+                CASE WHEN g.aggkind = 'h' THEN 'HYPOTHETICAL' END) || ')' AS definition) d
+            WHERE {user} AND {member}"""
+        .replace("{finalmodify}", modify("g.aggfinalfn", "g.aggfinalmodify"))
+        .replace("{mfinalmodify}", modify("g.aggmfinalfn", "g.aggmfinalmodify"))
+        .replace("{user}", USER_SCHEMA.formatted("n.nspname"))
+        .replace("{member}", NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid"));
 
     private static final Map<ObjectKind, String> QUERIES = new EnumMap<>(ObjectKind.class);
 
@@ -98,7 +162,8 @@ final class SnapshotQueries {
         QUERIES.put(ObjectKind.FUNCTION, "SELECT format('%I.%I(%s)', n.nspname, p.proname,"
                 + " pg_get_function_identity_arguments(p.oid)), NULL, pg_get_functiondef(p.oid), pg_get_functiondef(p.oid)"
                 + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'w') AND "
-                + USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid"));
+                + USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid")
+                + " UNION ALL " + AGGREGATES);
         QUERIES.put(ObjectKind.TABLE, "SELECT " + RELATION + ", NULL, d.definition, 'CREATE '"
                 + " || CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END || 'TABLE ' || " + RELATION
                 + " || CASE WHEN c.relispartition THEN '' ELSE ' (' || coalesce((SELECT string_agg(" + COLUMN_DEFINITION
@@ -107,7 +172,10 @@ final class SnapshotQueries {
                         + " CASE WHEN c.relispartition THEN ' PARTITION OF ' || (SELECT format('%I.%I', pn.nspname,"
                         + " p.relname) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn"
                         + " ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound,"
-                        + " c.oid) ELSE '' END || CASE WHEN c.relkind = 'p' THEN ' PARTITION BY '"
+                        + " c.oid) ELSE coalesce(' INHERITS (' || (SELECT string_agg(format('%I.%I', pn.nspname,"
+                        + " p.relname), ', ' ORDER BY i.inhseqno) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent"
+                        + " JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid) || ')', '') END"
+                        + " || CASE WHEN c.relkind = 'p' THEN ' PARTITION BY '"
                         + " || pg_get_partkeydef(c.oid) ELSE '' END || coalesce(' WITH ('"
                         + " || array_to_string(c.reloptions, ', ') || ')', '') AS definition) d WHERE")
                 + " AND c.relkind IN ('r', 'p')");
@@ -178,21 +246,27 @@ final class SnapshotQueries {
     }
 
     static {
-        QUERIES.put(ObjectKind.PRIVILEGE, "SELECT format('%s ON %s %s TO %s', a.privilege_type, o.keyword, o.name,"
-                + " g.grantee), NULL, CASE WHEN a.is_grantable THEN 'WITH GRANT OPTION' ELSE '' END,"
-                + " format('GRANT %s ON %s %s TO %s', a.privilege_type, o.keyword, o.name, g.grantee)"
-                + " || CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END FROM ("
+        QUERIES.put(ObjectKind.PRIVILEGE, "SELECT format('%s%s ON %s %s TO %s', a.privilege_type, ' (' || o.col || ')',"
+                + " o.keyword, o.name, g.grantee), NULL, CASE WHEN a.is_grantable THEN 'WITH GRANT OPTION' ELSE '' END,"
+                + " format('GRANT %s%s ON %s %s TO %s', a.privilege_type, ' (' || o.col || ')', o.keyword, o.name,"
+                + " g.grantee) || CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END FROM ("
                 + "SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS keyword, " + RELATION
-                + " AS name, c.relacl AS acl, c.relowner AS owner " + USER_RELATION
-                + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') UNION ALL SELECT CASE p.prokind WHEN 'p' THEN"
-                + " 'PROCEDURE' ELSE 'FUNCTION' END, format('%I.%I(%s)', n.nspname, p.proname,"
-                + " pg_get_function_identity_arguments(p.oid)), p.proacl, p.proowner FROM pg_proc p JOIN pg_namespace n"
-                + " ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'w') AND "
+                + " AS name, NULL AS col, c.relacl AS acl, c.relowner AS owner " + USER_RELATION
+                + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') UNION ALL SELECT 'TABLE', " + RELATION
+                + ", quote_ident(a.attname), a.attacl, c.relowner FROM pg_attribute a JOIN pg_class c ON c.oid ="
+                + " a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE a.attacl IS NOT NULL AND "
+                + USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid")
+                + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,"
+                // GRANT names an ordered-set aggregate's arguments without ORDER BY
+                + " CASE p.prokind WHEN 'a' THEN p.oid::regprocedure::text ELSE format('%I.%I(%s)', n.nspname,"
+                + " p.proname, pg_get_function_identity_arguments(p.oid)) END, NULL, p.proacl, p.proowner"
+                + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
                 + USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid")
-                + " UNION ALL SELECT 'SCHEMA', quote_ident(n.nspname), n.nspacl, n.nspowner FROM pg_namespace n WHERE "
-                + USER_SCHEMA.formatted("n.nspname") + ") o CROSS JOIN LATERAL aclexplode(o.acl) a"
-                + " CROSS JOIN LATERAL (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'"
-                + " ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee) g WHERE a.grantee <> o.owner");
+                + " UNION ALL SELECT 'SCHEMA', quote_ident(n.nspname), NULL, n.nspacl, n.nspowner FROM pg_namespace n"
+                + " WHERE " + USER_SCHEMA.formatted("n.nspname") + ") o CROSS JOIN LATERAL aclexplode(o.acl) a"
+                + " CROSS JOIN LATERAL (SELECT " + GRANTEE.formatted("a.grantee") + " AS grantee) g"
+                + " WHERE a.grantee <> o.owner");
+        QUERIES.put(ObjectKind.DEFAULT_PRIVILEGE, DEFAULT_PRIVILEGES);
     }
 
     private SnapshotQueries() {
@@ -200,6 +274,12 @@ final class SnapshotQueries {
 
     static String of(ObjectKind kind) {
         return QUERIES.get(kind);
+    }
+
+    /** How a final function may modify the state, when there is one. */
+    private static String modify(String function, String modify) {
+        return "CASE WHEN " + function + "::oid <> 0 THEN CASE " + modify + " WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN"
+                + " 'SHAREABLE' ELSE 'READ_WRITE' END END";
     }
 
     private static String constraints(String contype) {

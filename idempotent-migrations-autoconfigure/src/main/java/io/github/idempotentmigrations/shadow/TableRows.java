@@ -16,7 +16,8 @@ final class TableRows {
 
     /**
      * Copies every row of {@code table} from one database into the same table of another: the given columns, or all
-     * of them in table order when {@code columns} is {@code null}.
+     * of them in table order when {@code columns} is {@code null}. Only the table's own rows: those of a table that
+     * inherits from it are copied with that table.
      */
     static long copy(Connection from, Connection to, String table, String columns) throws SQLException {
         return copy(from, to, table, columns, (columns != null) ? columns : "*", "true");
@@ -32,7 +33,7 @@ final class TableRows {
         try {
             from.unwrap(PGConnection.class)
                 .getCopyAPI()
-                .copyOut("COPY (SELECT " + select + " FROM " + table + " WHERE " + where + ") TO STDOUT", rows);
+                .copyOut("COPY (SELECT " + select + " FROM ONLY " + table + " WHERE " + where + ") TO STDOUT", rows);
             if (rows.size() == 0) {
                 return 0;
             }

@@ -1,0 +1,1 @@
+CREATE RULE orders_kept AS ON DELETE TO orders DO INSTEAD NOTHING;
