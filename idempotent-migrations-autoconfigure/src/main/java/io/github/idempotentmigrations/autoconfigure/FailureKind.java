@@ -57,10 +57,12 @@ enum FailureKind {
     DUPLICATE_DATA(Reach.STATEMENT, "Existing rows violate the unique index or constraint. Find them with SELECT"
             + " <columns>, count(*) ... GROUP BY <columns> HAVING count(*) > 1, resolve the duplicates, then restart."),
 
-    LOCK_TIMEOUT(Reach.STATEMENT, "Another session holds a lock on the object the statement needs. Find it with"
-            + " SELECT pid, state, query FROM pg_stat_activity WHERE pid IN (SELECT pid FROM pg_locks WHERE NOT"
-            + " granted OR locktype = 'relation'); let it finish or end it with pg_terminate_backend(pid), or raise"
-            + " idempotent-migrations.connect.lock-timeout. Then restart."),
+    LOCK_TIMEOUT(Reach.STATEMENT, "The sessions named above held a lock the statement needs through every try (each"
+            + " time the migration went back to its savepoint, releasing its own locks, and paused before trying"
+            + " again). Let them finish, or end one with SELECT pg_terminate_backend(<pid>) (pg_stat_activity shows"
+            + " them); or give the migration more tries with idempotent-migrations.connect.lock-retries, or a longer"
+            + " idempotent-migrations.connect.lock-timeout per try (every query on the table waits behind it that"
+            + " long). Then restart."),
 
     FAILED_MIGRATION(Reach.STATEMENT, "PostgreSQL refused the statement above for a reason that is not about objects"
             + " already being there. Make what it needs true in the database (its error says what), or, if the"

@@ -4,6 +4,7 @@ import static io.github.idempotentmigrations.flyway.MigratingApplication.failure
 import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
 import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,11 +15,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -196,12 +200,43 @@ class SchemaConvergenceFailureAnalyzerTests {
         try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
-            FailureAnalysis analysis = analyze(on(db, "lock-timeout", "idempotent-migrations.connect.lock-timeout=200ms"));
+            FailureAnalysis analysis = analyze(on(db, "lock-timeout", "idempotent-migrations.connect.lock-timeout=200ms",
+                    "idempotent-migrations.connect.lock-retries=1",
+                    "idempotent-migrations.connect.lock-retry-backoff=50ms"));
             holder.rollback();
-            assertThat(analysis.getDescription()).startsWith(HALF_DONE_SENTENCE).contains("SQLSTATE: 55P03");
-            assertThat(analysis.getAction()).contains("pg_stat_activity", "idempotent-migrations.connect.lock-timeout");
+            assertThat(analysis.getDescription()).startsWith(HALF_DONE_SENTENCE)
+                .contains("SQLSTATE: 55P03", "held by pid", "LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+            assertThat(analysis.getAction()).contains("pg_terminate_backend", "idempotent-migrations.connect.lock-retries",
+                    "idempotent-migrations.connect.lock-timeout");
             record("Lock timeout", analysis);
         }
+    }
+
+    @Test
+    void failedMigrationWhoseCommittedStatementsAreNotKnown(TestDatabase db) throws IOException {
+        Flyway plain = Flyway.configure()
+            .dataSource(db.dataSource())
+            .locations("classpath:db/startup/committed-update")
+            .mixed(true)
+            .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+            .load();
+        assertThatExceptionOfType(FlywayException.class).isThrownBy(plain::migrate);
+        FailureAnalysis analysis = analyze(on(db, "committed-update", "spring.flyway.mixed=true"));
+        assertThat(analysis.getDescription()).startsWith(NOTHING_CHANGED)
+            .contains("statement 1: UPDATE accounts SET cents = cents * 100",
+                    "idempotent-migrations.repair.resume-after[2]=1");
+        record("A failed migration whose committed statements are not known", analysis);
+    }
+
+    @Test
+    void assumeAppliedThatTheSchemaDoesNotBearOut(TestDatabase db) throws IOException {
+        plainFlyway(db, "lost-history", "5");
+        db.execute("DELETE FROM flyway_schema_history WHERE installed_rank > 1");
+        db.execute("DROP TABLE settings");
+        FailureAnalysis analysis = analyze(on(db, "lost-history",
+                "idempotent-migrations.repair.assume-applied=2,3,4,5"));
+        assertThat(analysis.getDescription()).startsWith(NOTHING_CHANGED).contains("table public.settings");
+        record("History rows named with assume-applied that the schema does not bear out", analysis);
     }
 
     @Test
