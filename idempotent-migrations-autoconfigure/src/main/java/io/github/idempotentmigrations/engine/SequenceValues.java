@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The values of the sequences the session may set, read before a migration's first statement that may advance one.
+ * The values of the sequences the session may set in the schemas of its search_path, read before a migration's first
+ * statement that may advance one.
  * Sequences are not transactional: a migration rolled back to its savepoint and run again would otherwise leave
  * them further on than plain Flyway does (ids of its rows included). Restoring sets back only those that moved.
  */
 final class SequenceValues {
 
-    // last_value is null for a sequence never called: it goes back to its start, not yet called.
+    // last_value is null for a sequence never called: it goes back to its start, not yet called. Only the schemas of
+    // the search_path the migration runs with: a database of many tenant schemas would otherwise be read whole.
     private static final String READ = "SELECT format('%I.%I', schemaname, sequencename), last_value, start_value"
-            + " FROM pg_sequences WHERE has_sequence_privilege(format('%I.%I', schemaname, sequencename), 'UPDATE')";
+            + " FROM pg_sequences WHERE schemaname = ANY (current_schemas(false))"
+            + " AND has_sequence_privilege(format('%I.%I', schemaname, sequencename), 'UPDATE')";
 
     private final Map<String, Long[]> values;
 
