@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -38,6 +40,8 @@ final class RoundTrips {
         CATALOG,
         /** The engine's probes: statements re-pointed to the throwaway im_probe schema. */
         PROBE,
+        /** The engine's reads of sequence values (pg_sequences), before a migration's first data statement. */
+        SEQUENCES,
         /** SAVEPOINT, RELEASE, ROLLBACK TO. */
         SAVEPOINT,
         /** COMMIT / ROLLBACK / autocommit switches. */
@@ -48,7 +52,14 @@ final class RoundTrips {
         METADATA
     }
 
+    /** A {@code SAVEPOINT name} command, not {@code RELEASE SAVEPOINT} nor {@code ROLLBACK TO SAVEPOINT}. */
+    private static final Pattern SAVEPOINT_COMMAND = Pattern
+        .compile("(?<!release\\s)(?<!to\\s)\\bsavepoint\\s+\\w", Pattern.CASE_INSENSITIVE);
+
     private final Map<Category, long[]> counts = new EnumMap<>(Category.class);
+
+    /** SAVEPOINT commands sent, in any round trip (a statement's prefix included) or through setSavepoint. */
+    private long savepointsSent;
 
     RoundTrips() {
         reset();
@@ -57,6 +68,24 @@ final class RoundTrips {
     void reset() {
         for (Category category : Category.values()) {
             this.counts.put(category, new long[2]);
+        }
+        synchronized (this) {
+            this.savepointsSent = 0;
+        }
+    }
+
+    synchronized long savepointsSent() {
+        return this.savepointsSent;
+    }
+
+    private synchronized void countSavepoints(String sql) {
+        if (sql == null) {
+            this.savepointsSent++; // Connection.setSavepoint
+            return;
+        }
+        Matcher matcher = SAVEPOINT_COMMAND.matcher(sql);
+        while (matcher.find()) {
+            this.savepointsSent++;
         }
     }
 
@@ -101,6 +130,9 @@ final class RoundTrips {
         String lower = sql.toLowerCase(Locale.ROOT);
         if (lower.contains("im_probe")) {
             return Category.PROBE;
+        }
+        if (lower.contains("pg_sequences")) {
+            return Category.SEQUENCES;
         }
         if (lower.contains("flyway_schema_history") || lower.contains("pg_advisory") || lower.startsWith("set ")
                 || lower.startsWith("reset ") || lower.contains("pg_try_advisory")) {
@@ -163,7 +195,11 @@ final class RoundTrips {
                         case "getMetaData" -> {
                             return wrapMetaData((DatabaseMetaData) invoke(target, method, args));
                         }
-                        case "setSavepoint", "releaseSavepoint" -> {
+                        case "setSavepoint" -> {
+                            countSavepoints(null);
+                            return timed(Category.SAVEPOINT, target, method, args);
+                        }
+                        case "releaseSavepoint" -> {
                             return timed(Category.SAVEPOINT, target, method, args);
                         }
                         case "rollback" -> {
@@ -190,6 +226,7 @@ final class RoundTrips {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().startsWith("execute")) {
                 String sql = (args != null && args.length > 0 && args[0] instanceof String s) ? s : preparedSql;
+                countSavepoints((sql != null) ? sql : "");
                 return timed(classify(sql), target, method, args);
             }
             return invoke(target, method, args);
