@@ -11,8 +11,10 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
 /**
- * Bounds lock waits of migration statements on the connection Flyway migrates with, for each migration only: set
- * before it, reset after it, so the pooled connection goes back to the application with the server's default.
+ * Bounds lock waits of migration statements on the connection Flyway migrates with (Flyway's PostgreSQL support
+ * migrates on one connection when its lock is session-level, as the starter sets it), for the migrate run only: set
+ * before it, reset after it (outside any migration's transaction, two round trips a run), so the pooled connection
+ * goes back to the application with the server's default.
  */
 final class MigrationLockTimeout implements Callback {
 
@@ -28,8 +30,7 @@ final class MigrationLockTimeout implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE
-                || event == Event.AFTER_EACH_MIGRATE_ERROR;
+        return event == Event.BEFORE_MIGRATE || event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR;
     }
 
     @Override
@@ -40,8 +41,8 @@ final class MigrationLockTimeout implements Callback {
     @Override
     public void handle(Event event, Context context) {
         switch (event) {
-            case BEFORE_EACH_MIGRATE -> execute(context, this.setSql);
-            case AFTER_EACH_MIGRATE -> execute(context, RESET);
+            case BEFORE_MIGRATE -> execute(context, this.setSql);
+            case AFTER_MIGRATE -> execute(context, RESET);
             default -> resetAfterFailure(context);
         }
     }

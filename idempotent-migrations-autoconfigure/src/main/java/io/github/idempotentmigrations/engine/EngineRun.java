@@ -191,7 +191,7 @@ public final class EngineRun {
      */
     private StatementResult asWritten(Connection connection, String sql, StatementHead head, long start)
             throws SQLException {
-        this.migration.beforeSending(connection, head);
+        this.migration.beforeSending(connection, sql, head);
         Attempt attempt = StatementSavepoint.sendAsIs(connection, this.migration.prefix() + sql);
         this.migration.sent(sql);
         if (!attempt.ran() || !attempt.notices().isEmpty()) {
@@ -222,7 +222,7 @@ public final class EngineRun {
                     StatementSavepoint.sendAsIs(connection, prefix);
                     this.savepoint.transactionStarted();
                 }
-                this.migration.beforeSending(connection, head);
+                this.migration.beforeSending(connection, sql, head);
             }
             Attempt attempt = this.savepoint.send(connection, sql);
             if (replayable) {

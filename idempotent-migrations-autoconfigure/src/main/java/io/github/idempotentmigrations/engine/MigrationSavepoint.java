@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One savepoint per transactional migration, sent with its first statement: a clean migration runs as plain Flyway
@@ -33,8 +35,14 @@ final class MigrationSavepoint {
     /** The report position of the first statement since the savepoint (1-based). */
     private int firstIndex = 1;
 
-    /** Sequence values before the first statement since the savepoint that may advance one; null until then. */
+    /** Sequence values before the statements since the savepoint that may advance them; null until one was read. */
     private SequenceValues sequences;
+
+    /** Whether every sequence of the search_path was read since the savepoint. */
+    private boolean allSequencesRead;
+
+    /** The tables whose own sequences were read since the savepoint. */
+    private final Set<String> tablesRead = new HashSet<>();
 
     /** How many times the current migration was tried again after a lock wait timed out. */
     private int lockRetries;
@@ -45,7 +53,7 @@ final class MigrationSavepoint {
         this.perStatement = false;
         this.sent.clear();
         this.firstIndex = 1;
-        this.sequences = null;
+        forgetSequences();
         this.lockRetries = 0;
     }
 
@@ -74,10 +82,26 @@ final class MigrationSavepoint {
         return this.renew ? "RELEASE SAVEPOINT " + NAME + "; SAVEPOINT " + NAME + "; " : "";
     }
 
-    /** Reads the sequences before a statement that may advance one, once per savepoint. */
-    void beforeSending(Connection connection, StatementHead head) throws SQLException {
-        if (this.sequences == null && head.mayUseSequences()) {
-            this.sequences = SequenceValues.read(connection);
+    /**
+     * Reads the sequences before a statement that may advance one: an {@code INSERT} those of its table (once per
+     * table), an {@code UPDATE} or {@code DELETE} none unless it calls {@code nextval} or sets a default, anything
+     * else (a {@code DO} block, a query) all of the search_path's (once per savepoint).
+     */
+    void beforeSending(Connection connection, String sql, StatementHead head) throws SQLException {
+        if (this.allSequencesRead || !head.mayUseSequences() || head.leavesSequences(sql)) {
+            return;
+        }
+        if (this.sequences == null) {
+            this.sequences = SequenceValues.none();
+        }
+        // a value read earlier is older, so it is the one kept
+        String table = head.insertTarget(sql);
+        if (table == null) {
+            this.sequences.addAll(connection);
+            this.allSequencesRead = true;
+        }
+        else if (this.tablesRead.add(table)) {
+            this.sequences.addOwnedBy(connection, table);
         }
     }
 
@@ -102,7 +126,13 @@ final class MigrationSavepoint {
         this.renew = this.taken;
         this.sent.clear();
         this.firstIndex = nextIndex;
+        forgetSequences();
+    }
+
+    private void forgetSequences() {
         this.sequences = null;
+        this.allSequencesRead = false;
+        this.tablesRead.clear();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.engine;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The values of the sequences the session may set in the schemas of its search_path, read before a migration's first
- * statement that may advance one.
+ * The values of the sequences a migration may advance, read before the statements that may: the sequences a table
+ * owns before the first {@code INSERT} into it (one small query), every sequence of the search_path's schemas before
+ * any other statement that may call {@code nextval} (a {@code DO} block, a query).
  * Sequences are not transactional: a migration rolled back to its savepoint and run again would otherwise leave
  * them further on than plain Flyway does (ids of its rows included). Restoring sets back only those that moved.
  */
@@ -22,25 +24,63 @@ final class SequenceValues {
             + " FROM pg_sequences WHERE schemaname = ANY (current_schemas(false))"
             + " AND has_sequence_privilege(format('%I.%I', schemaname, sequencename), 'UPDATE')";
 
+    // The sequences a table's columns own (serial, identity): all an INSERT into it advances by itself.
+    private static final String READ_OWNED_BY = "SELECT format('%I.%I', s.schemaname, s.sequencename), s.last_value,"
+            + " s.start_value FROM pg_depend d JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S'"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_sequences s ON s.schemaname = n.nspname AND s.sequencename = c.relname"
+            + " WHERE d.refobjid = to_regclass(?) AND d.deptype IN ('a', 'i')"
+            + " AND has_sequence_privilege(c.oid, 'UPDATE')";
+
     private final Map<String, Long[]> values;
 
     private SequenceValues(Map<String, Long[]> values) {
         this.values = values;
     }
 
+    /** Every sequence of the search_path's schemas. */
     static SequenceValues read(Connection connection) throws SQLException {
         Map<String, Long[]> values = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(READ)) {
-            while (rs.next()) {
-                long last = rs.getLong(2);
-                values.put(rs.getString(1), new Long[] { rs.wasNull() ? null : last, rs.getLong(3) });
-            }
+            collect(rs, values);
         }
         return new SequenceValues(values);
     }
 
+    /** Adds every sequence of the search_path's schemas not read already. */
+    void addAll(Connection connection) throws SQLException {
+        read(connection).values.forEach(this.values::putIfAbsent);
+    }
+
+    /** Adds the sequences {@code table} owns, unless read already: before the first INSERT into it. */
+    void addOwnedBy(Connection connection, String table) throws SQLException {
+        Map<String, Long[]> owned = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(READ_OWNED_BY)) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                collect(rs, owned);
+            }
+        }
+        owned.forEach(this.values::putIfAbsent);
+    }
+
+    static SequenceValues none() {
+        return new SequenceValues(new LinkedHashMap<>());
+    }
+
+    private static void collect(ResultSet rs, Map<String, Long[]> values) throws SQLException {
+        while (rs.next()) {
+            long last = rs.getLong(2);
+            Long lastValue = rs.wasNull() ? null : last;
+            values.put(rs.getString(1), new Long[] { lastValue, rs.getLong(3) });
+        }
+    }
+
     /** Sets back every sequence that moved since it was read and still exists; returns how many. */
     int restore(Connection connection) throws SQLException {
+        if (this.values.isEmpty()) {
+            return 0;
+        }
         Map<String, Long[]> now = read(connection).values;
         StringBuilder setvals = new StringBuilder();
         int moved = 0;

@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.engine;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.idempotentmigrations.engine.sql.SqlLexer;
@@ -33,6 +34,12 @@ record StatementHead(String text) {
 
     private static final Pattern DATA_CHANGE = Pattern.compile("^(INSERT|UPDATE|DELETE|MERGE)\\b.*", Pattern.DOTALL);
 
+    // INSERT INTO <table> ...: without a nextval of its own, only the table's sequences advance.
+    private static final Pattern INSERT_INTO = Pattern.compile("^INSERT\\s+INTO\\s+((?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*)"
+            + "(?:\\.(?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*))?)[\\s(].*", Pattern.DOTALL);
+
+    private static final Pattern UPDATE_OR_DELETE = Pattern.compile("^(UPDATE|DELETE)\\b.*", Pattern.DOTALL);
+
     static StatementHead of(String sql) {
         String text = sql.stripLeading();
         if (text.startsWith("--") || text.startsWith("/*")) {
@@ -60,6 +67,29 @@ record StatementHead(String text) {
     /** Whether it may advance a sequence that existed before (a default, a {@code nextval} in a query). */
     boolean mayUseSequences() {
         return !SEQUENCE_FREE.matcher(this.text).matches();
+    }
+
+    /**
+     * For an {@code INSERT INTO t ...} that calls no {@code nextval} itself: {@code t} as the statement writes it (the
+     * caller resolves it as PostgreSQL does), else null.
+     */
+    String insertTarget(String sql) {
+        Matcher insert = INSERT_INTO.matcher(this.text);
+        if (!insert.matches() || callsNextval(sql)) {
+            return null;
+        }
+        int at = sql.toUpperCase(Locale.ROOT).indexOf(insert.group(1));
+        return (at < 0) ? null : sql.substring(at, at + insert.group(1).length());
+    }
+
+    /** An {@code UPDATE} or {@code DELETE} that neither calls {@code nextval} nor sets a column to its default. */
+    boolean leavesSequences(String sql) {
+        return UPDATE_OR_DELETE.matcher(this.text).matches() && !callsNextval(sql)
+                && !sql.toUpperCase(Locale.ROOT).contains("DEFAULT");
+    }
+
+    private static boolean callsNextval(String sql) {
+        return sql.toUpperCase(Locale.ROOT).contains("NEXTVAL");
     }
 
     /** {@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}: its row count is worth reporting. */
