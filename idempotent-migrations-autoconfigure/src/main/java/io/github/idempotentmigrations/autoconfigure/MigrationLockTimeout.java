@@ -30,7 +30,14 @@ final class MigrationLockTimeout implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_MIGRATE || event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR;
+        return switch (event) {
+            case BEFORE_MIGRATE, AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> true;
+            // a Java migration's statements are not the engine's: nothing retries them, so they wait as under plain
+            // Flyway
+            case BEFORE_EACH_MIGRATE, AFTER_EACH_MIGRATE -> context.getMigrationInfo() != null
+                    && !"SQL".equals(context.getMigrationInfo().getType().name());
+            default -> false;
+        };
     }
 
     @Override
@@ -41,8 +48,8 @@ final class MigrationLockTimeout implements Callback {
     @Override
     public void handle(Event event, Context context) {
         switch (event) {
-            case BEFORE_MIGRATE -> execute(context, this.setSql);
-            case AFTER_MIGRATE -> execute(context, RESET);
+            case BEFORE_MIGRATE, AFTER_EACH_MIGRATE -> execute(context, this.setSql);
+            case AFTER_MIGRATE, BEFORE_EACH_MIGRATE -> execute(context, RESET);
             default -> resetAfterFailure(context);
         }
     }

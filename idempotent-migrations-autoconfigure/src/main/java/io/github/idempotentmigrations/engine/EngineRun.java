@@ -167,8 +167,10 @@ public final class EngineRun {
                 }
             }
             boolean journaled = this.journal != null && connection.getAutoCommit();
-            if (head.copyFromStdin()) {
-                StatementResult copy = recordRan(sql, "COPY", "data streamed by Flyway", start);
+            if (head.copyFromStdin(sql)) {
+                ClassifiedStatement classified = StatementClassifier.classify(sql);
+                StatementResult copy = record(classified, Verdict.applied(classified.target(), "data streamed by"
+                        + " Flyway"), List.of(), null, start);
                 this.sentByFlyway = copy;
                 this.sentByFlywaySql = sql;
                 this.sentByFlywayJournaled = journaled;
@@ -194,7 +196,8 @@ public final class EngineRun {
         this.migration.beforeSending(connection, sql, head);
         Attempt attempt = StatementSavepoint.sendAsIs(connection, this.migration.prefix() + sql);
         this.migration.sent(sql);
-        if (!attempt.ran() || !attempt.notices().isEmpty()) {
+        // only PostgreSQL's word about an object makes it run again: another notice (RAISE NOTICE, a CASCADE) is news
+        if (!attempt.ran() || attempt.skippedAsExisting() || attempt.skippedAsMissing() > 0) {
             return runAgain(connection, sql, attempt.refusal(), start);
         }
         StatementResult result = recordRan(sql, null, (head.changesRows() && attempt.rows() >= 0)
@@ -397,8 +400,8 @@ public final class EngineRun {
     }
 
     /** Whether Flyway must execute the statement itself: {@code COPY ... FROM STDIN} streams data only it holds. */
-    public static boolean flywayExecutes(StatementResult result) {
-        return result.outcome() == Outcome.APPLIED && StatementKind.COPY.name().equals(result.kind());
+    public boolean flywayExecutes(StatementResult result) {
+        return result != null && result == this.sentByFlyway;
     }
 
     public MigrationResult finishMigration() {

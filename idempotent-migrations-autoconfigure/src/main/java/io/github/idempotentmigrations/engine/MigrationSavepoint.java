@@ -92,7 +92,7 @@ final class MigrationSavepoint {
             return;
         }
         if (this.sequences == null) {
-            this.sequences = SequenceValues.none();
+            this.sequences = new SequenceValues();
         }
         // a value read earlier is older, so it is the one kept
         String table = head.insertTarget(sql);

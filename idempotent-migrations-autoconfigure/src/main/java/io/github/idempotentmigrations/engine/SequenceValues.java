@@ -5,101 +5,158 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * The values of the sequences a migration may advance, read before the statements that may: the sequences a table
+ * The state of the sequences a migration may advance, read before the statements that may: the sequences a table
  * owns before the first {@code INSERT} into it (one small query), every sequence of the search_path's schemas before
- * any other statement that may call {@code nextval} (a {@code DO} block, a query).
- * Sequences are not transactional: a migration rolled back to its savepoint and run again would otherwise leave
- * them further on than plain Flyway does (ids of its rows included). Restoring sets back only those that moved.
+ * any other statement that may call {@code nextval} (a {@code DO} block, a query). Sequences are not transactional:
+ * a migration rolled back to its savepoint and run again would otherwise leave them further on than plain Flyway does.
+ * Only a sequence this session drew from last is set back: one the application advanced meanwhile (a deploy under
+ * traffic) keeps its value, so that no id is handed out twice; it keeps a gap instead, as any rollback leaves.
  */
 final class SequenceValues {
 
-    // last_value is null for a sequence never called: it goes back to its start, not yet called. Only the schemas of
-    // the search_path the migration runs with: a database of many tenant schemas would otherwise be read whole.
-    private static final String READ = "SELECT format('%I.%I', schemaname, sequencename), last_value, start_value"
-            + " FROM pg_sequences WHERE schemaname = ANY (current_schemas(false))"
+    // pg_sequence_last_value is null for a sequence not called since it was created or restarted: read apart.
+    private static final String READ = "SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences"
+            + " WHERE schemaname = ANY (current_schemas(false))"
             + " AND has_sequence_privilege(format('%I.%I', schemaname, sequencename), 'UPDATE')";
 
     // The sequences a table's columns own (serial, identity): all an INSERT into it advances by itself.
-    private static final String READ_OWNED_BY = "SELECT format('%I.%I', s.schemaname, s.sequencename), s.last_value,"
-            + " s.start_value FROM pg_depend d JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S'"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_sequences s ON s.schemaname = n.nspname AND s.sequencename = c.relname"
-            + " WHERE d.refobjid = to_regclass(?) AND d.deptype IN ('a', 'i')"
-            + " AND has_sequence_privilege(c.oid, 'UPDATE')";
+    // (OFFSET 0 keeps the privilege check off the table's other dependents, such as its TOAST table)
+    private static final String READ_OWNED_BY = "SELECT name FROM (SELECT c.oid, format('%I.%I', n.nspname, c.relname)"
+            + " AS name FROM pg_depend d JOIN pg_class c ON c.oid = d.objid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE d.refobjid = to_regclass(?) AND d.deptype IN ('a', 'i') AND c.relkind = 'S' OFFSET 0) owned"
+            + " WHERE has_sequence_privilege(owned.oid, 'UPDATE')";
 
-    private final Map<String, Long[]> values;
+    private static final String CHECKED = "idempotent_migrations_sequence";
 
-    private SequenceValues(Map<String, Long[]> values) {
-        this.values = values;
-    }
+    /** Per sequence: its value and whether it was called ({@code setval}'s arguments). */
+    private final Map<String, State> states = new LinkedHashMap<>();
 
-    /** Every sequence of the search_path's schemas. */
-    static SequenceValues read(Connection connection) throws SQLException {
-        Map<String, Long[]> values = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(READ)) {
-            collect(rs, values);
+    private record State(long value, boolean called) {
+
+        String setval(String name) {
+            return "setval(" + literal(name) + ", " + this.value + ", " + this.called + ")";
         }
-        return new SequenceValues(values);
     }
 
     /** Adds every sequence of the search_path's schemas not read already. */
     void addAll(Connection connection) throws SQLException {
-        read(connection).values.forEach(this.values::putIfAbsent);
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(READ)) {
+            addStates(connection, names(rs));
+        }
     }
 
     /** Adds the sequences {@code table} owns, unless read already: before the first INSERT into it. */
     void addOwnedBy(Connection connection, String table) throws SQLException {
-        Map<String, Long[]> owned = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(READ_OWNED_BY)) {
             statement.setString(1, table);
             try (ResultSet rs = statement.executeQuery()) {
-                collect(rs, owned);
+                addStates(connection, names(rs));
             }
         }
-        owned.forEach(this.values::putIfAbsent);
     }
 
-    static SequenceValues none() {
-        return new SequenceValues(new LinkedHashMap<>());
-    }
-
-    private static void collect(ResultSet rs, Map<String, Long[]> values) throws SQLException {
-        while (rs.next()) {
-            long last = rs.getLong(2);
-            Long lastValue = rs.wasNull() ? null : last;
-            values.put(rs.getString(1), new Long[] { lastValue, rs.getLong(3) });
-        }
-    }
-
-    /** Sets back every sequence that moved since it was read and still exists; returns how many. */
+    /**
+     * Sets back every sequence that moved since it was read, still exists, and was last drawn from by this session;
+     * returns how many.
+     */
     int restore(Connection connection) throws SQLException {
-        if (this.values.isEmpty()) {
-            return 0;
-        }
-        Map<String, Long[]> now = read(connection).values;
-        StringBuilder setvals = new StringBuilder();
-        int moved = 0;
-        for (Map.Entry<String, Long[]> sequence : this.values.entrySet()) {
-            Long[] current = now.get(sequence.getKey());
-            Long before = sequence.getValue()[0];
-            if (current == null || Objects.equals(current[0], before)) {
-                continue;
+        List<String> moved = new ArrayList<>();
+        Map<String, State> now = states(connection, existing(connection, List.copyOf(this.states.keySet())));
+        this.states.forEach((name, before) -> {
+            State current = now.get(name);
+            if (current != null && !current.equals(before)) {
+                moved.add(name);
             }
-            String name = "'" + sequence.getKey().replace("'", "''") + "'";
-            setvals.append((moved++ == 0) ? "SELECT " : ", ")
-                .append((before != null) ? "setval(" + name + ", " + before + ", true)"
-                        : "setval(" + name + ", " + sequence.getValue()[1] + ", false)");
+        });
+        StringBuilder setvals = new StringBuilder();
+        for (String name : moved) {
+            if (drawnLastByThisSession(connection, name, now.get(name))) {
+                setvals.append((setvals.length() == 0) ? "SELECT " : ", ").append(this.states.get(name).setval(name));
+            }
         }
-        if (moved > 0) {
+        if (setvals.length() > 0) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(setvals.toString());
             }
         }
-        return moved;
+        return moved.size();
+    }
+
+    /**
+     * Whether the sequence's value is the last this session drew ({@code currval}): no other session took one since.
+     * {@code currval} fails for a sequence this session never drew from: asked under a savepoint of its own.
+     */
+    private static boolean drawnLastByThisSession(Connection connection, String name, State current)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SAVEPOINT " + CHECKED);
+            try (ResultSet rs = statement.executeQuery("SELECT currval(" + literal(name) + ")")) {
+                rs.next();
+                boolean last = current.called() && rs.getLong(1) == current.value();
+                statement.execute("RELEASE SAVEPOINT " + CHECKED);
+                return last;
+            }
+            catch (SQLException notDrawnHere) {
+                statement.execute("ROLLBACK TO SAVEPOINT " + CHECKED);
+                statement.execute("RELEASE SAVEPOINT " + CHECKED);
+                return false;
+            }
+        }
+    }
+
+    private void addStates(Connection connection, List<String> names) throws SQLException {
+        List<String> unread = names.stream().filter(name -> !this.states.containsKey(name)).toList();
+        // a value read earlier is older, so it is the one kept
+        states(connection, unread).forEach(this.states::putIfAbsent);
+    }
+
+    /** The state of each named sequence, read from the sequence itself: one query for all. */
+    private static Map<String, State> states(Connection connection, List<String> names) throws SQLException {
+        Map<String, State> states = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return states;
+        }
+        String sql = names.stream()
+            .map(name -> "SELECT " + literal(name) + ", last_value, is_called FROM " + name)
+            .collect(Collectors.joining(" UNION ALL "));
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                states.put(rs.getString(1), new State(rs.getLong(2), rs.getBoolean(3)));
+            }
+        }
+        return states;
+    }
+
+    /** The named sequences that still exist (one created by the rolled-back attempt is gone with it). */
+    private static List<String> existing(Connection connection, List<String> names) throws SQLException {
+        if (names.isEmpty()) {
+            return names;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT n FROM unnest(?::text[]) n WHERE to_regclass(n) IS NOT NULL")) {
+            statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                return names(rs);
+            }
+        }
+    }
+
+    private static List<String> names(ResultSet rs) throws SQLException {
+        List<String> names = new ArrayList<>();
+        while (rs.next()) {
+            names.add(rs.getString(1));
+        }
+        return names;
+    }
+
+    private static String literal(String name) {
+        return "'" + name.replace("'", "''") + "'";
     }
 }

@@ -18,7 +18,7 @@ record StatementHead(String text) {
 
     private static final int LENGTH = 120;
 
-    private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?s)^COPY\\b.*\\bFROM\\s+STDIN\\b.*");
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("\\bFROM\\s+STDIN\\b");
 
     private static final Pattern SESSION_SETTING = Pattern.compile("^(SET|RESET)\\b.*", Pattern.DOTALL);
 
@@ -49,9 +49,9 @@ record StatementHead(String text) {
         return new StatementHead(text.substring(0, Math.min(LENGTH, text.length())).toUpperCase(Locale.ROOT));
     }
 
-    /** {@code COPY ... FROM STDIN}: Flyway streams its data itself. */
-    boolean copyFromStdin() {
-        return COPY_FROM_STDIN.matcher(this.text).matches();
+    /** {@code COPY ... FROM STDIN}: Flyway streams its data itself (a long column list is read whole). */
+    boolean copyFromStdin(String sql) {
+        return this.text.startsWith("COPY") && COPY_FROM_STDIN.matcher(sql.toUpperCase(Locale.ROOT).strip()).find();
     }
 
     /** {@code SET} or {@code RESET}: changes no row, and a new session needs it again. */

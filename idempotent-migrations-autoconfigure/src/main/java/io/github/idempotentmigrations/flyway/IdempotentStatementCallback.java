@@ -64,9 +64,9 @@ public final class IdempotentStatementCallback implements Callback {
                         SingletonSupplier.of(() -> scripts.statementsOf(info)));
             }
             case BEFORE_EACH_MIGRATE_STATEMENT -> {
-                StatementResult result = this.runs.current()
-                    .execute(context.getConnection(), context.getStatement().getSql());
-                if (!EngineRun.flywayExecutes(result)) {
+                EngineRun run = this.runs.current();
+                StatementResult result = run.execute(context.getConnection(), context.getStatement().getSql());
+                if (!run.flywayExecutes(result)) {
                     throw new FlywayBlockStatementExecutionException(SKIP_FLYWAY_EXECUTION,
                             "executed by idempotent-migrations");
                 }

@@ -1,0 +1,7 @@
+CREATE TABLE a (id integer PRIMARY KEY);
+CREATE TABLE b (id integer REFERENCES a);
+CREATE VIEW v AS SELECT id FROM a;
+CREATE TABLE log (id serial PRIMARY KEY, msg text);
+INSERT INTO a VALUES (1);
+INSERT INTO b VALUES (1);
+INSERT INTO log (msg) VALUES ('v1');

@@ -1,0 +1,2 @@
+CREATE TABLE log (id serial PRIMARY KEY, msg text);
+CREATE TABLE accounts (id integer);

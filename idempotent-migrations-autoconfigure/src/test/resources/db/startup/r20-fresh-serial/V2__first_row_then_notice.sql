@@ -1,0 +1,2 @@
+INSERT INTO log (msg) VALUES ('first');
+DO $$ BEGIN RAISE NOTICE 'logged'; END $$;

@@ -1,0 +1,2 @@
+CREATE TABLE log (id serial PRIMARY KEY, msg text);
+INSERT INTO log (msg) VALUES ('v1');

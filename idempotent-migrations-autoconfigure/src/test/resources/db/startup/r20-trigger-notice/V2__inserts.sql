@@ -1,0 +1,3 @@
+INSERT INTO items (name) VALUES ('a');
+UPDATE items SET name = name || '!' WHERE name = 'seed';
+INSERT INTO items (name) VALUES ('b');

@@ -1,0 +1,5 @@
+SAVEPOINT before_probe;
+DO $$ BEGIN RAISE NOTICE 'probing'; END $$;
+INSERT INTO t VALUES (1);
+ROLLBACK TO SAVEPOINT before_probe;
+INSERT INTO t VALUES (2);
