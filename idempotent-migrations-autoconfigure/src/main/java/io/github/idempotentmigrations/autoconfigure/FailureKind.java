@@ -79,8 +79,10 @@ enum FailureKind {
             + " each problem listed above; then validate again."),
 
     STOPPED_BY_POLICY(Reach.NOTHING_CHANGED, "Each problem above names the idempotent-migrations.repair.* property"
-            + " that stopped startup. Either fix the cause by hand, or set that property to the repairing value the"
-            + " problem names ('repair', or 'realign' for checksum mismatches), then restart."),
+            + " that decides it and the value that resolves it: a policy ('repair', or 'realign' for checksum"
+            + " mismatches), or what only a person can state (resume-after[<version>] for where a failed migration"
+            + " stopped, assume-applied for migrations that ran here). Check the database first, then set it and"
+            + " restart; or fix the cause by hand."),
 
     TRANSACTION_POOLER(Reach.NOTHING_CHANGED, "Give Flyway a connection of its own that bypasses the pooler: set"
             + " spring.flyway.url to the PostgreSQL server's own host and port (e.g. jdbc:postgresql://db-host:5432/app),"

@@ -84,25 +84,29 @@ final class MigrationSavepoint {
 
     /**
      * Reads the sequences before a statement that may advance one: an {@code INSERT} those of its table (once per
-     * table), an {@code UPDATE} or {@code DELETE} none unless it calls {@code nextval} or sets a default, anything
-     * else (a {@code DO} block, a query) all of the search_path's (once per savepoint).
+     * table), code (a {@code DO} block, a query) or a statement naming {@code nextval} all of the search_path's (once
+     * per savepoint), anything else none.
      */
     void beforeSending(Connection connection, String sql, StatementHead head) throws SQLException {
-        if (this.allSequencesRead || !head.mayUseSequences() || head.leavesSequences(sql)) {
+        if (this.allSequencesRead) {
             return;
         }
+        if (head.mayUseAnySequence(sql)) {
+            sequences().addAll(connection);
+            this.allSequencesRead = true;
+            return;
+        }
+        String table = head.insertTarget(sql);
+        if (table != null && this.tablesRead.add(table)) {
+            sequences().addOwnedBy(connection, table);
+        }
+    }
+
+    private SequenceValues sequences() {
         if (this.sequences == null) {
             this.sequences = new SequenceValues();
         }
-        // a value read earlier is older, so it is the one kept
-        String table = head.insertTarget(sql);
-        if (table == null) {
-            this.sequences.addAll(connection);
-            this.allSequencesRead = true;
-        }
-        else if (this.tablesRead.add(table)) {
-            this.sequences.addOwnedBy(connection, table);
-        }
+        return this.sequences;
     }
 
     /** The statement was sent after {@link #prefix()}: the savepoint exists, the statement is part of a replay. */

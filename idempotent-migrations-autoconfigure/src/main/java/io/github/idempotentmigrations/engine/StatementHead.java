@@ -25,12 +25,9 @@ record StatementHead(String text) {
     private static final Pattern TRANSACTION_CONTROL = Pattern
         .compile("^(BEGIN|START|COMMIT|END|ROLLBACK|ABORT)\\b.*", Pattern.DOTALL);
 
-    // What cannot advance a sequence that existed before the migration: it needs no snapshot of their values.
-    private static final Pattern SEQUENCE_FREE = Pattern.compile("^(CREATE\\s+(UNIQUE\\s+)?INDEX|CREATE\\s+TYPE"
-            + "|CREATE\\s+DOMAIN|CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE|VIEW|TRIGGER|RULE)|CREATE\\s+SCHEMA"
-            + "|CREATE\\s+EXTENSION|CREATE\\s+SEQUENCE|CREATE\\s+POLICY|COMMENT|GRANT|REVOKE|DROP|ALTER\\s+INDEX"
-            + "|ALTER\\s+TYPE|SET|RESET|ANALYZE|CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?[^\\s(]+\\s*\\((?!.*\\bAS\\b))"
-            + ".*", Pattern.DOTALL);
+    // What may run code that draws from any sequence: a block, a query, a procedure.
+    private static final Pattern RUNS_CODE = Pattern.compile("^(DO|SELECT|WITH|CALL|EXECUTE|VALUES|MERGE)\\b.*",
+            Pattern.DOTALL);
 
     private static final Pattern DATA_CHANGE = Pattern.compile("^(INSERT|UPDATE|DELETE|MERGE)\\b.*", Pattern.DOTALL);
 
@@ -38,7 +35,7 @@ record StatementHead(String text) {
     private static final Pattern INSERT_INTO = Pattern.compile("^INSERT\\s+INTO\\s+((?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*)"
             + "(?:\\.(?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*))?)[\\s(].*", Pattern.DOTALL);
 
-    private static final Pattern UPDATE_OR_DELETE = Pattern.compile("^(UPDATE|DELETE)\\b.*", Pattern.DOTALL);
+    private static final Pattern UPDATE = Pattern.compile("^UPDATE\\b.*", Pattern.DOTALL);
 
     static StatementHead of(String sql) {
         String text = sql.stripLeading();
@@ -64,11 +61,6 @@ record StatementHead(String text) {
         return TRANSACTION_CONTROL.matcher(this.text).matches();
     }
 
-    /** Whether it may advance a sequence that existed before (a default, a {@code nextval} in a query). */
-    boolean mayUseSequences() {
-        return !SEQUENCE_FREE.matcher(this.text).matches();
-    }
-
     /**
      * For an {@code INSERT INTO t ...} that calls no {@code nextval} itself: {@code t} as the statement writes it (the
      * caller resolves it as PostgreSQL does), else null.
@@ -82,14 +74,20 @@ record StatementHead(String text) {
         return (at < 0) ? null : sql.substring(at, at + insert.group(1).length());
     }
 
-    /** An {@code UPDATE} or {@code DELETE} that neither calls {@code nextval} nor sets a column to its default. */
-    boolean leavesSequences(String sql) {
-        return UPDATE_OR_DELETE.matcher(this.text).matches() && !callsNextval(sql)
-                && !sql.toUpperCase(Locale.ROOT).contains("DEFAULT");
+    /**
+     * Whether it may draw from any sequence that existed before the migration: code (a {@code DO} block, a query, a
+     * procedure), a statement that names {@code nextval} or {@code setval}, an {@code UPDATE} that sets a default. An
+     * {@code INSERT} draws from its table's own ({@link #insertTarget}); DDL and other statements draw from none (a
+     * trigger or a function that calls {@code nextval} is not seen: its sequence keeps a gap after a replay).
+     */
+    boolean mayUseAnySequence(String sql) {
+        return RUNS_CODE.matcher(this.text).matches() || callsNextval(sql)
+                || (UPDATE.matcher(this.text).matches() && sql.toUpperCase(Locale.ROOT).contains("DEFAULT"));
     }
 
     private static boolean callsNextval(String sql) {
-        return sql.toUpperCase(Locale.ROOT).contains("NEXTVAL");
+        String upper = sql.toUpperCase(Locale.ROOT);
+        return upper.contains("NEXTVAL") || upper.contains("SETVAL");
     }
 
     /** {@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}: its row count is worth reporting. */
