@@ -64,7 +64,7 @@ final class NamedObjectReconciler {
                 return r.unexplained();
             }
             String signature = name + "(" + routine.getKey() + ")";
-            String expected = Probe.withoutSchema(routine.getValue(), Probe.SCHEMA);
+            String expected = routine.getValue();
             String found = Probe.withoutSchema(existing, name.schema());
             return expected.equals(found) ? Verdict.skipped(signature, "exists with the same definition")
                     : Verdict.conflict(signature, signature + " exists with another definition", expected, found);

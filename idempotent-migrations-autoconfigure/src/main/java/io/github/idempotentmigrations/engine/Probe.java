@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,17 +103,30 @@ final class Probe {
         ObjectName probe = new ObjectName(SCHEMA, name);
         return r.rolledBack(() -> {
             run(r, repointed(r, probe), name);
-            return r.catalog.definition(kind, probe).map(d -> withoutSchema(d, SCHEMA));
+            String temporary = r.catalog.temporarySchema();
+            return r.catalog.definition(kind, probe).map(d -> withoutProbeSchema(d, temporary));
         });
     }
 
-    /** The routines (identity arguments to definition) the statement builds. */
+    /** The routines (identity arguments to definition, without the probe's schema) the statement builds. */
     static Map<String, String> createdRoutines(Reconciliation r, String name) throws SQLException {
         ObjectName probe = new ObjectName(SCHEMA, name);
         return r.rolledBack(() -> {
             run(r, repointed(r, probe), name);
-            return r.catalog.routines(new ObjectName(r.catalog.temporarySchema(), name));
+            String temporary = r.catalog.temporarySchema();
+            Map<String, String> routines = new LinkedHashMap<>();
+            r.catalog.routines(new ObjectName(temporary, name))
+                .forEach((identity, definition) -> routines.put(identity, withoutProbeSchema(definition, temporary)));
+            return routines;
         });
+    }
+
+    /**
+     * A probe's definition without its schema: PostgreSQL prints the session's temporary schema by its own name
+     * ({@code pg_temp_3}) in some versions and places, {@code pg_temp} in others.
+     */
+    static String withoutProbeSchema(String definition, String temporarySchema) {
+        return withoutSchema(withoutSchema(definition, temporarySchema), SCHEMA);
     }
 
     /** A definition with {@code schema.} prefixes removed, so the probe's and the real one compare. */
