@@ -214,7 +214,6 @@ public final class EngineRun {
      */
     private StatementResult guarded(Connection connection, String sql, StatementHead head, boolean inTransaction,
             boolean journaled, long start) throws SQLException {
-        ClassifiedStatement statement = StatementClassifier.classify(sql);
         Reconciliation reconciliation = null;
         try {
             boolean replayable = inTransaction && !SentAsWritten.applies(head);
@@ -233,7 +232,7 @@ public final class EngineRun {
             }
             while (LockWaits.timedOut(attempt.refusal()) && !inTransaction) {
                 // outside a transaction the statement holds nothing else: it tries again by itself
-                waitForLocks(connection, statement, start);
+                waitForLocks(connection, StatementClassifier.classify(sql), start);
                 attempt = this.savepoint.send(connection, sql);
             }
             if (LockWaits.timedOut(attempt.refusal()) && this.migration.perStatement()) {
@@ -243,6 +242,8 @@ public final class EngineRun {
                 this.savepoint.transactionStarted();
                 this.migration.checkpoint(this.statements.size() + 2, true);
             }
+            // sent first: what the statement is matters only now, for the verdict and the report
+            ClassifiedStatement statement = StatementClassifier.classify(sql);
             Verdict verdict;
             if (attempt.ran() && attempt.notices().isEmpty()) {
                 verdict = applied(statement, attempt);

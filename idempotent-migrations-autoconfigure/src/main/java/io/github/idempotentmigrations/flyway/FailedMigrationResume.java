@@ -79,10 +79,11 @@ final class FailedMigrationResume {
                 editedSinceCommitted(migration, committed).ifPresent(report::problem);
                 continue;
             }
-            List<String> statements = this.scripts.statementsOf(migration);
+            Optional<String> script = this.scripts.script(migration);
+            List<String> statements = script.map(SqlScriptSplitter::split).orElse(List.of());
             Integer upTo = this.word.resumeAfter().get(id);
             if (upTo != null) {
-                int most = this.scripts.script(migration).isPresent() ? statements.size() : 0;
+                int most = statements.size();
                 if (upTo < 0 || upTo > most) {
                     report.problem(PROPERTY + "[" + id + "]=" + upTo + " names no statement of migration "
                             + InspectionResult.label(migration) + ": it takes 0 (run it from the start) to " + most
@@ -90,7 +91,7 @@ final class FailedMigrationResume {
                 }
                 continue;
             }
-            if (this.scripts.script(migration).isEmpty()) {
+            if (script.isEmpty()) {
                 report.problem("Migration " + InspectionResult.label(migration) + " failed in an earlier run and is not"
                         + " a SQL script, so which of its changes committed cannot be told. Set " + PROPERTY + "[" + id
                         + "]=0 to run it again from the start once you know that is safe. Nothing was changed");
