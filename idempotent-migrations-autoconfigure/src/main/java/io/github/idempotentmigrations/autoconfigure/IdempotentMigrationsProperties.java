@@ -25,18 +25,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class IdempotentMigrationsProperties {
 
     /**
-     * Whether to make Flyway migrations idempotent. When false, Boot's plain Flyway behaviour applies unchanged.
+     * Whether to run Flyway migrations through the starter; when disabled, Flyway runs as Boot configures it.
      */
     private boolean enabled = true;
 
     /**
-     * What startup does: 'migrate' (inspect, repair, migrate, verify) or 'validate' (inspect and report only,
-     * change nothing, fail when the schema is not converged).
+     * What startup does: 'migrate' inspects, repairs and migrates; 'validate' inspects, changes nothing and fails when
+     * the schema is not converged.
      */
     private StartupMode mode = StartupMode.MIGRATE;
 
     /**
-     * What to do when an object exists but differs from what a migration describes.
+     * What to do when an object exists but differs from what a migration describes: 'fail' stops startup; 'warn'
+     * reports the conflict and leaves the object as it is.
      */
     private ConflictPolicy onConflict = ConflictPolicy.FAIL;
 
@@ -98,55 +99,50 @@ public class IdempotentMigrationsProperties {
     public static class Repair {
 
         /**
-         * Non-empty schema without Flyway history: 'repair' adopts it through a shadow database (the migrations run
-         * there with plain Flyway; what is missing here is created from it, nothing existing is changed, the history
-         * is copied); 'fail' stops startup.
+         * What to do with a non-empty schema without Flyway history: 'repair' adopts it through a shadow database;
+         * 'fail' stops startup.
          */
         private UnhistoriedSchemaPolicy unhistoriedSchema = UnhistoriedSchemaPolicy.REPAIR;
 
         /**
-         * Failed history rows (e.g. a non-transactional migration that died half-way): 'repair' removes them and
-         * re-runs the migration through the engine; 'fail' stops startup.
+         * What to do with failed history rows: 'repair' removes them and resumes each migration after the statements
+         * known to have committed; 'fail' stops startup.
          */
         private FailedMigrationPolicy failedMigrations = FailedMigrationPolicy.REPAIR;
 
         /**
-         * INVALID indexes left by failed concurrent builds that no migration about to run creates (one it creates,
-         * its statement rebuilds): 'warn' reports them and leaves them; 'fail' stops startup before changing
-         * anything. Startup never drops or reindexes them itself.
+         * What to do with INVALID indexes that no migration about to run creates: 'warn' reports them; 'fail' stops
+         * startup before anything changes.
          */
         private InvalidIndexPolicy invalidIndexes = InvalidIndexPolicy.WARN;
 
         /**
-         * Applied migrations whose script changed since (checksum mismatch): 'fail' stops startup, naming the
-         * migration; 'realign' records the new checksum and runs nothing (for edits the database does not need).
+         * What to do with applied migrations whose script changed since: 'fail' stops startup; 'realign' records the
+         * new checksum and runs nothing.
          */
         private ChecksumMismatchPolicy checksumMismatches = ChecksumMismatchPolicy.FAIL;
 
         /**
-         * Applied migrations no longer found on the classpath: 'warn' reports them; 'fail' stops startup.
+         * What to do with applied migrations no longer found in the locations: 'warn' reports them; 'fail' stops
+         * startup.
          */
         private MissingMigrationPolicy missingMigrations = MissingMigrationPolicy.WARN;
 
         /**
-         * The live schema departs from the expected schema stored beside the history (an object dropped or changed
-         * by hand since the migrations ran): 'warn' reports it (the schema health and endpoint show it; compared at
-         * startup only when migrations run); 'repair' re-creates missing objects from their expected definitions
-         * and reports the rest; 'fail' stops startup. Objects that exist are never altered or dropped.
+         * What to do when the schema departs from the expected schema stored beside the history: 'warn' reports it;
+         * 'repair' re-creates missing objects; 'fail' stops startup.
          */
         private DriftPolicy drift = DriftPolicy.WARN;
 
         /**
-         * Versions of pending migrations a person knows already ran here (history rows lost, or applied by hand),
-         * e.g. '5,6'. Startup builds the schema up to the newest of them on a shadow and writes their history rows
-         * only when the schema here matches it; otherwise it stops with the differences. Ignored once the rows exist.
+         * Versions of pending migrations known to have run on this database, whose history rows are written once a
+         * shadow database shows the schema holds what they build.
          */
         private List<String> assumeApplied = new ArrayList<>();
 
         /**
-         * Where a failed non-transactional migration goes on when its committed statements are not known, by
-         * version: the number of the last statement that committed ('resume-after[2]=1' runs V2 from statement 2),
-         * or 0 to run it from the start.
+         * By version of a failed migration whose committed statements are not known, the number of the last statement
+         * that committed, or 0 to run it from the start.
          */
         private Map<String, Integer> resumeAfter = new LinkedHashMap<>();
 
@@ -224,31 +220,29 @@ public class IdempotentMigrationsProperties {
         private Duration timeout = Duration.ofSeconds(60);
 
         /**
-         * Pause after the first failed attempt; doubled after each further one.
+         * Pause after the first failed connection attempt, doubled after each further one.
          */
         private Duration initialBackoff = Duration.ofMillis(500);
 
         /**
-         * Longest pause between two attempts.
+         * Longest pause between two connection attempts.
          */
         private Duration maxBackoff = Duration.ofSeconds(5);
 
         /**
-         * How long a migration statement may wait for a lock held by another session (PostgreSQL lock_timeout): while
-         * it waits, every later query on that table waits behind it. Then the migration goes back to its savepoint,
-         * releasing its locks, and is tried again. Zero waits forever.
+         * How long a migration statement may wait for a lock (PostgreSQL lock_timeout) before its migration goes back
+         * to its savepoint and is tried again; zero waits forever.
          */
         private Duration lockTimeout = Duration.ofSeconds(1);
 
         /**
-         * How many times a migration whose lock wait timed out is tried again before startup stops, naming the
-         * session that holds the lock.
+         * How many times a migration whose lock wait timed out is tried again before startup stops.
          */
         private int lockRetries = 10;
 
         /**
-         * Pause before the first retry after a lock wait timed out; each later pause doubles (up to 16 times this),
-         * with jitter, so that replicas do not retry in step.
+         * Pause before the first retry after a lock wait timed out, doubled for each later one up to 16 times this,
+         * with jitter.
          */
         private Duration lockRetryBackoff = Duration.ofMillis(500);
 
@@ -305,14 +299,12 @@ public class IdempotentMigrationsProperties {
     public static class Health {
 
         /**
-         * How long a live check of the database is reused before the next one runs.
+         * How long a live check of the schema is reused before the next one runs.
          */
         private Duration cacheTime = Duration.ofSeconds(10);
 
         /**
-         * Whether drift (an object the migrations build missing, invalid or defined differently) makes the schema
-         * health DOWN instead of DRIFTED, which answers HTTP 200 and leaves the root health as the other
-         * contributors make it.
+         * Whether drift makes the schema health DOWN instead of DRIFTED.
          */
         private boolean downOnDrift;
 
@@ -340,7 +332,8 @@ public class IdempotentMigrationsProperties {
     public static class Shadow {
 
         /**
-         * JDBC URL of a database reserved for the shadow; everything in it is dropped before each use.
+         * JDBC URL of an empty database reserved for the shadow, emptied before each use; when unset, a temporary
+         * database is created on the application's server and dropped afterwards.
          */
         private String url;
 
@@ -387,32 +380,28 @@ public class IdempotentMigrationsProperties {
     public static class Tenants {
 
         /**
-         * Tenant schema names, e.g. 'tenant_a,tenant_b'. A schema that does not exist is created by Flyway.
+         * Names of tenant schemas to migrate.
          */
         private List<String> schemas = new ArrayList<>();
 
         /**
-         * SQL run once at startup on Flyway's data source; the first column of every row is a tenant schema name,
-         * e.g. 'SELECT schema_name FROM public.tenants'.
+         * SQL run once at startup on Flyway's data source whose first column lists tenant schema names.
          */
         private String query;
 
         /**
-         * Migration locations of the tenant schemas, when they differ from spring.flyway.locations (which then
-         * migrate the shared schema only).
+         * Migration locations of the tenant schemas, when they differ from spring.flyway.locations.
          */
         private List<String> locations = new ArrayList<>();
 
         /**
-         * How many tenant schemas migrate at once. Unset: derived from the connection pool so that startup never
-         * waits for a connection (each tenant holds up to three), at most one per processor.
+         * How many tenant schemas migrate at once; when unset, derived from the connection pool and the processors.
          */
         private Integer parallelism;
 
         /**
-         * When a tenant schema cannot converge: 'fail' stops startup after every tenant ran, naming each failed
-         * tenant; 'continue' starts the application and reports the failed tenants as DOWN in their own health
-         * entries.
+         * What to do when a tenant schema cannot converge: 'fail' stops startup once every tenant ran; 'continue'
+         * starts the application with that tenant DOWN in its health entry.
          */
         private TenantFailurePolicy onFailure = TenantFailurePolicy.FAIL;
 
