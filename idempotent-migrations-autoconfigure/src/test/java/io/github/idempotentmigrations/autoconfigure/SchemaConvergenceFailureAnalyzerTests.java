@@ -32,7 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * What an on-call person reads for representative failures. The texts are also written to
- * {@code target/failure-analyzer-examples.md} for the README.
+ * {@code target/failure-analyzer-examples.md} for {@code docs/failures.md}.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class SchemaConvergenceFailureAnalyzerTests {
