@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
@@ -58,7 +57,7 @@ public final class IdempotentOperations {
 
     static IdempotentOperations of(Connection connection, String migrationName) {
         EngineRun run = MigrationRunTracker.activeRun().orElseGet(() -> {
-            EngineRun standalone = new IdempotentEngine(EngineSettings.defaults()).startRun();
+            EngineRun standalone = new EngineRun(EngineSettings.defaults());
             standalone.beginMigration(null, migrationName, null);
             return standalone;
         });
