@@ -234,8 +234,9 @@ public final class IdempotentOperations {
 
     /**
      * Runs the data statement {@code sql} only when {@code conditionSql} (a query returning one boolean) returns
-     * true, e.g. "some admin is not yet in the admin group". The condition is the guard: the engine's data-statement
-     * policy does not apply. Either way the decision is recorded: APPLIED or SKIPPED with {@code description}.
+     * true, e.g. "some admin is not yet in the admin group". The condition is the guard: the statement runs as it is,
+     * with nothing reconciled by the engine. Either way the decision is recorded: APPLIED or SKIPPED with
+     * {@code description}.
      */
     public StatementResult executeIf(String conditionSql, String sql, String description) {
         String condition = Sql.fragment(conditionSql, "condition sql");
