@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import io.github.idempotentmigrations.autoconfigure.StarterFlywayCustomizer;
 import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.LockWaits;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
@@ -167,15 +166,15 @@ public final class LiveTrafficBenchmark {
         }
     }
 
-    /** The engine and its run tracker, with the starter's defaults besides the lock timeout. */
-    private record Starter(IdempotentEngine engine, MigrationRunTracker runs) {
+    /** The engine's settings and its run tracker, with the starter's defaults besides the lock timeout. */
+    private record Starter(EngineSettings engineSettings, MigrationRunTracker runs) {
     }
 
     /** connect.lock-retries=10, connect.lock-retry-backoff=500ms (the defaults). */
     private static Starter starter() {
-        IdempotentEngine engine = new IdempotentEngine(
-                new EngineSettings(ConflictPolicy.FAIL, new LockWaits(10, Duration.ofMillis(500))));
-        return new Starter(engine, new MigrationRunTracker(engine));
+        EngineSettings engineSettings = new EngineSettings(ConflictPolicy.FAIL,
+                new LockWaits(10, Duration.ofMillis(500)));
+        return new Starter(engineSettings, new MigrationRunTracker(engineSettings));
     }
 
     /** Migrates with plain Flyway, or with the starter as Boot would run it (its report in {@code starter}). */
@@ -191,7 +190,7 @@ public final class LiveTrafficBenchmark {
         }
         StartupSettings settings = settings(variant.lockTimeout);
         StarterFlywayCustomizer.customize(configuration, new IdempotentStatementCallback(starter.runs()), settings);
-        new IdempotentMigrationStrategy(settings, starter.engine(), starter.runs(), new MigrationReportStore())
+        new IdempotentMigrationStrategy(settings, starter.engineSettings(), starter.runs(), new MigrationReportStore())
             .migrate(configuration.load());
     }
 

@@ -22,7 +22,6 @@ import javax.sql.DataSource;
 import io.github.idempotentmigrations.autoconfigure.StarterFlywayCustomizer;
 import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.LockWaits;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -165,16 +164,16 @@ public final class StartupBenchmark {
     /** @param adoptThrough the reserved shadow for an adoption, or null for a migrate */
     private static Sample measure(Variant variant, TestDatabase database, DataSource dataSource, RoundTrips trips,
             String location, ShadowSettings adoptThrough) {
-        IdempotentEngine engine = new IdempotentEngine(new EngineSettings(ConflictPolicy.FAIL, LOCK_WAITS));
+        EngineSettings engineSettings = new EngineSettings(ConflictPolicy.FAIL, LOCK_WAITS);
         Subtransactions before = subtransactions(database, 300);
-        MigrationRunTracker runs = new MigrationRunTracker(engine);
+        MigrationRunTracker runs = new MigrationRunTracker(engineSettings);
         AtomicInteger catalogQueries = new AtomicInteger(-1);
         System.gc();
         trips.reset();
         long start = System.nanoTime();
         String failure = null;
         try {
-            run(variant, dataSource, location, adoptThrough, engine, runs, catalogQueries);
+            run(variant, dataSource, location, adoptThrough, engineSettings, runs, catalogQueries);
         }
         catch (RuntimeException ex) {
             Throwable root = ex;
@@ -205,7 +204,7 @@ public final class StartupBenchmark {
     }
 
     private static void run(Variant variant, DataSource dataSource, String location, ShadowSettings adoptThrough,
-            IdempotentEngine engine, MigrationRunTracker runs, AtomicInteger catalogQueries) {
+            EngineSettings engineSettings, MigrationRunTracker runs, AtomicInteger catalogQueries) {
         switch (variant) {
             case PLAIN -> {
                 FluentConfiguration configuration = Flyway.configure().dataSource(dataSource).locations(location);
@@ -217,24 +216,24 @@ public final class StartupBenchmark {
                 Flyway flyway = starterConfiguration(dataSource, location, runs, catalogQueries).load();
                 if (adoptThrough != null) {
                     // Adoption exists only in the strategy (through a shadow): the callback alone has nothing to adopt.
-                    strategy(engine, runs, adoptThrough).migrate(flyway);
+                    strategy(engineSettings, runs, adoptThrough).migrate(flyway);
                 }
                 else {
                     flyway.migrate();
                 }
             }
-            case STARTER -> strategy(engine, runs, adoptThrough)
+            case STARTER -> strategy(engineSettings, runs, adoptThrough)
                 .migrate(starterConfiguration(dataSource, location, runs, catalogQueries).load());
         }
     }
 
-    private static IdempotentMigrationStrategy strategy(IdempotentEngine engine, MigrationRunTracker runs,
+    private static IdempotentMigrationStrategy strategy(EngineSettings engineSettings, MigrationRunTracker runs,
             ShadowSettings shadow) {
         StartupSettings settings = (shadow == null) ? SETTINGS : new StartupSettings(SETTINGS.mode(),
                 SETTINGS.unhistoriedSchema(), SETTINGS.failedMigrations(), SETTINGS.invalidIndexes(),
                 SETTINGS.checksumMismatches(), SETTINGS.missingMigrations(), SETTINGS.drift(), SETTINGS.connectTimeout(),
                 SETTINGS.initialBackoff(), SETTINGS.maxBackoff(), SETTINGS.lockTimeout(), shadow, SETTINGS.personsWord());
-        return new IdempotentMigrationStrategy(settings, engine, runs, new MigrationReportStore());
+        return new IdempotentMigrationStrategy(settings, engineSettings, runs, new MigrationReportStore());
     }
 
     /** Configured the way the starter's FlywayConfigurationCustomizer configures Boot's Flyway. */

@@ -15,7 +15,6 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
@@ -96,15 +95,15 @@ public final class TenantBenchmark {
 
     /** Boot's Flyway as the starter's customizer leaves it, then the tenant runner over it. */
     private static TenantMigrations tenantMigrations(DataSource dataSource, String location, int parallelism) {
-        IdempotentEngine engine = new IdempotentEngine(EngineSettings.defaults());
+        EngineSettings engineSettings = EngineSettings.defaults();
         FluentConfiguration base = Flyway.configure()
             .dataSource(dataSource)
             .locations(location)
-            .callbacks(new IdempotentStatementCallback(new MigrationRunTracker(engine)))
+            .callbacks(new IdempotentStatementCallback(new MigrationRunTracker(engineSettings)))
             .initSql(SETTINGS.lockTimeoutSql())
             .ignoreMigrationPatterns("*:missing");
         base.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        return new TenantMigrations(SETTINGS, engine, new TenantFlyway(base, List.of()), parallelism);
+        return new TenantMigrations(SETTINGS, engineSettings, new TenantFlyway(base, List.of()), parallelism);
     }
 
     private record Sample(long nanos, int peakConnections, long peakHeapBytes, String failures) {

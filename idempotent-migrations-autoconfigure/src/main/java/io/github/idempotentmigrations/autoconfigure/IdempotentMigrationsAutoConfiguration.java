@@ -1,7 +1,6 @@
 package io.github.idempotentmigrations.autoconfigure;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.LockWaits;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
@@ -38,16 +37,16 @@ public final class IdempotentMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IdempotentEngine idempotentMigrationsEngine(IdempotentMigrationsProperties properties) {
+    EngineSettings idempotentMigrationsEngineSettings(IdempotentMigrationsProperties properties) {
         IdempotentMigrationsProperties.Connect connect = properties.getConnect();
-        return new IdempotentEngine(new EngineSettings(properties.getOnConflict(),
-                new LockWaits(connect.getLockRetries(), connect.getLockRetryBackoff())));
+        return new EngineSettings(properties.getOnConflict(),
+                new LockWaits(connect.getLockRetries(), connect.getLockRetryBackoff()));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MigrationRunTracker idempotentMigrationsRunTracker(IdempotentEngine engine) {
-        return new MigrationRunTracker(engine);
+    MigrationRunTracker idempotentMigrationsRunTracker(EngineSettings engineSettings) {
+        return new MigrationRunTracker(engineSettings);
     }
 
     @Bean
@@ -90,8 +89,8 @@ public final class IdempotentMigrationsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
-    IdempotentMigrationStrategy idempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine,
+    IdempotentMigrationStrategy idempotentMigrationStrategy(StartupSettings settings, EngineSettings engineSettings,
             MigrationRunTracker runs, MigrationReportStore reports) {
-        return new IdempotentMigrationStrategy(settings, engine, runs, reports);
+        return new IdempotentMigrationStrategy(settings, engineSettings, runs, reports);
     }
 }

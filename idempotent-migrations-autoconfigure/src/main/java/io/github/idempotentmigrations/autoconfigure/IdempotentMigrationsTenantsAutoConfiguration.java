@@ -1,6 +1,6 @@
 package io.github.idempotentmigrations.autoconfigure;
 
-import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.tenants.TenantFlyway;
 import io.github.idempotentmigrations.tenants.TenantMigrations;
@@ -24,19 +24,19 @@ import org.springframework.context.annotation.Conditional;
  */
 @AutoConfiguration(after = { FlywayAutoConfiguration.class, IdempotentMigrationsAutoConfiguration.class })
 @ConditionalOnSingleCandidate(Flyway.class)
-@ConditionalOnBean({ StartupSettings.class, IdempotentEngine.class })
+@ConditionalOnBean({ StartupSettings.class, EngineSettings.class })
 @Conditional(TenantsConfiguredCondition.class)
 public final class IdempotentMigrationsTenantsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     TenantMigrationInitializer idempotentMigrationsTenants(Flyway flyway, IdempotentMigrationsProperties properties,
-            StartupSettings settings, IdempotentEngine engine, ObjectProvider<TenantSchemas> schemas) {
+            StartupSettings settings, EngineSettings engineSettings, ObjectProvider<TenantSchemas> schemas) {
         IdempotentMigrationsProperties.Tenants tenants = properties.getTenants();
         int parallelism = (tenants.getParallelism() != null) ? tenants.getParallelism()
                 : TenantParallelism.of(Runtime.getRuntime().availableProcessors(),
                         PoolMaximum.of(flyway.getConfiguration().getDataSource()));
-        TenantMigrations migrations = new TenantMigrations(settings, engine,
+        TenantMigrations migrations = new TenantMigrations(settings, engineSettings,
                 new TenantFlyway(flyway.getConfiguration(), tenants.getLocations()), parallelism);
         return new TenantMigrationInitializer(tenants, schemas.getIfAvailable(),
                 flyway.getConfiguration().getDataSource(), migrations);

@@ -77,7 +77,7 @@ public final class EngineRun {
 
     private boolean sentByFlywayJournaled;
 
-    EngineRun(EngineSettings settings) {
+    public EngineRun(EngineSettings settings) {
         this.settings = settings;
     }
 

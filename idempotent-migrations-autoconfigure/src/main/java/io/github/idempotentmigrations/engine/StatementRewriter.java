@@ -99,26 +99,6 @@ final class StatementRewriter {
         return labels;
     }
 
-    /**
-     * The column definition of an {@code ADD [COLUMN] [IF NOT EXISTS] ...} action: everything after those keywords.
-     */
-    static String columnDefinitionOfAddAction(String actionText) {
-        List<Token> tokens = SqlLexer.tokenize(actionText);
-        int i = 0;
-        while (i < tokens.size() && (tokens.get(i).isKeyword("add") || tokens.get(i).isKeyword("column")
-                || tokens.get(i).isKeyword("if") || tokens.get(i).isKeyword("not")
-                || tokens.get(i).isKeyword("exists"))) {
-            i++;
-        }
-        return (i < tokens.size()) ? actionText.substring(tokens.get(i).start()) : "";
-    }
-
-    /** The text after the first {@code skip} tokens: e.g. a column's definition without its name. */
-    static String afterTokens(String text, int skip) {
-        List<Token> tokens = SqlLexer.tokenize(text);
-        return (tokens.size() > skip) ? text.substring(tokens.get(skip).start()) : "";
-    }
-
     private static int[] nameSpan(List<Token> tokens, int first) {
         if (first >= tokens.size() || !isName(tokens.get(first))) {
             return null;

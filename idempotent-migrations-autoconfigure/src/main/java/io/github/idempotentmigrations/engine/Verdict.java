@@ -3,7 +3,7 @@ package io.github.idempotentmigrations.engine;
 import io.github.idempotentmigrations.engine.report.Outcome;
 
 /**
- * A guard's decision about one statement.
+ * The engine's decision about one statement: what its reconciler made of PostgreSQL's answer and the catalog.
  *
  * @param outcome what was done
  * @param object the object concerned (readable), or null

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
@@ -46,13 +46,13 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
     private final StartupDriftCheck drift;
 
-    public IdempotentMigrationStrategy(StartupSettings settings, IdempotentEngine engine, MigrationRunTracker runs,
-            MigrationReportStore reports) {
+    public IdempotentMigrationStrategy(StartupSettings settings, EngineSettings engineSettings,
+            MigrationRunTracker runs, MigrationReportStore reports) {
         this.settings = settings;
         this.runs = runs;
         this.reports = reports;
         this.policies = new RepairPolicies(settings);
-        this.adoption = new HistoryAdoption(settings.shadow(), engine.settings().onConflict());
+        this.adoption = new HistoryAdoption(settings.shadow(), engineSettings.onConflict());
         this.assumedApplied = new AssumedApplied(settings.personsWord().assumeApplied(), settings.shadow());
         this.drift = new StartupDriftCheck(settings.drift());
     }

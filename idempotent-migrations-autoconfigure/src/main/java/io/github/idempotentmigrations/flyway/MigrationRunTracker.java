@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.EngineRun;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 
 /**
@@ -16,18 +16,18 @@ public final class MigrationRunTracker {
     /** The run of the migrate call in progress on this thread: Flyway runs Java migrations on its own thread. */
     private static final ThreadLocal<EngineRun> ACTIVE = new ThreadLocal<>();
 
-    private final IdempotentEngine engine;
+    private final EngineSettings settings;
 
     private EngineRun current;
 
     private List<MigrationResult> lastResults = List.of();
 
-    public MigrationRunTracker(IdempotentEngine engine) {
-        this.engine = engine;
+    public MigrationRunTracker(EngineSettings settings) {
+        this.settings = settings;
     }
 
     synchronized EngineRun begin() {
-        this.current = this.engine.startRun();
+        this.current = new EngineRun(this.settings);
         ACTIVE.set(this.current);
         return this.current;
     }

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
@@ -58,7 +57,7 @@ public final class IdempotentOperations {
 
     static IdempotentOperations of(Connection connection, String migrationName) {
         EngineRun run = MigrationRunTracker.activeRun().orElseGet(() -> {
-            EngineRun standalone = new IdempotentEngine(EngineSettings.defaults()).startRun();
+            EngineRun standalone = new EngineRun(EngineSettings.defaults());
             standalone.beginMigration(null, migrationName, null);
             return standalone;
         });
@@ -235,8 +234,9 @@ public final class IdempotentOperations {
 
     /**
      * Runs the data statement {@code sql} only when {@code conditionSql} (a query returning one boolean) returns
-     * true, e.g. "some admin is not yet in the admin group". The condition is the guard: the engine's data-statement
-     * policy does not apply. Either way the decision is recorded: APPLIED or SKIPPED with {@code description}.
+     * true, e.g. "some admin is not yet in the admin group". The condition is the guard: the statement runs as it is,
+     * with nothing reconciled by the engine. Either way the decision is recorded: APPLIED or SKIPPED with
+     * {@code description}.
      */
     public StatementResult executeIf(String conditionSql, String sql, String description) {
         String condition = Sql.fragment(conditionSql, "condition sql");

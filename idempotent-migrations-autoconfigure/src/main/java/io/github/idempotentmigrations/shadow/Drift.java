@@ -19,9 +19,6 @@ public record Drift(ObjectKind kind, String object, Problem problem, String expe
 
     private static final String INVALID_MARK = " (INVALID)";
 
-    private static final Set<ObjectKind> HARMLESS_WHEN_MISSING = Set.of(ObjectKind.INDEX, ObjectKind.COMMENT,
-            ObjectKind.PRIVILEGE, ObjectKind.DEFAULT_PRIVILEGE);
-
     public enum Problem {
         /** The migrations build it; it is not there. */
         MISSING,
@@ -36,15 +33,6 @@ public record Drift(ObjectKind kind, String object, Problem problem, String expe
     /** Whether the schema departs from the expected one here: anything but an extra object. */
     public boolean departs() {
         return this.problem != Problem.EXTRA;
-    }
-
-    /**
-     * Whether queries may fail on it: an object they use is missing. A missing index only slows them; a comment or a
-     * privilege (which the shadow's defaults, e.g. PostgreSQL 14's {@code public} schema, may not share) and an object
-     * defined differently (accepted with {@code on-conflict=warn}, or changed by hand) are shown, not judged fatal.
-     */
-    public boolean breaksQueries() {
-        return this.problem == Problem.MISSING && !HARMLESS_WHEN_MISSING.contains(this.kind);
     }
 
     /** {@code column public.chats.last_message_at is missing}. */

@@ -1,9 +1,5 @@
 package io.github.idempotentmigrations.shadow;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -298,17 +294,5 @@ final class SnapshotQueries {
                         + " || regexp_replace(pg_get_viewdef(c.oid), ';\\s*$', '') || " + population
                         + " AS definition) d WHERE")
                 + " AND c.relkind = " + relkind;
-    }
-
-    /** A relation's name as the snapshot spells it (quoted where PostgreSQL would quote it). */
-    static String relationName(Connection connection, String schema, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT format('%I.%I', ?, ?)")) {
-            statement.setString(1, schema);
-            statement.setString(2, name);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
@@ -26,15 +26,16 @@ public final class TenantMigrations {
 
     private final StartupSettings settings;
 
-    private final IdempotentEngine engine;
+    private final EngineSettings engineSettings;
 
     private final TenantFlyway flyways;
 
     private final int parallelism;
 
-    public TenantMigrations(StartupSettings settings, IdempotentEngine engine, TenantFlyway flyways, int parallelism) {
+    public TenantMigrations(StartupSettings settings, EngineSettings engineSettings, TenantFlyway flyways,
+            int parallelism) {
         this.settings = settings;
-        this.engine = engine;
+        this.engineSettings = engineSettings;
         this.flyways = flyways;
         this.parallelism = Math.max(1, parallelism);
     }
@@ -62,7 +63,7 @@ public final class TenantMigrations {
     }
 
     private TenantRun run(String schema, TenantProgress progress) {
-        MigrationRunTracker runs = new MigrationRunTracker(this.engine);
+        MigrationRunTracker runs = new MigrationRunTracker(this.engineSettings);
         MigrationReportStore reports = new MigrationReportStore();
         Flyway flyway = this.flyways.create(schema, runs);
         Thread thread = Thread.currentThread();
@@ -71,7 +72,7 @@ public final class TenantMigrations {
         thread.setName("tenant-" + schema);
         RuntimeException failure = null;
         try {
-            new IdempotentMigrationStrategy(this.settings, this.engine, runs, reports).migrate(flyway);
+            new IdempotentMigrationStrategy(this.settings, this.engineSettings, runs, reports).migrate(flyway);
         }
         catch (RuntimeException ex) {
             failure = ex;

@@ -1,6 +1,6 @@
 package io.github.idempotentmigrations.autoconfigure;
 
-import io.github.idempotentmigrations.engine.IdempotentEngine;
+import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
@@ -32,7 +32,7 @@ class IdempotentMigrationsAutoConfigurationTests {
     void appliesAndMigratesEveryStatementThroughTheEngine(TestDatabase database) {
         runner(database).run((context) -> {
             assertThat(context).hasNotFailed()
-                .hasSingleBean(IdempotentEngine.class)
+                .hasSingleBean(EngineSettings.class)
                 .hasSingleBean(MigrationRunTracker.class)
                 .hasSingleBean(MigrationReportStore.class)
                 .hasSingleBean(IdempotentFlywayCustomizer.class);
@@ -49,7 +49,7 @@ class IdempotentMigrationsAutoConfigurationTests {
         runner(database).withPropertyValues("idempotent-migrations.enabled=false").run((context) -> {
             assertThat(context).hasNotFailed()
                 .hasSingleBean(Flyway.class)
-                .doesNotHaveBean(IdempotentEngine.class)
+                .doesNotHaveBean(EngineSettings.class)
                 .doesNotHaveBean(MigrationRunTracker.class)
                 .doesNotHaveBean(MigrationReportStore.class)
                 .doesNotHaveBean(IdempotentFlywayCustomizer.class)

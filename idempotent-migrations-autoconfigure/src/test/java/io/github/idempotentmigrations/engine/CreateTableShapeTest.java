@@ -29,7 +29,7 @@ class CreateTableShapeTest {
     @BeforeEach
     void startRun(TestDatabase db) {
         this.db = db;
-        this.run = new IdempotentEngine(EngineSettings.defaults()).startRun();
+        this.run = new EngineRun(EngineSettings.defaults());
         this.run.beginMigration("1", "test", "V1__test.sql");
     }
 

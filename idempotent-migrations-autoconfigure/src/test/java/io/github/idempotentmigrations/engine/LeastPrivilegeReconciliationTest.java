@@ -34,7 +34,7 @@ class LeastPrivilegeReconciliationTest {
         db.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "')"
                 + " THEN CREATE ROLE " + ROLE + " NOLOGIN; END IF; END $$");
         db.execute("CREATE SCHEMA im_probe; CREATE SCHEMA app AUTHORIZATION " + ROLE);
-        this.run = new IdempotentEngine(EngineSettings.defaults()).startRun();
+        this.run = new EngineRun(EngineSettings.defaults());
         this.run.beginMigration("2", "chats", "V2__chats.sql");
     }
 

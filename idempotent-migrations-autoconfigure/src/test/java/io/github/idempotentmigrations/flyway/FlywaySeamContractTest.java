@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
@@ -31,7 +30,7 @@ class FlywaySeamContractTest {
 
     @Test
     void everyStatementReachesTheEngineAndHistoryMatchesPlainFlyway(TestDatabase starter) {
-        MigrationRunTracker runs = new MigrationRunTracker(new IdempotentEngine(EngineSettings.defaults()));
+        MigrationRunTracker runs = new MigrationRunTracker(EngineSettings.defaults());
         Flyway flyway = withEngine(configure(starter), runs);
         flyway.migrate();
 
@@ -57,7 +56,7 @@ class FlywaySeamContractTest {
 
     @Test
     void restartAfterHistoryLossRunsNoStatementKeepsRowsAndRestoresTheHistory(TestDatabase database) {
-        MigrationRunTracker runs = new MigrationRunTracker(new IdempotentEngine(EngineSettings.defaults()));
+        MigrationRunTracker runs = new MigrationRunTracker(EngineSettings.defaults());
         withEngine(configure(database), runs).migrate();
         List<Integer> checksums = checksums(configure(database).load());
         database.execute("DROP TABLE flyway_schema_history");

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
@@ -172,7 +171,7 @@ class SeedStory004JavaMigrationTest {
     }
 
     private static MigrationRunTracker tracker() {
-        return new MigrationRunTracker(new IdempotentEngine(EngineSettings.defaults()));
+        return new MigrationRunTracker(EngineSettings.defaults());
     }
 
     private static Flyway flyway(TestDatabase database, MigrationRunTracker runs) {

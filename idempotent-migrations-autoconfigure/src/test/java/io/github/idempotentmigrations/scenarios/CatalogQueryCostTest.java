@@ -5,7 +5,6 @@ import java.sql.SQLException;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -29,7 +28,7 @@ class CatalogQueryCostTest {
 
     @Test
     void emptySchemaCostsNoCatalogQuery(TestDatabase db) throws SQLException {
-        EngineRun run = new IdempotentEngine(EngineSettings.defaults()).startRun();
+        EngineRun run = new EngineRun(EngineSettings.defaults());
         run.beginMigration("1", "cost", "V1__cost.sql");
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);
@@ -55,7 +54,7 @@ class CatalogQueryCostTest {
                 .append("CREATE INDEX ix").append(i).append(" ON t").append(i).append(" (v);");
         }
         db.execute(ddl.toString());
-        EngineRun run = new IdempotentEngine(EngineSettings.defaults()).startRun();
+        EngineRun run = new EngineRun(EngineSettings.defaults());
         run.beginMigration("1", "cost", "V1__cost.sql");
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);

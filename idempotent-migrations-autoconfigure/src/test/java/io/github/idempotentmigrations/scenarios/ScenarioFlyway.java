@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.SqlScriptSplitter;
@@ -49,7 +48,7 @@ final class ScenarioFlyway {
 
     /** Migrates with the engine, through the statement callback alone (no startup strategy). */
     static List<MigrationResult> migrate(TestDatabase database, String scenario, EngineSettings settings) {
-        MigrationRunTracker runs = new MigrationRunTracker(new IdempotentEngine(settings));
+        MigrationRunTracker runs = new MigrationRunTracker(settings);
         try {
             withEngine(configure(database, scenario), runs).migrate();
         }
@@ -70,7 +69,7 @@ final class ScenarioFlyway {
 
     /** Migrates only up to {@code target} (inclusive) with the engine on an empty database. */
     static List<MigrationResult> migrateTo(TestDatabase database, String scenario, String target) {
-        MigrationRunTracker runs = new MigrationRunTracker(new IdempotentEngine(EngineSettings.defaults()));
+        MigrationRunTracker runs = new MigrationRunTracker(EngineSettings.defaults());
         withEngine(configure(database, scenario).target(target), runs).migrate();
         return runs.lastResults();
     }

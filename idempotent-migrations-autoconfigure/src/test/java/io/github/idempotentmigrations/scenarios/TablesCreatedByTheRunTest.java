@@ -5,7 +5,6 @@ import java.sql.SQLException;
 
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -23,7 +22,7 @@ class TablesCreatedByTheRunTest {
 
     @Test
     void aColumnTheRunAlreadyAddedIsSkippedNotAddedTwice(TestDatabase db) throws SQLException {
-        EngineRun run = new IdempotentEngine(EngineSettings.defaults()).startRun();
+        EngineRun run = new EngineRun(EngineSettings.defaults());
         run.beginMigration("1", "created", "V1__created.sql");
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);

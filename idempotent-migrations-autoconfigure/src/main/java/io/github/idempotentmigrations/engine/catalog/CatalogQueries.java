@@ -61,9 +61,8 @@ final class CatalogQueries {
             SELECT 'constraint', c.conname::text, c.contype::text, pg_get_constraintdef(c.oid), NULL, NULL, 0, NULL
               FROM t JOIN pg_constraint c ON c.conrelid = t.oid
             UNION ALL
-            SELECT 'index', ic.relname::text, pg_get_indexdef(i.indexrelid), i.indisvalid::text,
-                   (EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid
-                            AND c.conrelid = i.indrelid))::text, NULL, 0, NULL
+            SELECT 'index', ic.relname::text, pg_get_indexdef(i.indexrelid), i.indisvalid::text, NULL, NULL, 0,
+                   NULL
               FROM t JOIN pg_index i ON i.indrelid = t.oid JOIN pg_class ic ON ic.oid = i.indexrelid
             UNION ALL
             SELECT 'trigger', g.tgname::text, pg_get_triggerdef(g.oid), NULL, NULL, NULL, 0, NULL

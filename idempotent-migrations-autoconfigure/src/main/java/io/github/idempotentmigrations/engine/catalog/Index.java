@@ -6,9 +6,8 @@ package io.github.idempotentmigrations.engine.catalog;
  * @param name index name
  * @param definition {@code pg_get_indexdef()}
  * @param valid {@code indisvalid}: false for a leftover of a failed concurrent build
- * @param constraintBacked whether a constraint (PK, UNIQUE, EXCLUDE) owns it
  */
-public record Index(String name, String definition, boolean valid, boolean constraintBacked) {
+public record Index(String name, String definition, boolean valid) {
 
     /**
      * What the index does, independent of its name and its table's name: {@code UNIQUE} plus everything from

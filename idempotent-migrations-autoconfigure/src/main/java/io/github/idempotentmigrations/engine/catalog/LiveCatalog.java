@@ -119,7 +119,7 @@ public final class LiveCatalog {
                         case "constraint" -> constraints.put(name, new Constraint(name, rs.getString(3),
                                 rs.getString(4)));
                         case "index" -> indexes.put(name, new Index(name, rs.getString(3),
-                                "true".equals(rs.getString(4)), "true".equals(rs.getString(5))));
+                                "true".equals(rs.getString(4))));
                         case "trigger" -> triggers.put(name, rs.getString(3));
                         case "policy" -> policies.put(name, rs.getString(3));
                         case "parent" -> {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the guards need to know about one table, read in one catalog query.
+ * Everything the reconcilers and probes need to know about one table, read in one catalog query.
  *
  * @param columns columns by name, in column order
  * @param constraints constraints by name

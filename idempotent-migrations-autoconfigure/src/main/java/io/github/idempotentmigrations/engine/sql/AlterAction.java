@@ -6,11 +6,12 @@ import java.util.Set;
  * One comma-separated action of an {@code ALTER TABLE} statement.
  *
  * @param kind what the action does
- * @param name the column or constraint it acts on (folded); for {@code RENAME TO} / {@code SET SCHEMA} the new table
- * name; null when the action names none (an unnamed {@code ADD CONSTRAINT}, {@code OTHER})
+ * @param name what it acts on (folded): its column or constraint; for {@code RENAME TO} the new table name, for
+ * {@code SET SCHEMA} the new schema, for {@code ATTACH PARTITION} the partition; null when the action names none (an
+ * unnamed {@code ADD CONSTRAINT}, most {@code OTHER} actions)
  * @param newName the new name for renames, else null
  * @param constraintType for {@link Kind#ADD_CONSTRAINT}: PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE; else null
- * @param flags IF [NOT] EXISTS, CASCADE, ...
+ * @param flags {@link Flag#IF_NOT_EXISTS} for an {@code ADD COLUMN IF NOT EXISTS}; empty otherwise
  * @param text the action's exact source text (e.g. {@code ADD COLUMN x int NOT NULL}), trimmed; appended to
  * {@code ALTER TABLE <table> } it is a runnable statement
  */
@@ -34,16 +35,16 @@ public record AlterAction(Kind kind, String name, String newName, String constra
         ALTER_COLUMN_DROP_DEFAULT,
         ALTER_COLUMN_SET_NOT_NULL,
         ALTER_COLUMN_DROP_NOT_NULL,
-        /** {@code ALTER [COLUMN] c ADD GENERATED ... AS IDENTITY}. */
-        ALTER_COLUMN_ADD_IDENTITY,
         ADD_CONSTRAINT,
         DROP_CONSTRAINT,
         RENAME_COLUMN,
         RENAME_CONSTRAINT,
         /** {@code RENAME TO}: the table itself. */
         RENAME_TABLE,
-        ATTACH_PARTITION,
-        /** Anything else (SET, OWNER TO, ENABLE ROW LEVEL SECURITY, ...): run as written. */
+        /**
+         * Anything else ({@code ATTACH PARTITION}, {@code ALTER c ADD GENERATED ... AS IDENTITY}, SET, OWNER TO,
+         * ENABLE ROW LEVEL SECURITY, ...): run as written.
+         */
         OTHER
     }
 }

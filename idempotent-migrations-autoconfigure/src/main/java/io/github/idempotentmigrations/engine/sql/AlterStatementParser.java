@@ -35,8 +35,8 @@ final class AlterStatementParser {
 
     /** {@code [IF EXISTS] name RENAME TO new_name}. */
     private static ClassifiedStatement rename(TokenCursor cursor, String objectType, StatementKind kind) {
+        cursor.acceptKeyword("if", "exists");
         ClassifiedStatementBuilder statement = new ClassifiedStatementBuilder(cursor.sql())
-                .flagIf(cursor.acceptKeyword("if", "exists"), Flag.IF_EXISTS)
                 .target(ObjectReference.parse(cursor, objectType).name());
         cursor.expectKeyword("rename", "to");
         return renamed(cursor, statement, objectType, kind);
@@ -59,8 +59,8 @@ final class AlterStatementParser {
             return statement.build(StatementKind.ALTER_TYPE_RENAME_VALUE);
         }
         cursor.expectKeyword("add", "value");
-        statement.flagIf(cursor.acceptKeyword("if", "not", "exists"), Flag.IF_NOT_EXISTS)
-                .newName(cursor.stringLiteral());
+        cursor.acceptKeyword("if", "not", "exists");
+        statement.newName(cursor.stringLiteral());
         if (cursor.acceptKeyword("before") || cursor.acceptKeyword("after")) {
             cursor.stringLiteral();
         }

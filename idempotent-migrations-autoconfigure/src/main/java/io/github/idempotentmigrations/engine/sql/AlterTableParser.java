@@ -1,7 +1,6 @@
 package io.github.idempotentmigrations.engine.sql;
 
 import io.github.idempotentmigrations.engine.sql.AlterAction.Kind;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +12,8 @@ final class AlterTableParser {
 
     /** Parses what follows {@code ALTER TABLE}. */
     static ClassifiedStatement parse(TokenCursor cursor) {
+        cursor.acceptKeyword("if", "exists");
         ClassifiedStatementBuilder statement = new ClassifiedStatementBuilder(cursor.sql())
-                .flagIf(cursor.acceptKeyword("if", "exists"), Flag.IF_EXISTS)
                 .flagIf(cursor.acceptKeyword("only"), Flag.ONLY)
                 .target(cursor.name());
         cursor.acceptOperator("*");
@@ -47,7 +46,7 @@ final class AlterTableParser {
         if (item.acceptKeyword("attach", "partition")) {
             String partition = item.name().objectName().name();
             item.expectMore();
-            return action(item, Kind.ATTACH_PARTITION, partition);
+            return action(item, Kind.OTHER, partition);
         }
         if (item.acceptKeyword("set", "schema")) {
             // AlterAction.name documents the new schema for SET SCHEMA, which has no kind of its own
@@ -82,16 +81,10 @@ final class AlterTableParser {
         } else {
             item.acceptKeyword("column");
         }
-        Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        if (item.acceptKeyword("if", "exists")) {
-            flags.add(Flag.IF_EXISTS);
-        }
+        item.acceptKeyword("if", "exists");
         String name = item.identifier().value();
-        if (item.acceptDropBehaviour()) {
-            flags.add(Flag.CASCADE);
-        }
-        item.expectEnd();
-        return new AlterAction(kind, name, null, null, flags, item.text());
+        item.acceptDropBehaviour();
+        return completeAction(item, kind, name);
     }
 
     /** {@code ALTER [COLUMN] c ...}; {@code ALTER CONSTRAINT} and column changes not modelled are OTHER. */
@@ -117,7 +110,7 @@ final class AlterTableParser {
             if (item.at(TokenType.LEFT_PAREN)) {
                 item.skipParenthesized();
             }
-            return completeAction(item, Kind.ALTER_COLUMN_ADD_IDENTITY, column);
+            return completeAction(item, Kind.OTHER, column);
         }
         if (item.acceptKeyword("drop", "default")) {
             return completeAction(item, Kind.ALTER_COLUMN_DROP_DEFAULT, column);

@@ -27,7 +27,7 @@ import java.util.Set;
  * @param objectType see above
  * @param targets see above
  * @param newName see above
- * @param flags modifiers on the statement itself
+ * @param flags the statement's own modifiers that {@link Flag} records
  * @param elements see above
  * @param actions see above
  * @param targetSpan {@code [start, end)} character offsets of {@code target}'s name (including schema qualification

@@ -8,18 +8,12 @@ final class CreateStatementParser {
 
     /** What may stand between CREATE and the object type, in this order. */
     private enum Modifier {
-        OR_REPLACE(Flag.OR_REPLACE),
-        TEMPORARY(Flag.TEMPORARY),
-        UNLOGGED(Flag.UNLOGGED),
-        RECURSIVE(null),
-        CONSTRAINT(null),
-        UNIQUE(Flag.UNIQUE);
-
-        private final Flag flag;
-
-        Modifier(Flag flag) {
-            this.flag = flag;
-        }
+        OR_REPLACE,
+        TEMPORARY,
+        UNLOGGED,
+        RECURSIVE,
+        CONSTRAINT,
+        UNIQUE
     }
 
     private CreateStatementParser() {
@@ -34,7 +28,9 @@ final class CreateStatementParser {
         }
         return switch (objectType.value()) {
             case "table" -> CreateTableParser.parse(cursor,
-                    statement(cursor, modifiers, Modifier.TEMPORARY, Modifier.UNLOGGED));
+                    statement(cursor, modifiers, Modifier.TEMPORARY, Modifier.UNLOGGED)
+                        .flagIf(modifiers.contains(Modifier.TEMPORARY), Flag.TEMPORARY)
+                        .flagIf(modifiers.contains(Modifier.UNLOGGED), Flag.UNLOGGED));
             case "index" -> index(cursor, statement(cursor, modifiers, Modifier.UNIQUE));
             case "type" -> type(cursor, statement(cursor, modifiers));
             case "domain" -> domain(cursor, statement(cursor, modifiers));
@@ -79,15 +75,13 @@ final class CreateStatementParser {
         return modifiers;
     }
 
-    /** A builder carrying the modifiers' flags, provided the object type allows every modifier given. */
+    /** A builder for the statement, provided the object type allows every modifier given. */
     private static ClassifiedStatementBuilder statement(TokenCursor cursor, Set<Modifier> modifiers,
             Modifier... allowed) {
         if (!Set.of(allowed).containsAll(modifiers)) {
             throw new UnrecognisedStatementException();
         }
-        ClassifiedStatementBuilder statement = new ClassifiedStatementBuilder(cursor.sql());
-        modifiers.stream().filter(modifier -> modifier.flag != null).forEach(modifier -> statement.flag(modifier.flag));
-        return statement;
+        return new ClassifiedStatementBuilder(cursor.sql());
     }
 
     /**
@@ -97,10 +91,9 @@ final class CreateStatementParser {
     private static ClassifiedStatement index(TokenCursor cursor, ClassifiedStatementBuilder statement) {
         statement.flagIf(cursor.acceptKeyword("concurrently"), Flag.CONCURRENTLY);
         boolean ifNotExists = cursor.acceptKeyword("if", "not", "exists");
-        statement.flagIf(ifNotExists, Flag.IF_NOT_EXISTS);
         ParsedName index = ifNotExists || !cursor.atKeyword("on") ? cursor.singleName() : null;
         cursor.expectKeyword("on");
-        statement.flagIf(cursor.acceptKeyword("only"), Flag.ONLY);
+        cursor.acceptKeyword("only");
         ParsedName table = cursor.name();
         if (cursor.acceptKeyword("using")) {
             cursor.identifier();
@@ -139,9 +132,8 @@ final class CreateStatementParser {
     }
 
     private static ClassifiedStatement sequence(TokenCursor cursor, ClassifiedStatementBuilder statement) {
-        return statement.flagIf(cursor.acceptKeyword("if", "not", "exists"), Flag.IF_NOT_EXISTS)
-                .target(cursor.name())
-                .build(StatementKind.CREATE_SEQUENCE);
+        cursor.acceptKeyword("if", "not", "exists");
+        return statement.target(cursor.name()).build(StatementKind.CREATE_SEQUENCE);
     }
 
     /**
@@ -150,7 +142,7 @@ final class CreateStatementParser {
      * ({@code CREATE SCHEMA s CREATE TABLE ...}) is not recognised: it cannot be made conditional as a whole.
      */
     private static ClassifiedStatement schema(TokenCursor cursor, ClassifiedStatementBuilder statement) {
-        statement.flagIf(cursor.acceptKeyword("if", "not", "exists"), Flag.IF_NOT_EXISTS);
+        cursor.acceptKeyword("if", "not", "exists");
         if (cursor.acceptKeyword("authorization")) {
             statement.target(cursor.singleName());
         } else {
@@ -167,9 +159,8 @@ final class CreateStatementParser {
     }
 
     private static ClassifiedStatement extension(TokenCursor cursor, ClassifiedStatementBuilder statement) {
-        return statement.flagIf(cursor.acceptKeyword("if", "not", "exists"), Flag.IF_NOT_EXISTS)
-                .target(cursor.singleName())
-                .build(StatementKind.CREATE_EXTENSION);
+        cursor.acceptKeyword("if", "not", "exists");
+        return statement.target(cursor.singleName()).build(StatementKind.CREATE_EXTENSION);
     }
 
     /** {@code VIEW n [(columns)] [WITH (...)] AS query}. */
@@ -184,9 +175,8 @@ final class CreateStatementParser {
     /** {@code MATERIALIZED VIEW [IF NOT EXISTS] n ... AS query [WITH [NO] DATA]}. */
     private static ClassifiedStatement materializedView(TokenCursor cursor, ClassifiedStatementBuilder statement) {
         cursor.expectKeyword("view");
-        statement.flagIf(cursor.acceptKeyword("if", "not", "exists"), Flag.IF_NOT_EXISTS)
-                .target(cursor.name())
-                .flagIf(cursor.endsWithKeywords("with", "no", "data"), Flag.WITH_NO_DATA);
+        cursor.acceptKeyword("if", "not", "exists");
+        statement.target(cursor.name());
         if (!cursor.hasTopLevelKeyword("as")) {
             throw new UnrecognisedStatementException();
         }

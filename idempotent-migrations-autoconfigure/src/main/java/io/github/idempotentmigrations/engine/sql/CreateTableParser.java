@@ -18,8 +18,8 @@ final class CreateTableParser {
      * holds options for inherited columns, not columns.
      */
     static ClassifiedStatement parse(TokenCursor cursor, ClassifiedStatementBuilder statement) {
-        statement.flagIf(cursor.acceptKeyword("if", "not", "exists"), Flag.IF_NOT_EXISTS)
-                .target(cursor.name());
+        cursor.acceptKeyword("if", "not", "exists");
+        statement.target(cursor.name());
         if (cursor.acceptKeyword("partition", "of")) {
             return partitionOf(cursor, statement);
         }

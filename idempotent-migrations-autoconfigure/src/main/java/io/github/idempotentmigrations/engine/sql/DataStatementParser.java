@@ -58,8 +58,10 @@ final class DataStatementParser {
         if (!cursor.skipPastTopLevelKeyword("into")) {
             return statement.build(StatementKind.UTILITY);
         }
-        statement.flagIf(cursor.acceptKeyword("temporary") || cursor.acceptKeyword("temp"), Flag.TEMPORARY)
-                .flagIf(cursor.acceptKeyword("unlogged"), Flag.UNLOGGED);
+        if (!cursor.acceptKeyword("temporary")) {
+            cursor.acceptKeyword("temp");
+        }
+        cursor.acceptKeyword("unlogged");
         cursor.acceptKeyword("table");
         return statement.target(cursor.name()).build(StatementKind.CREATE_TABLE_AS);
     }

@@ -28,7 +28,7 @@ final class DropStatementParser {
         do {
             references.add(ObjectReference.parse(cursor, objectType));
         } while (!ObjectReference.isTableScoped(objectType) && cursor.accept(TokenType.COMMA));
-        statement.flagIf(cursor.acceptDropBehaviour(), Flag.CASCADE);
+        cursor.acceptDropBehaviour();
         cursor.expectEnd();
         ObjectReference first = references.get(0);
         return statement.target(first.name())

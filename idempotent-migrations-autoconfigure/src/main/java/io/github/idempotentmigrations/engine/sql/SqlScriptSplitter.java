@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a SQL script into statements on top-level semicolons, for look-ahead only (the engine never executes these
- * pieces). Semicolons in strings, quoted identifiers, dollar quotes and comments do not split, nor do those inside a
+ * Splits a SQL script into statements on top-level semicolons, to read a migration's statements as written: their
+ * hashes in the journal, the indexes pending migrations build, whether a failed one was edited since, the lint,
+ * and whether a text holds one statement. Flyway's own parser splits what runs; these pieces are never executed.
+ * Semicolons in strings, quoted identifiers, dollar quotes and comments do not split, nor do those inside a
  * {@code BEGIN ATOMIC ... END} routine body. The data block after {@code COPY ... FROM STDIN;} (up to its
  * {@code \.} line) is skipped.
  */

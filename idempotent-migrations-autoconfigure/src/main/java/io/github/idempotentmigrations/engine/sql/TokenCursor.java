@@ -120,20 +120,6 @@ final class TokenCursor {
         return null;
     }
 
-    /** Whether the statement ends with the unquoted key words {@code words}. */
-    boolean endsWithKeywords(String... words) {
-        int first = tokens.size() - words.length;
-        if (first < position) {
-            return false;
-        }
-        for (int i = 0; i < words.length; i++) {
-            if (!tokens.get(first + i).isKeyword(words[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A column, constraint or unqualified object name: an identifier that is not a reserved word. */
     Token identifier() {
         Token token = next();
