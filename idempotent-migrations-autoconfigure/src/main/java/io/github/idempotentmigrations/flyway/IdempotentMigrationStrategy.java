@@ -12,7 +12,9 @@ import java.util.Set;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
+import io.github.idempotentmigrations.engine.StopReason;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.flyway.Finding.Kind;
 import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
@@ -69,7 +71,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
             session.setAutoCommit(true);
             if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
-                throw report.failBehindTransactionPooler();
+                throw report.fail(StopReason.TRANSACTION_POOLER, TransactionPooler.ANALYSIS, null);
             }
             FlywaySession.prepare(session, flyway.getConfiguration());
             MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
@@ -199,7 +201,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
         catch (FlywayException | StatementRejectedException ex) {
             if (found.historyHasRows()) {
-                assumeAppliedHint(found).ifPresent(report::problem);
+                assumeAppliedHint(found).ifPresent(hint -> report.problem(StopReason.REPAIR_SETTING, hint));
             }
             throw ex;
         }

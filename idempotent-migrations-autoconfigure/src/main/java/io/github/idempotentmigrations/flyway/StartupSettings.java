@@ -2,6 +2,8 @@ package io.github.idempotentmigrations.flyway;
 
 import java.time.Duration;
 
+import io.github.idempotentmigrations.engine.report.StartupMode;
+
 /**
  * How startup treats the database, from the {@code idempotent-migrations.*} properties.
  *
