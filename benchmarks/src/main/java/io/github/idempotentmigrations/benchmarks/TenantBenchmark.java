@@ -18,6 +18,7 @@ import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
+import io.github.idempotentmigrations.flyway.ConnectSettings;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
@@ -25,6 +26,7 @@ import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.PersonsWord;
+import io.github.idempotentmigrations.flyway.RepairSettings;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
@@ -45,10 +47,11 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 public final class TenantBenchmark {
 
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
-            UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
-            ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN, Duration.ofSeconds(60),
-            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary(),
-            PersonsWord.none());
+            new RepairSettings(UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
+                    ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN),
+            new ConnectSettings(Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(5),
+                    Duration.ofSeconds(60)),
+            ShadowSettings.temporary(), PersonsWord.none());
 
     private TenantBenchmark() {
     }
@@ -101,7 +104,7 @@ public final class TenantBenchmark {
             .dataSource(dataSource)
             .locations(location)
             .callbacks(new IdempotentStatementCallback(new MigrationRunTracker(engine)))
-            .initSql(SETTINGS.lockTimeoutSql())
+            .initSql(SETTINGS.connect().lockTimeoutSql())
             .ignoreMigrationPatterns("*:missing");
         base.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return new TenantMigrations(SETTINGS, engine, new TenantFlyway(base, List.of()), parallelism);

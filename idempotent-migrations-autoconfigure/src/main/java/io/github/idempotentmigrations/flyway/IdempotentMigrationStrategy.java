@@ -53,10 +53,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         this.settings = settings;
         this.runs = runs;
         this.reports = reports;
-        this.policies = new RepairPolicies(settings);
+        this.policies = new RepairPolicies(settings.repair());
         this.adoption = new HistoryAdoption(settings.shadow(), engine.settings().onConflict());
         this.assumedApplied = new AssumedApplied(settings.personsWord().assumeApplied(), settings.shadow());
-        this.drift = new StartupDriftCheck(settings.drift());
+        this.drift = new StartupDriftCheck(settings.repair().drift());
     }
 
     @Override
@@ -66,8 +66,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             return;
         }
         StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
-        DatabaseWaiter waiter = new DatabaseWaiter(this.settings.connectTimeout(), this.settings.initialBackoff(),
-                this.settings.maxBackoff());
+        ConnectSettings connect = this.settings.connect();
+        DatabaseWaiter waiter = new DatabaseWaiter(connect.timeout(), connect.initialBackoff(), connect.maxBackoff());
         try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
             session.setAutoCommit(true);
             if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
@@ -76,7 +76,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             FlywaySession.prepare(session, flyway.getConfiguration());
             MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
             try (StartupLock lock = StartupLock.acquire(session, schemas)) {
-                execute(session, this.settings.lockTimeoutSql());
+                execute(session, connect.lockTimeoutSql());
                 try {
                     // Flyway works on this session too: a pool of one connection is enough, as for plain Flyway.
                     converge(SessionFlyway.on(flyway, session), session, schemas, report);
@@ -100,7 +100,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         // Each flyway.info() re-reads the history and checksums every script: take one per phase.
         MigrationInfoService before = flyway.info();
         InspectionResult found = this.inspector.inspect(before, flyway.getConfiguration().isBaselineOnMigrate(),
-                this.settings.failedMigrations().policy() == RepairPolicy.REPAIR, session, schemas,
+                this.settings.repair().failedMigrations().policy() == RepairPolicy.REPAIR, session, schemas,
                 new PendingScripts(flyway.getConfiguration()));
         recordSchemaVersion(before, report);
         if (this.settings.mode() == StartupMode.VALIDATE) {
@@ -129,7 +129,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             // is compared only when a policy acts on it (warn leaves it to the live check): reading the whole catalog
             // would cost more than the restart.
             expected.record(flyway, session, schemas, before, List.of(), report);
-            if (this.settings.drift() != DriftPolicy.WARN) {
+            if (this.settings.repair().drift() != DriftPolicy.WARN) {
                 checkDrift(session, schemas, before, expected, found, false, report);
             }
             report.publish();

@@ -13,9 +13,9 @@ import io.github.idempotentmigrations.flyway.Finding.Kind;
  */
 final class RepairPolicies {
 
-    private final StartupSettings settings;
+    private final RepairSettings settings;
 
-    RepairPolicies(StartupSettings settings) {
+    RepairPolicies(RepairSettings settings) {
         this.settings = settings;
     }
 
