@@ -78,8 +78,8 @@ final class FailedMigrationResume {
                             + InspectionResult.label(migration) + " stopped (" + committed.size() + " statements"
                             + " committed); remove the setting");
                 }
-                editedSinceCommitted(migration, committed).ifPresent(edited -> report.problem(StopReason.REPAIR_SETTING,
-                        edited));
+                editedSinceCommitted(migration, committed)
+                    .ifPresent(edited -> report.problem(StopReason.REPAIR_SETTING, edited));
                 continue;
             }
             Optional<String> script = this.scripts.script(migration);
