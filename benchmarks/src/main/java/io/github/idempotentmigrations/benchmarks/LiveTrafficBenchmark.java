@@ -20,7 +20,9 @@ import io.github.idempotentmigrations.engine.ConflictPolicy;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.LockWaits;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
+import io.github.idempotentmigrations.flyway.ConnectSettings;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
@@ -30,8 +32,8 @@ import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.PersonsWord;
+import io.github.idempotentmigrations.flyway.RepairSettings;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
-import io.github.idempotentmigrations.flyway.StartupMode;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -195,9 +197,11 @@ public final class LiveTrafficBenchmark {
     }
 
     private static StartupSettings settings(Duration lockTimeout) {
-        return new StartupSettings(StartupMode.MIGRATE, UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR,
-                InvalidIndexPolicy.WARN, ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN,
-                Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(5), lockTimeout,
+        return new StartupSettings(StartupMode.MIGRATE,
+                new RepairSettings(UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR,
+                        InvalidIndexPolicy.WARN, ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN,
+                        DriftPolicy.WARN),
+                new ConnectSettings(Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(5), lockTimeout),
                 ShadowSettings.temporary(), PersonsWord.none());
     }
 

@@ -25,8 +25,10 @@ import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.LockWaits;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
+import io.github.idempotentmigrations.flyway.ConnectSettings;
 import io.github.idempotentmigrations.flyway.EngineRunObserver;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
@@ -37,8 +39,8 @@ import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.PersonsWord;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
+import io.github.idempotentmigrations.flyway.RepairSettings;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
-import io.github.idempotentmigrations.flyway.StartupMode;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -88,10 +90,11 @@ public final class StartupBenchmark {
     private static final LockWaits LOCK_WAITS = new LockWaits(10, Duration.ofMillis(500));
 
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
-            UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
-            ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN, Duration.ofSeconds(60),
-            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(1), ShadowSettings.temporary(),
-            PersonsWord.none());
+            new RepairSettings(UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
+                    ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN),
+            new ConnectSettings(Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(5),
+                    Duration.ofSeconds(1)),
+            ShadowSettings.temporary(), PersonsWord.none());
 
     private StartupBenchmark() {
     }
@@ -230,9 +233,7 @@ public final class StartupBenchmark {
     private static IdempotentMigrationStrategy strategy(EngineSettings engineSettings, MigrationRunTracker runs,
             ShadowSettings shadow) {
         StartupSettings settings = (shadow == null) ? SETTINGS : new StartupSettings(SETTINGS.mode(),
-                SETTINGS.unhistoriedSchema(), SETTINGS.failedMigrations(), SETTINGS.invalidIndexes(),
-                SETTINGS.checksumMismatches(), SETTINGS.missingMigrations(), SETTINGS.drift(), SETTINGS.connectTimeout(),
-                SETTINGS.initialBackoff(), SETTINGS.maxBackoff(), SETTINGS.lockTimeout(), shadow, SETTINGS.personsWord());
+                SETTINGS.repair(), SETTINGS.connect(), shadow, SETTINGS.personsWord());
         return new IdempotentMigrationStrategy(settings, engineSettings, runs, new MigrationReportStore());
     }
 

@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
+import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
+import io.github.idempotentmigrations.flyway.ConnectSettings;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
@@ -23,8 +25,8 @@ import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.PersonsWord;
+import io.github.idempotentmigrations.flyway.RepairSettings;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
-import io.github.idempotentmigrations.flyway.StartupMode;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 import io.github.idempotentmigrations.tenants.MigratedTenants;
@@ -44,10 +46,11 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 public final class TenantBenchmark {
 
     private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
-            UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
-            ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN, Duration.ofSeconds(60),
-            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), ShadowSettings.temporary(),
-            PersonsWord.none());
+            new RepairSettings(UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
+                    ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN),
+            new ConnectSettings(Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(5),
+                    Duration.ofSeconds(60)),
+            ShadowSettings.temporary(), PersonsWord.none());
 
     private TenantBenchmark() {
     }
@@ -100,7 +103,7 @@ public final class TenantBenchmark {
             .dataSource(dataSource)
             .locations(location)
             .callbacks(new IdempotentStatementCallback(new MigrationRunTracker(engineSettings)))
-            .initSql(SETTINGS.lockTimeoutSql())
+            .initSql(SETTINGS.connect().lockTimeoutSql())
             .ignoreMigrationPatterns("*:missing");
         base.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return new TenantMigrations(SETTINGS, engineSettings, new TenantFlyway(base, List.of()), parallelism);

@@ -108,7 +108,7 @@ public class SchemaEndpoint {
             List<MigrationDescriptor> migrations, List<String> problems, List<String> warnings) {
 
         static LastRunDescriptor of(MigrationReport report) {
-            return new LastRunDescriptor(report.startedAt(), report.duration().toMillis(), report.mode(),
+            return new LastRunDescriptor(report.startedAt(), report.duration().toMillis(), report.mode().name(),
                     report.schemaVersion(), report.converged(), OutcomeCounts.of(report.totals()),
                     report.repairs().stream().map(RepairDescriptor::of).toList(),
                     report.migrations().stream().map(MigrationDescriptor::of).toList(), masked(report.problems()),
@@ -120,7 +120,7 @@ public class SchemaEndpoint {
     public record RepairDescriptor(String kind, String subject, String action) {
 
         static RepairDescriptor of(RepairAction repair) {
-            return new RepairDescriptor(repair.kind(), mask(repair.subject()), mask(repair.action()));
+            return new RepairDescriptor(repair.kind().name(), mask(repair.subject()), mask(repair.action()));
         }
     }
 
@@ -140,7 +140,7 @@ public class SchemaEndpoint {
             long durationMs, String sql, List<String> actions, String expected, String actual, String sqlState) {
 
         static StatementDescriptor of(StatementResult statement) {
-            return new StatementDescriptor(statement.index(), statement.kind(), statement.object(),
+            return new StatementDescriptor(statement.index(), statement.kind().name(), statement.object(),
                     statement.outcome().name(), mask(statement.reason()), statement.duration().toMillis(),
                     mask(statement.sql()), masked(statement.actions()), mask(statement.expected()),
                     mask(statement.actual()), statement.sqlState());

@@ -4,10 +4,11 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
+import io.github.idempotentmigrations.engine.StopReason;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.Outcome;
+import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.engine.report.StatementResult;
-import io.github.idempotentmigrations.flyway.TransactionPoolerException;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
 
 /**
@@ -93,8 +94,6 @@ enum FailureKind {
     OTHER(Reach.UNKNOWN, "Read the problem above and fix its cause, then restart. The report at /actuator/schema"
             + " (with management.endpoints.web.exposure.include=schema) lists what ran.");
 
-    private static final String CHECKSUM_PROPERTY = "idempotent-migrations.repair.checksum-mismatches";
-
     private final Reach reach;
 
     private final String action;
@@ -114,11 +113,12 @@ enum FailureKind {
     }
 
     /**
-     * The kind of {@code failure}; {@code stoppedBy} is the migration statement that stopped it, if one did;
-     * {@code sqlState} is that statement's SQLSTATE or that of the first SQL error in the chain.
+     * The kind of {@code failure}, from its fields: what stopped startup, its report, its cause. {@code stoppedBy}
+     * is the migration statement that stopped it, if one did; {@code sqlState} is that statement's SQLSTATE or that
+     * of the first SQL error in the chain.
      */
     static FailureKind of(SchemaConvergenceException failure, Optional<StatementResult> stoppedBy, String sqlState) {
-        if (failure instanceof TransactionPoolerException) {
+        if (failure.reason() == StopReason.TRANSACTION_POOLER) {
             return TRANSACTION_POOLER;
         }
         if (stoppedBy.isPresent() && stoppedBy.get().outcome() == Outcome.CONFLICT) {
@@ -138,16 +138,14 @@ enum FailureKind {
             return FAILED_MIGRATION;
         }
         MigrationReport report = failure.report();
-        if (report != null && "VALIDATE".equals(report.mode())) {
+        if (report != null && report.mode() == StartupMode.VALIDATE) {
             return NOT_CONVERGED_IN_VALIDATE_MODE;
         }
-        if (report != null && report.problems().stream().anyMatch(p -> p.contains(CHECKSUM_PROPERTY))) {
-            return CHECKSUM_MISMATCH;
-        }
-        if (report != null && report.problems().stream().anyMatch(p -> p.contains("idempotent-migrations.repair."))) {
-            return STOPPED_BY_POLICY;
-        }
-        return OTHER;
+        return switch (failure.reason()) {
+            case CHECKSUM_MISMATCH -> CHECKSUM_MISMATCH;
+            case REPAIR_SETTING -> STOPPED_BY_POLICY;
+            case TRANSACTION_POOLER, NOT_CONVERGED -> OTHER;
+        };
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -48,13 +48,13 @@ final class IdempotentFlywayCustomizer implements FlywayConfigurationCustomizer 
             return;
         }
         List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
-        callbacks.add(new MigrationLockTimeout(this.settings.lockTimeoutSql()));
+        callbacks.add(new MigrationLockTimeout(this.settings.connect().lockTimeoutSql()));
         callbacks.add(this.callback);
         configuration.callbacks(callbacks.toArray(Callback[]::new));
         configuration.getPluginRegister()
             .getExact(PostgreSQLConfigurationExtension.class)
             .setTransactionalLock(false);
-        if (this.settings.missingMigrations() != MissingMigrationPolicy.FAIL) {
+        if (this.settings.repair().missingMigrations() != MissingMigrationPolicy.FAIL) {
             List<ValidatePattern> patterns = new ArrayList<>(Arrays.asList(configuration.getIgnoreMigrationPatterns()));
             if (!patterns.contains(IGNORE_MISSING)) {
                 patterns.add(IGNORE_MISSING);

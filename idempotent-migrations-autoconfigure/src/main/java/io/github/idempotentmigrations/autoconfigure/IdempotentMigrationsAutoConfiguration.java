@@ -2,11 +2,13 @@ package io.github.idempotentmigrations.autoconfigure;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.LockWaits;
+import io.github.idempotentmigrations.flyway.ConnectSettings;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.PersonsWord;
+import io.github.idempotentmigrations.flyway.RepairSettings;
 import io.github.idempotentmigrations.flyway.ShadowSettings;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import org.flywaydb.core.Flyway;
@@ -60,9 +62,12 @@ public final class IdempotentMigrationsAutoConfiguration {
     StartupSettings idempotentMigrationsStartupSettings(IdempotentMigrationsProperties properties) {
         IdempotentMigrationsProperties.Repair repair = properties.getRepair();
         IdempotentMigrationsProperties.Connect connect = properties.getConnect();
-        return new StartupSettings(properties.getMode(), repair.getUnhistoriedSchema(), repair.getFailedMigrations(),
-                repair.getInvalidIndexes(), repair.getChecksumMismatches(), repair.getMissingMigrations(), repair.getDrift(),
-                connect.getTimeout(), connect.getInitialBackoff(), connect.getMaxBackoff(), connect.getLockTimeout(),
+        return new StartupSettings(properties.getMode(),
+                new RepairSettings(repair.getUnhistoriedSchema(), repair.getFailedMigrations(),
+                        repair.getInvalidIndexes(), repair.getChecksumMismatches(), repair.getMissingMigrations(),
+                        repair.getDrift()),
+                new ConnectSettings(connect.getTimeout(), connect.getInitialBackoff(), connect.getMaxBackoff(),
+                        connect.getLockTimeout()),
                 new ShadowSettings(properties.getShadow().getUrl(), properties.getShadow().getUsername(),
                         properties.getShadow().getPassword()),
                 new PersonsWord(repair.getAssumeApplied(), repair.getResumeAfter()));

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
+import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.flyway.ChecksumMismatchPolicy;
 import io.github.idempotentmigrations.flyway.FailedMigrationPolicy;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
-import io.github.idempotentmigrations.flyway.StartupMode;
 import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 import io.github.idempotentmigrations.tenants.TenantFailurePolicy;
 

@@ -200,7 +200,7 @@ public final class EngineRun {
         if (!attempt.ran() || attempt.skippedAsExisting() || attempt.skippedAsMissing() > 0) {
             return runAgain(connection, sql, attempt.refusal(), start);
         }
-        StatementResult result = recordRan(sql, null, (head.changesRows() && attempt.rows() >= 0)
+        StatementResult result = recordRan(sql, (head.changesRows() && attempt.rows() >= 0)
                 ? attempt.rows() + " rows changed" : "ran as written", start);
         if (head.transactionControl()) {
             this.migration.checkpoint(this.statements.size() + 1, true);
@@ -393,11 +393,7 @@ public final class EngineRun {
     public StatementResult recordDecision(String sql, Outcome outcome, String reason, String sqlState,
             Duration duration) {
         ClassifiedStatement statement = StatementClassifier.classify(sql);
-        StatementResult result = new StatementResult(this.statements.size() + 1, statement.sql(),
-                statement.kind().name(), (statement.target() != null) ? statement.target().toString() : null, outcome,
-                reason, List.of(), null, null, sqlState, duration);
-        this.statements.add(result);
-        return result;
+        return record(statement, Verdict.decided(outcome, statement.target(), reason), List.of(), sqlState, duration);
     }
 
     /** Whether Flyway must execute the statement itself: {@code COPY ... FROM STDIN} streams data only it holds. */
@@ -444,10 +440,8 @@ public final class EngineRun {
                 continue;
             }
             ColumnAhead.Ending end = ending.get();
-            List<String> actions = new ArrayList<>(added.actions());
-            actions.addAll(end.actions());
-            StatementResult judged = new StatementResult(added.index(), added.sql(), added.kind(), added.object(),
-                    end.outcome(), end.reason(), actions, end.expected(), end.found(), null, added.duration());
+            StatementResult judged = added.judgedAgain(end.outcome(), end.reason(), end.actions(), end.expected(),
+                    end.found());
             this.statements.set(column.statementIndex() - 1, judged);
             if (end.outcome() == Outcome.CONFLICT && this.settings.onConflict() == ConflictPolicy.FAIL) {
                 throw new StatementRejectedException(judged, null);
@@ -499,27 +493,31 @@ public final class EngineRun {
                 return statement;
             }
             ClassifiedStatement classified = StatementClassifier.classify(statement.sql());
-            return new StatementResult(statement.index(), statement.sql(), classified.kind().name(),
-                    (classified.target() != null) ? classified.target().toString() : null, statement.outcome(),
-                    statement.reason(), statement.actions(), null, null, null, statement.duration());
+            return statement.classifiedAs(classified.kind(),
+                    (classified.target() != null) ? classified.target().toString() : null);
         }).toList();
         return new MigrationResult(migration.version(), migration.description(), migration.script(), statements,
                 migration.duration(), migration.lockRetries());
     }
 
     /** A statement that ran as written: its kind and object are read when the report is (null kind until then). */
-    private StatementResult recordRan(String sql, String kind, String reason, long start) {
-        StatementResult result = new StatementResult(this.statements.size() + 1, sql, kind, null, Outcome.APPLIED,
-                reason, List.of(), null, null, null, Duration.ofNanos(System.nanoTime() - start));
+    private StatementResult recordRan(String sql, String reason, long start) {
+        StatementResult result = StatementResult.ranAsWritten(this.statements.size() + 1, sql, reason,
+                Duration.ofNanos(System.nanoTime() - start));
         this.statements.add(result);
         return result;
     }
 
     private StatementResult record(ClassifiedStatement statement, Verdict verdict, List<String> actions,
             String sqlState, long start) {
-        StatementResult result = new StatementResult(this.statements.size() + 1, statement.sql(),
-                statement.kind().name(), verdict.object(), verdict.outcome(), verdict.reason(), actions,
-                verdict.expected(), verdict.actual(), sqlState, Duration.ofNanos(System.nanoTime() - start));
+        return record(statement, verdict, actions, sqlState, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private StatementResult record(ClassifiedStatement statement, Verdict verdict, List<String> actions,
+            String sqlState, Duration duration) {
+        StatementResult result = new StatementResult(this.statements.size() + 1, statement.sql(), statement.kind(),
+                verdict.object(), verdict.outcome(), verdict.reason(), actions, verdict.expected(), verdict.actual(),
+                sqlState, duration);
         this.statements.add(result);
         return result;
     }

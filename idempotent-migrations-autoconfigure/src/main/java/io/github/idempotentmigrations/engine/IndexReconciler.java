@@ -7,6 +7,7 @@ import io.github.idempotentmigrations.engine.catalog.DbObject;
 import io.github.idempotentmigrations.engine.catalog.Index;
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.engine.sql.TextSpan;
 
 /**
  * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY]} whose name PostgreSQL found taken: an equal valid index is kept; an
@@ -59,7 +60,7 @@ final class IndexReconciler {
 
     private static String expectedShape(Reconciliation r, ObjectName table) throws SQLException {
         String sql = StatementRewriter.withoutConcurrently(r.statement.sql());
-        int[] tableSpan = StatementRewriter.tableSpanAfterOn(sql);
+        TextSpan tableSpan = StatementRewriter.tableSpanAfterOn(sql);
         TableDetails probed = Probe.onEmptyCopy(r, table, null, copy -> StatementRewriter.replace(sql, tableSpan, copy));
         return probed.indexes().values().stream()
             .map(Index::shape)

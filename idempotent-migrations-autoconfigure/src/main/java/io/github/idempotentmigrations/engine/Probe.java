@@ -16,6 +16,7 @@ import io.github.idempotentmigrations.engine.catalog.LiveCatalog.Definition;
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.SqlLexer;
+import io.github.idempotentmigrations.engine.sql.TextSpan;
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
 
@@ -47,7 +48,7 @@ final class Probe {
      * The bound of the partition the statement creates, built under a temporary stand-in of its parent (a temporary
      * table cannot be a partition of a permanent one).
      */
-    static String createdPartition(Reconciliation r, String name, int[] parentSpan, ObjectName parent,
+    static String createdPartition(Reconciliation r, String name, TextSpan parentSpan, ObjectName parent,
             String partitionKey) throws SQLException {
         ObjectName probe = new ObjectName(SCHEMA, name);
         ObjectName standIn = new ObjectName(SCHEMA, parent.name());
@@ -152,7 +153,7 @@ final class Probe {
         String probe = sql;
         for (int i = references.size() - 1; i >= 0; i--) {
             Reference reference = references.get(i);
-            probe = StatementRewriter.replace(probe, new int[] { reference.start(), reference.end() },
+            probe = StatementRewriter.replace(probe, new TextSpan(reference.start(), reference.end()),
                     new ObjectName(SCHEMA, reference.name()).toSql());
         }
         try (Statement statement = r.connection.createStatement()) {

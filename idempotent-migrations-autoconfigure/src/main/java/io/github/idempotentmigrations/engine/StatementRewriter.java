@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.SqlLexer;
+import io.github.idempotentmigrations.engine.sql.TextSpan;
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
 
@@ -14,12 +15,12 @@ final class StatementRewriter {
     private StatementRewriter() {
     }
 
-    static String replace(String sql, int[] span, String replacement) {
-        return sql.substring(0, span[0]) + replacement + sql.substring(span[1]);
+    static String replace(String sql, TextSpan span, String replacement) {
+        return sql.substring(0, span.start()) + replacement + sql.substring(span.end());
     }
 
     /** Offsets of the (possibly qualified) table name after the first top-level {@code ON [ONLY]}, or null. */
-    static int[] tableSpanAfterOn(String sql) {
+    static TextSpan tableSpanAfterOn(String sql) {
         List<Token> tokens = SqlLexer.tokenize(sql);
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -37,7 +38,7 @@ final class StatementRewriter {
     }
 
     /** Offsets of the parent's (possibly qualified) name after {@code PARTITION OF}, or null. */
-    static int[] tableSpanAfterPartitionOf(String sql) {
+    static TextSpan tableSpanAfterPartitionOf(String sql) {
         List<Token> tokens = SqlLexer.tokenize(sql);
         for (int i = 0; i + 2 < tokens.size(); i++) {
             if (tokens.get(i).isKeyword("partition") && tokens.get(i + 1).isKeyword("of")) {
@@ -48,8 +49,8 @@ final class StatementRewriter {
     }
 
     /** The (possibly qualified) name at a span of the statement, folded as PostgreSQL folds it. */
-    static ObjectName name(String sql, int[] span) {
-        List<Token> parts = SqlLexer.tokenize(sql.substring(span[0], span[1]))
+    static ObjectName name(String sql, TextSpan span) {
+        List<Token> parts = SqlLexer.tokenize(sql.substring(span.start(), span.end()))
             .stream()
             .filter(StatementRewriter::isName)
             .toList();
@@ -99,7 +100,7 @@ final class StatementRewriter {
         return labels;
     }
 
-    private static int[] nameSpan(List<Token> tokens, int first) {
+    private static TextSpan nameSpan(List<Token> tokens, int first) {
         if (first >= tokens.size() || !isName(tokens.get(first))) {
             return null;
         }
@@ -108,7 +109,7 @@ final class StatementRewriter {
                 && isName(tokens.get(last + 2))) {
             last += 2;
         }
-        return new int[] { tokens.get(first).start(), tokens.get(last).end() };
+        return new TextSpan(tokens.get(first).start(), tokens.get(last).end());
     }
 
     private static boolean isName(Token token) {

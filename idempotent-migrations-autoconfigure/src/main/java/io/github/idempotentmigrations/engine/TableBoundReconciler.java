@@ -8,6 +8,7 @@ import io.github.idempotentmigrations.engine.catalog.DbObject;
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.StatementKind;
+import io.github.idempotentmigrations.engine.sql.TextSpan;
 
 /**
  * {@code CREATE TRIGGER} and {@code CREATE POLICY} that PostgreSQL found already there: equal (built on an empty
@@ -31,7 +32,7 @@ final class TableBoundReconciler {
         if (have == null) {
             return r.unexplained();
         }
-        int[] tableSpan = StatementRewriter.tableSpanAfterOn(r.statement.sql());
+        TextSpan tableSpan = StatementRewriter.tableSpanAfterOn(r.statement.sql());
         TableDetails probed = Probe.onEmptyCopy(r, table, null,
                 copy -> StatementRewriter.replace(r.statement.sql(), tableSpan, copy));
         String wanted = definitions(probed, trigger).get(name);

@@ -8,6 +8,7 @@ import io.github.idempotentmigrations.engine.catalog.DbObject;
 import io.github.idempotentmigrations.engine.catalog.TableDetails;
 import io.github.idempotentmigrations.engine.sql.Flag;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.engine.sql.TextSpan;
 
 /**
  * What a {@code CREATE TABLE} fixes about a table besides its columns and constraints, and that decides where rows go
@@ -21,7 +22,7 @@ final class TableShapes {
 
     /** {@code CREATE TABLE ... PARTITION OF}: the existing table must be a partition of that parent, with its bound. */
     static Verdict partition(Reconciliation r, ObjectName table, TableDetails actual) throws SQLException {
-        int[] parentSpan = StatementRewriter.tableSpanAfterPartitionOf(r.statement.sql());
+        TextSpan parentSpan = StatementRewriter.tableSpanAfterPartitionOf(r.statement.sql());
         if (parentSpan == null) {
             return r.unexplained();
         }

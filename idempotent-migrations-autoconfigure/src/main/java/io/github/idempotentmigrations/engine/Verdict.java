@@ -13,6 +13,11 @@ import io.github.idempotentmigrations.engine.report.Outcome;
  */
 record Verdict(Outcome outcome, String object, String reason, String expected, String actual) {
 
+    /** What caller code decided about a statement under its own guard (a Java migration's condition query). */
+    static Verdict decided(Outcome outcome, Object object, String reason) {
+        return new Verdict(outcome, text(object), reason, null, null);
+    }
+
     static Verdict applied(Object object, String reason) {
         return new Verdict(Outcome.APPLIED, text(object), reason, null, null);
     }

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import io.github.idempotentmigrations.engine.StopReason;
+import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.shadow.ExpectedSchema;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaObject;
@@ -29,8 +31,6 @@ import org.flywaydb.core.api.MigrationVersion;
  * so. Once the rows exist the setting has nothing to do.
  */
 final class AssumedApplied {
-
-    static final String KIND = "ASSUMED_APPLIED";
 
     private static final String PROPERTY = "idempotent-migrations.repair.assume-applied";
 
@@ -59,13 +59,15 @@ final class AssumedApplied {
         String setting = PROPERTY + "=" + String.join(",", names);
         refuseGaps(all, newest, assumed, setting, report);
         ExpectedSchema.notSqlOnly(flyway.getConfiguration(), all, newest).ifPresent(reason -> {
-            throw report.fail(setting + " cannot be checked: " + reason + ". Nothing was written", null);
+            throw report.fail(StopReason.REPAIR_SETTING,
+                    setting + " cannot be checked: " + reason + ". Nothing was written", null);
         });
         try (ShadowDatabase shadow = openShadow(flyway, session, setting, report)) {
             ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource(), newest);
             List<String> unread = UnreadObjects.of(shadow.connection());
             if (!unread.isEmpty()) {
-                throw report.fail(setting + " cannot be checked: those migrations build objects of kinds the check does"
+                throw report.fail(StopReason.REPAIR_SETTING,
+                        setting + " cannot be checked: those migrations build objects of kinds the check does"
                         + " not compare, and nothing was written:\n   - " + String.join("\n   - ", unread)
                         + "\n   Remove the setting so that the migrations run", null);
             }
@@ -75,7 +77,8 @@ final class AssumedApplied {
                     + " to " + newest + " do not build it; left to the pending migrations and drift"));
             Transaction.run(session, () -> new ShadowAdoption(shadow.connection(), session)
                 .copyHistoryRows(schemas.qualifiedHistoryTable(), names));
-            report.repaired(KIND, String.join(", ", names), "history rows of migrations " + String.join(", ", names)
+            report.repaired(RepairAction.Kind.ASSUMED_APPLIED, String.join(", ", names),
+                    "history rows of migrations " + String.join(", ", names)
                     + " written as plain Flyway wrote them on the " + shadow.description() + " (" + setting
                     + "): the schema here holds what they build; none of their statements ran, and the rows they"
                     + " change are taken on the setting's word");
@@ -87,7 +90,8 @@ final class AssumedApplied {
             return this.shadows.open(flyway.getConfiguration().getDataSource(), session);
         }
         catch (SQLException | RuntimeException ex) {
-            throw report.fail(setting + " is checked on a shadow database, and there is none: "
+            throw report.fail(StopReason.REPAIR_SETTING,
+                    setting + " is checked on a shadow database, and there is none: "
                     + CredentialMasker.mask(String.valueOf(ex.getMessage())) + ". Nothing was written. Let the role"
                     + " create one (ALTER ROLE ... CREATEDB) or set idempotent-migrations.shadow.url to an empty"
                     + " database reserved for it", ex);
@@ -102,7 +106,7 @@ final class AssumedApplied {
             MigrationInfo migration = Arrays.stream(all)
                 .filter(m -> version.equals(m.getVersion()))
                 .findFirst()
-                .orElseThrow(() -> report.fail(PROPERTY + " names version " + name.strip()
+                .orElseThrow(() -> report.fail(StopReason.REPAIR_SETTING, PROPERTY + " names version " + name.strip()
                         + ", which no migration in the configured locations has. Nothing was written", null));
             if (!migration.getState().isApplied()) {
                 assumed.add(migration);
@@ -122,7 +126,8 @@ final class AssumedApplied {
             .map(InspectionResult::label)
             .toList();
         if (!skipped.isEmpty()) {
-            throw report.fail(setting + " leaves pending migration " + String.join(", ", skipped) + " below "
+            throw report.fail(StopReason.REPAIR_SETTING,
+                    setting + " leaves pending migration " + String.join(", ", skipped) + " below "
                     + newest + " out: a shadow at " + newest + " runs it too. Name it as well, or name only versions"
                     + " below it. Nothing was written", null);
         }
@@ -134,7 +139,8 @@ final class AssumedApplied {
         diff.missingObjects().forEach(object -> differences.add(missing(object)));
         diff.different().forEach(difference -> differences.add(difference.describe()));
         if (!differences.isEmpty()) {
-            throw report.fail(setting + ": the schema here does not hold what those migrations build (checked on the "
+            throw report.fail(StopReason.REPAIR_SETTING,
+                    setting + ": the schema here does not hold what those migrations build (checked on the "
                     + shadow.description() + "), so they are not taken as applied and nothing was written:\n   - "
                     + String.join("\n   - ", differences) + "\n   Remove the setting to run them, or make the schema"
                     + " match first", null);

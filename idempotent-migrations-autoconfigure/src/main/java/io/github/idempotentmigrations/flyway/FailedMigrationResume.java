@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.github.idempotentmigrations.engine.StatementJournal;
+import io.github.idempotentmigrations.engine.StopReason;
+import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
 import io.github.idempotentmigrations.engine.sql.SqlScriptSplitter;
 import io.github.idempotentmigrations.engine.sql.StatementClassifier;
@@ -76,7 +78,8 @@ final class FailedMigrationResume {
                             + InspectionResult.label(migration) + " stopped (" + committed.size() + " statements"
                             + " committed); remove the setting");
                 }
-                editedSinceCommitted(migration, committed).ifPresent(report::problem);
+                editedSinceCommitted(migration, committed)
+                    .ifPresent(edited -> report.problem(StopReason.REPAIR_SETTING, edited));
                 continue;
             }
             Optional<String> script = this.scripts.script(migration);
@@ -85,20 +88,23 @@ final class FailedMigrationResume {
             if (upTo != null) {
                 int most = statements.size();
                 if (upTo < 0 || upTo > most) {
-                    report.problem(PROPERTY + "[" + id + "]=" + upTo + " names no statement of migration "
+                    report.problem(StopReason.REPAIR_SETTING,
+                            PROPERTY + "[" + id + "]=" + upTo + " names no statement of migration "
                             + InspectionResult.label(migration) + ": it takes 0 (run it from the start) to " + most
                             + " (its statements as the script splits them). Nothing was changed");
                 }
                 continue;
             }
             if (script.isEmpty()) {
-                report.problem("Migration " + InspectionResult.label(migration) + " failed in an earlier run and is not"
+                report.problem(StopReason.REPAIR_SETTING,
+                        "Migration " + InspectionResult.label(migration) + " failed in an earlier run and is not"
                         + " a SQL script, so which of its changes committed cannot be told. Set " + PROPERTY + "[" + id
                         + "]=0 to run it again from the start once you know that is safe. Nothing was changed");
                 continue;
             }
             if (!Objects.equals(migration.getAppliedChecksum(), migration.getResolvedChecksum())) {
-                report.problem("Migration " + InspectionResult.label(migration) + " failed in an earlier run without a"
+                report.problem(StopReason.REPAIR_SETTING,
+                        "Migration " + InspectionResult.label(migration) + " failed in an earlier run without a"
                         + " statement journal, and its script has been edited since, so what committed then cannot be"
                         + " read from the script now. Look at what the database holds, then say where it stopped with "
                         + PROPERTY + "[" + id + "]=<the last statement of the script as it is now that has taken"
@@ -113,7 +119,7 @@ final class FailedMigrationResume {
                 }
             }
             if (!risky.isEmpty()) {
-                report.problem(unknownProgress(migration, id, statements.size(), risky));
+                report.problem(StopReason.REPAIR_SETTING, unknownProgress(migration, id, statements.size(), risky));
             }
         }
     }
@@ -170,7 +176,7 @@ final class FailedMigrationResume {
             Integer upTo = this.word.resumeAfter().get(id);
             if (upTo != null && !knownFromJournal(journal.committed(session, id))) {
                 journal.takeAsCommitted(session, id, upTo);
-                report.repaired(Finding.Kind.FAILED_MIGRATION.name(), InspectionResult.label(migration),
+                report.repaired(RepairAction.Kind.FAILED_MIGRATION, InspectionResult.label(migration),
                         (upTo == 0) ? "runs again from the start (" + PROPERTY + "[" + id + "]=0)"
                                 : "statements 1 to " + upTo + " taken as committed and not run again (" + PROPERTY
                                         + "[" + id + "]=" + upTo + ")");

@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.flyway;
 
+import io.github.idempotentmigrations.engine.StopReason;
+
 /**
  * One thing inspection found that keeps the database from being converged, before any policy is applied.
  *
@@ -32,6 +34,11 @@ record Finding(Kind kind, String subject, String description, String remedy) {
         /** The property that sets the policy, e.g. {@code idempotent-migrations.repair.failed-migrations}. */
         String property() {
             return "idempotent-migrations.repair." + this.property;
+        }
+
+        /** What stops startup when this kind's policy stops it: a checksum mismatch has advice of its own. */
+        StopReason stopReason() {
+            return (this == CHECKSUM_MISMATCH) ? StopReason.CHECKSUM_MISMATCH : StopReason.REPAIR_SETTING;
         }
     }
 }

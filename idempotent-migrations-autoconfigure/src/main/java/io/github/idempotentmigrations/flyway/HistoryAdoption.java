@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.github.idempotentmigrations.engine.ConflictPolicy;
+import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.shadow.ExpectedSchema;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaObject;
@@ -25,8 +26,6 @@ import org.flywaydb.core.api.FlywayException;
  * a failed adoption leaves schema, rows and history as they were.
  */
 final class HistoryAdoption {
-
-    private static final String KIND = Finding.Kind.UNHISTORIED_SCHEMA.name();
 
     private static final String NO_SHADOW = "The schema has objects but no Flyway history. It is adopted by running"
             + " the migrations on an empty shadow database and comparing, and there is none: ";
@@ -74,7 +73,8 @@ final class HistoryAdoption {
                 adoption.copyRowsIntoEmpty(schemas.qualifiedHistoryTable());
                 return created;
             });
-            report.repaired(KIND, String.join(", ", schemas.names()), "adopted through the " + shadow.description()
+            report.repaired(RepairAction.Kind.UNHISTORIED_SCHEMA, String.join(", ", schemas.names()),
+                    "adopted through the " + shadow.description()
                     + " without running any migration statement here (existing objects and their rows untouched); "
                     + (done.isEmpty() ? "nothing was missing" : String.join("; ", done))
                     + "; history written as plain Flyway wrote it on the shadow");

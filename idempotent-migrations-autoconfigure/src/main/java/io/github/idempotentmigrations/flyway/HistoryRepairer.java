@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import io.github.idempotentmigrations.engine.report.RepairAction;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
@@ -22,7 +23,7 @@ final class HistoryRepairer {
                 statement.setInt(1, migration.getInstalledRank());
                 statement.executeUpdate();
             }
-            report.repaired(Finding.Kind.FAILED_MIGRATION.name(), InspectionResult.label(migration),
+            report.repaired(RepairAction.Kind.FAILED_MIGRATION, InspectionResult.label(migration),
                     "removed the failed history row; the migration runs again through the engine");
         }
     }
@@ -39,7 +40,7 @@ final class HistoryRepairer {
             statement.setInt(2, migration.getInstalledRank());
             statement.executeUpdate();
         }
-        report.repaired(Finding.Kind.CHECKSUM_MISMATCH.name(), InspectionResult.label(migration),
+        report.repaired(RepairAction.Kind.CHECKSUM_MISMATCH, InspectionResult.label(migration),
                 "recorded the edited script's checksum " + migration.getResolvedChecksum() + " (was "
                         + migration.getAppliedChecksum() + ") and ran nothing (checksum-mismatches=realign)");
     }

@@ -12,7 +12,9 @@ import java.util.Set;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
+import io.github.idempotentmigrations.engine.StopReason;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
+import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.flyway.Finding.Kind;
 import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
@@ -51,10 +53,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         this.settings = settings;
         this.runs = runs;
         this.reports = reports;
-        this.policies = new RepairPolicies(settings);
+        this.policies = new RepairPolicies(settings.repair());
         this.adoption = new HistoryAdoption(settings.shadow(), engineSettings.onConflict());
         this.assumedApplied = new AssumedApplied(settings.personsWord().assumeApplied(), settings.shadow());
-        this.drift = new StartupDriftCheck(settings.drift());
+        this.drift = new StartupDriftCheck(settings.repair().drift());
     }
 
     @Override
@@ -64,17 +66,17 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             return;
         }
         StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
-        DatabaseWaiter waiter = new DatabaseWaiter(this.settings.connectTimeout(), this.settings.initialBackoff(),
-                this.settings.maxBackoff());
+        ConnectSettings connect = this.settings.connect();
+        DatabaseWaiter waiter = new DatabaseWaiter(connect.timeout(), connect.initialBackoff(), connect.maxBackoff());
         try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
             session.setAutoCommit(true);
             if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
-                throw report.failBehindTransactionPooler();
+                throw report.fail(StopReason.TRANSACTION_POOLER, TransactionPooler.ANALYSIS, null);
             }
             FlywaySession.prepare(session, flyway.getConfiguration());
             MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
             try (StartupLock lock = StartupLock.acquire(session, schemas)) {
-                execute(session, this.settings.lockTimeoutSql());
+                execute(session, connect.lockTimeoutSql());
                 try {
                     // Flyway works on this session too: a pool of one connection is enough, as for plain Flyway.
                     converge(SessionFlyway.on(flyway, session), session, schemas, report);
@@ -98,7 +100,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         // Each flyway.info() re-reads the history and checksums every script: take one per phase.
         MigrationInfoService before = flyway.info();
         InspectionResult found = this.inspector.inspect(before, flyway.getConfiguration().isBaselineOnMigrate(),
-                this.settings.failedMigrations().policy() == RepairPolicy.REPAIR, session, schemas,
+                this.settings.repair().failedMigrations().policy() == RepairPolicy.REPAIR, session, schemas,
                 new PendingScripts(flyway.getConfiguration()));
         recordSchemaVersion(before, report);
         if (this.settings.mode() == StartupMode.VALIDATE) {
@@ -127,7 +129,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
             // is compared only when a policy acts on it (warn leaves it to the live check): reading the whole catalog
             // would cost more than the restart.
             expected.record(flyway, session, schemas, before, List.of(), report);
-            if (this.settings.drift() != DriftPolicy.WARN) {
+            if (this.settings.repair().drift() != DriftPolicy.WARN) {
                 checkDrift(session, schemas, before, expected, found, false, report);
             }
             report.publish();
@@ -199,7 +201,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
         }
         catch (FlywayException | StatementRejectedException ex) {
             if (found.historyHasRows()) {
-                assumeAppliedHint(found).ifPresent(report::problem);
+                assumeAppliedHint(found).ifPresent(hint -> report.problem(StopReason.REPAIR_SETTING, hint));
             }
             throw ex;
         }

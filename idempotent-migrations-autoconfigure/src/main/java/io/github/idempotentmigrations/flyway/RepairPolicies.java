@@ -13,9 +13,9 @@ import io.github.idempotentmigrations.flyway.Finding.Kind;
  */
 final class RepairPolicies {
 
-    private final StartupSettings settings;
+    private final RepairSettings settings;
 
-    RepairPolicies(StartupSettings settings) {
+    RepairPolicies(RepairSettings settings) {
         this.settings = settings;
     }
 
@@ -34,8 +34,8 @@ final class RepairPolicies {
                         + (finding.remedy().isEmpty() ? "" : ". " + finding.remedy()));
             }
             else {
-                report.problem(finding.description() + ". Startup stops because " + finding.kind().property() + "="
-                        + policy.name().toLowerCase(Locale.ROOT) + "."
+                report.problem(finding.kind().stopReason(), finding.description() + ". Startup stops because "
+                        + finding.kind().property() + "=" + policy.name().toLowerCase(Locale.ROOT) + "."
                         + (finding.remedy().isEmpty() ? "" : " " + finding.remedy()));
             }
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.github.idempotentmigrations.engine.StopReason;
+import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.shadow.DriftRepair;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
@@ -20,8 +22,6 @@ import org.flywaydb.core.api.MigrationInfoService;
  * {@code warn} reports. Extra objects are only reported.
  */
 final class StartupDriftCheck {
-
-    private static final String KIND = Finding.Kind.DRIFT.name();
 
     private final DriftPolicy policy;
 
@@ -79,7 +79,8 @@ final class StartupDriftCheck {
             }
             if (item.departs()
                     && (this.policy == DriftPolicy.FAIL || (!mayChange && this.policy == DriftPolicy.REPAIR))) {
-                report.problem("Drift: " + item.describe() + ". Startup stops because " + property() + "=fail.");
+                report.problem(StopReason.REPAIR_SETTING,
+                        "Drift: " + item.describe() + ". Startup stops because " + property() + "=fail.");
             }
             else if (!warnLater) {
                 report.warn(leftAsIs(item));
@@ -109,7 +110,7 @@ final class StartupDriftCheck {
             report.warn("Drift: missing objects were not re-created (nothing was changed): " + ex.getMessage());
             return;
         }
-        done.forEach(action -> report.repaired(KIND, action.substring(action.indexOf(' ') + 1),
+        done.forEach(action -> report.repaired(RepairAction.Kind.DRIFT, action.substring(action.indexOf(' ') + 1),
                 action + " from the expected schema (a table comes back empty)"));
     }
 

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
@@ -86,7 +87,7 @@ class PgBouncerStartupTests {
                     assertThat(context).hasNotFailed();
                     MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
                     assertThat(report.repairs()).extracting(repair -> repair.kind())
-                        .containsExactly("UNHISTORIED_SCHEMA");
+                        .containsExactly(RepairAction.Kind.UNHISTORIED_SCHEMA);
                 });
         }
         assertThat(db.query("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))

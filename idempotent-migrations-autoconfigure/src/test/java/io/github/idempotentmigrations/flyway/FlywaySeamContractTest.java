@@ -9,6 +9,7 @@ import java.util.Map;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.engine.sql.StatementKind;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -38,7 +39,8 @@ class FlywaySeamContractTest {
         assertThat(results).extracting(MigrationResult::version).containsExactly("1", "2");
         List<StatementResult> v2 = results.get(1).statements();
         assertThat(v2).extracting(StatementResult::kind)
-            .containsExactly("ALTER_TABLE", "CREATE_INDEX", "CREATE_INDEX", "INSERT", "COPY");
+            .containsExactly(StatementKind.ALTER_TABLE, StatementKind.CREATE_INDEX, StatementKind.CREATE_INDEX,
+                    StatementKind.INSERT, StatementKind.COPY);
         assertThat(results.get(0).statements().get(0).sql()).contains("DEFAULT 'support'").doesNotContain("${owner}");
         assertThat(count(starter, "SELECT count(*) FROM messages")).isEqualTo(2);
         assertThat(count(starter, "SELECT count(*) FROM chats")).isEqualTo(1);

@@ -14,6 +14,7 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.engine.sql.StatementKind;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class OneSavepointPerMigrationTests {
             assertThat(v2.statements()).extracting(StatementResult::outcome)
                 .containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.SKIPPED, Outcome.APPLIED);
             assertThat(v2.statements()).extracting(StatementResult::kind)
-                .containsExactly("INSERT", "UPDATE", "ALTER_TABLE", "INSERT");
+                .containsExactly(StatementKind.INSERT, StatementKind.UPDATE, StatementKind.ALTER_TABLE, StatementKind.INSERT);
         });
 
         assertThat(rows(db)).isEqualTo(plainRows).hasSize(4);

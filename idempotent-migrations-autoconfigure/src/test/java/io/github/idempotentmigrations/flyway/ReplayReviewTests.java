@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
+import io.github.idempotentmigrations.engine.sql.StatementKind;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -570,7 +571,7 @@ class ReplayReviewTests {
             assertThat(context).hasNotFailed();
             MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
             assertThat(report.migrations().get(0).statements().get(1)).satisfies(copy -> {
-                assertThat(copy.kind()).isEqualTo("COPY");
+                assertThat(copy.kind()).isEqualTo(StatementKind.COPY);
                 assertThat(copy.object()).isEqualTo("items");
             });
         });

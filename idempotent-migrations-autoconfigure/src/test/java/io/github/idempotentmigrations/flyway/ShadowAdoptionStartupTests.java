@@ -40,7 +40,8 @@ class ShadowAdoptionStartupTests {
         on(db, SCENARIO).run(context -> {
             assertThat(context).hasNotFailed();
             MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
-            assertThat(report.repairs()).extracting(RepairAction::kind).containsExactly("UNHISTORIED_SCHEMA");
+            assertThat(report.repairs()).extracting(RepairAction::kind)
+                .containsExactly(RepairAction.Kind.UNHISTORIED_SCHEMA);
             // Only the history was missing.
             assertThat(report.repairs().get(0).action().split("; ")).filteredOn(done -> done.matches("(created|copied) .*"))
                 .isNotEmpty()

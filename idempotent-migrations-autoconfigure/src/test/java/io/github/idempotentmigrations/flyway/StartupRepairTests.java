@@ -27,7 +27,8 @@ class StartupRepairTests {
             assertThat(context).hasNotFailed();
             MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
             // Startup only removes the failed row: the migration's own statement meets the INVALID index and rebuilds it.
-            assertThat(report.repairs()).extracting(RepairAction::kind).containsExactly("FAILED_MIGRATION");
+            assertThat(report.repairs()).extracting(RepairAction::kind)
+                .containsExactly(RepairAction.Kind.FAILED_MIGRATION);
             assertThat(report.warnings()).isEmpty();
             assertThat(report.migrations()).singleElement()
                 .satisfies(migration -> assertThat(migration.statements()).singleElement()
@@ -68,7 +69,8 @@ class StartupRepairTests {
         on(db, "edited", "idempotent-migrations.repair.checksum-mismatches=realign").run(context -> {
             assertThat(context).hasNotFailed();
             MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
-            assertThat(report.repairs()).extracting(RepairAction::kind).containsExactly("CHECKSUM_MISMATCH");
+            assertThat(report.repairs()).extracting(RepairAction::kind)
+                .containsExactly(RepairAction.Kind.CHECKSUM_MISMATCH);
             assertThat(report.migrations()).isEmpty();
         });
         // The index the edit added is not built: the edited script did not run.

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import io.github.idempotentmigrations.engine.StatementRejectedException;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.engine.sql.StatementKind;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class IdempotentOperationsTest {
             StatementResult first = ops.executeIf(condition, "INSERT INTO flags VALUES ('on')", "turning the flag on");
             StatementResult second = ops.executeIf(condition, "INSERT INTO flags VALUES ('on')", "turning the flag on");
             assertThat(first.outcome()).isEqualTo(Outcome.APPLIED);
-            assertThat(first.kind()).isEqualTo("INSERT");
+            assertThat(first.kind()).isEqualTo(StatementKind.INSERT);
             assertThat(second.outcome()).isEqualTo(Outcome.SKIPPED);
             assertThat(second.reason()).contains("turning the flag on");
             assertThat(SeedStory004JavaMigrationTest.count(database, "SELECT count(*) FROM flags")).isEqualTo(1);

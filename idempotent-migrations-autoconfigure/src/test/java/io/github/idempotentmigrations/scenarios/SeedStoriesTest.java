@@ -171,7 +171,8 @@ class SeedStoriesTest {
         starter(db, "seed002").run(context -> {
             assertThat(context).hasNotFailed();
             MigrationReport report = context.getBean(MigrationReportStore.class).last().orElseThrow();
-            assertThat(report.repairs()).extracting(RepairAction::kind).containsExactly("UNHISTORIED_SCHEMA");
+            assertThat(report.repairs()).extracting(RepairAction::kind)
+                .containsExactly(RepairAction.Kind.UNHISTORIED_SCHEMA);
             assertThat(report.repairs().get(0).action()).contains("created column public.users.password",
                     "created column public.content.project_id");
             // Adopted through the shadow: no statement of the story's migrations ran against the dump.

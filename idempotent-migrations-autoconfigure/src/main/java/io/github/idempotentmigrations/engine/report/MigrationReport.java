@@ -10,14 +10,14 @@ import java.util.Map;
  *
  * @param startedAt when the run started
  * @param duration how long it took
- * @param mode {@code MIGRATE} or {@code VALIDATE}
+ * @param mode whether the run migrated or only validated
  * @param schemaVersion the schema version after the run (null when none)
  * @param repairs actions taken before migrating
  * @param migrations migrations run, in order
  * @param problems what stops the schema from being converged (empty when converged)
  * @param warnings things a person should know but that did not stop the run
  */
-public record MigrationReport(Instant startedAt, Duration duration, String mode, String schemaVersion,
+public record MigrationReport(Instant startedAt, Duration duration, StartupMode mode, String schemaVersion,
         List<RepairAction> repairs, List<MigrationResult> migrations, List<String> problems, List<String> warnings) {
 
     public MigrationReport {

@@ -1,14 +1,18 @@
 package io.github.idempotentmigrations.engine.report;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+
+import io.github.idempotentmigrations.engine.sql.StatementKind;
 
 /**
  * What happened to one migration statement.
  *
  * @param index position of the statement in its migration, from 1
  * @param sql the statement (after placeholder replacement)
- * @param kind the classified statement kind (e.g. {@code CREATE_TABLE})
+ * @param kind the classified statement kind; null only while a statement that ran as written is not yet read for
+ *     the report
  * @param object the object it is about, e.g. {@code public.users.email}; may be null
  * @param outcome what the engine did
  * @param reason one sentence saying why, for people
@@ -19,22 +23,37 @@ import java.util.List;
  * @param sqlState for FAILED: the SQLSTATE of the error; otherwise null
  * @param duration time spent on the statement, catalog checks included
  */
-public record StatementResult(int index, String sql, String kind, String object, Outcome outcome, String reason,
+public record StatementResult(int index, String sql, StatementKind kind, String object, Outcome outcome, String reason,
         List<String> actions, String expected, String actual, String sqlState, Duration duration) {
 
     public StatementResult {
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
-    /** Whether the statement changed the schema (APPLIED or RECONCILED with a DDL kind). */
-    public boolean changedSchema() {
-        return (outcome == Outcome.APPLIED || outcome == Outcome.RECONCILED) && !isDataKind();
+    /**
+     * A statement PostgreSQL ran as written. Its kind and object are not known yet: nothing is parsed before a
+     * statement runs, they are read when the report is ({@link #classifiedAs}).
+     */
+    public static StatementResult ranAsWritten(int index, String sql, String reason, Duration duration) {
+        return new StatementResult(index, sql, null, null, Outcome.APPLIED, reason, List.of(), null, null, null,
+                duration);
     }
 
-    private boolean isDataKind() {
-        return switch (kind) {
-            case "INSERT", "UPDATE", "DELETE", "TRUNCATE", "COPY", "UTILITY" -> true;
-            default -> false;
-        };
+    /** This result with the kind and object read from its statement. */
+    public StatementResult classifiedAs(StatementKind kind, String object) {
+        return new StatementResult(this.index, this.sql, kind, object, this.outcome, this.reason, this.actions,
+                this.expected, this.actual, this.sqlState, this.duration);
+    }
+
+    /**
+     * This statement judged again once its migration has ended (a column it added, compared with what the later
+     * statements built); {@code moreActions} are what that judgement ran, after the statement's own.
+     */
+    public StatementResult judgedAgain(Outcome outcome, String reason, List<String> moreActions, String expected,
+            String actual) {
+        List<String> allActions = new ArrayList<>(this.actions);
+        allActions.addAll(moreActions);
+        return new StatementResult(this.index, this.sql, this.kind, this.object, outcome, reason, allActions,
+                expected, actual, null, this.duration);
     }
 }

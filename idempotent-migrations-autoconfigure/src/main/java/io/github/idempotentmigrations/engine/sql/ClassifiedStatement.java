@@ -30,12 +30,12 @@ import java.util.Set;
  * @param flags the statement's own modifiers that {@link Flag} records
  * @param elements see above
  * @param actions see above
- * @param targetSpan {@code [start, end)} character offsets of {@code target}'s name (including schema qualification
+ * @param targetSpan where {@code target}'s name is written (including schema qualification
  * and quotes) in {@code sql}, or null when there is no target; lets the engine re-point a statement at another name
  */
 public record ClassifiedStatement(String sql, StatementKind kind, ObjectName target, ObjectName table,
         String objectType, List<ObjectName> targets, String newName, Set<Flag> flags, List<TableElement> elements,
-        List<AlterAction> actions, int[] targetSpan) {
+        List<AlterAction> actions, TextSpan targetSpan) {
 
     public ClassifiedStatement {
         targets = targets == null ? List.of() : List.copyOf(targets);

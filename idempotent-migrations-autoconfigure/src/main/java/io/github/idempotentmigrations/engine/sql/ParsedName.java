@@ -9,8 +9,8 @@ package io.github.idempotentmigrations.engine.sql;
  */
 record ParsedName(ObjectName objectName, int start, int end) {
 
-    int[] span() {
-        return new int[] {start, end};
+    TextSpan span() {
+        return new TextSpan(start, end);
     }
 
     /** The same written name, qualified with {@code schema} (which may be null). */

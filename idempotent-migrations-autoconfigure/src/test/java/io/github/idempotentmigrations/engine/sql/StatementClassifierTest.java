@@ -526,10 +526,10 @@ class StatementClassifierTest {
     @ParameterizedTest
     @MethodSource("targetSpans")
     void locatesTargetInSource(String sql, String targetText) {
-        int[] span = StatementClassifier.classify(sql).targetSpan();
+        TextSpan span = StatementClassifier.classify(sql).targetSpan();
 
         assertThat(span).isNotNull();
-        assertThat(sql.substring(span[0], span[1])).isEqualTo(targetText);
+        assertThat(sql.substring(span.start(), span.end())).isEqualTo(targetText);
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.github.idempotentmigrations.flyway;
+package io.github.idempotentmigrations.engine.report;
 
 /** What the startup does with the database. */
 public enum StartupMode {
