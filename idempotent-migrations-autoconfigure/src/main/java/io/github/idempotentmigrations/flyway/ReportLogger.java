@@ -8,8 +8,8 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Logs a published report: one summary line, one line per repair, conflict and warning, and the whole report at
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReportLogger {
 
-    private static final Logger logger = LoggerFactory.getLogger("io.github.idempotentmigrations");
+    private static final Log logger = LogFactory.getLog("io.github.idempotentmigrations");
 
     // A line stays readable in any log viewer, whatever a repair lists; the whole text is in the report.
     private static final int LONGEST = 240;

@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
 
@@ -21,7 +21,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
  */
 final class ShadowConnections {
 
-    private static final Logger logger = LoggerFactory.getLogger("io.github.idempotentmigrations");
+    private static final Log logger = LogFactory.getLog("io.github.idempotentmigrations");
 
     // jdbc:postgresql://host:port/database?options, or jdbc:postgresql:database?options
     private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:postgresql:(?://[^/?]*/)?)([^?]*)(.*)$");
@@ -43,8 +43,8 @@ final class ShadowConnections {
             ShadowDatabase shadow = connect(application, session);
             return shadow.afterClose(() -> {
                 quiet.close();
-                logger.info("Used the {} to {} in {} ms", shadow.description(), this.purpose,
-                        (System.nanoTime() - started) / 1_000_000);
+                logger.info("Used the " + shadow.description() + " to " + this.purpose + " in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
             });
         }
         catch (SQLException | RuntimeException ex) {

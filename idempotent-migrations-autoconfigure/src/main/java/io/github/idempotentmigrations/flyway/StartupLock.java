@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * A session-level PostgreSQL advisory lock that serializes inspect, repair, migrate and verify across application
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupLock implements AutoCloseable {
 
-    private static final Logger logger = LoggerFactory.getLogger(StartupLock.class);
+    private static final Log logger = LogFactory.getLog(StartupLock.class);
 
     // Two-key form: first key names this starter, second the history table, so separate schemas migrate in parallel.
     private static final String KEYS = "hashtext('idempotent-migrations'), hashtext(?)";
@@ -40,7 +40,7 @@ final class StartupLock implements AutoCloseable {
         boolean logged = false;
         while (!call(session, "SELECT pg_try_advisory_lock(" + KEYS + ")", historyTable)) {
             if (!logged) {
-                logger.info("Another instance is migrating {}; waiting for it to finish", historyTable);
+                logger.info("Another instance is migrating " + historyTable + "; waiting for it to finish");
                 logged = true;
             }
             pause();

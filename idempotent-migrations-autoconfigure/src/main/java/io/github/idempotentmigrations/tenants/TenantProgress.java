@@ -4,8 +4,8 @@ import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Says how far the tenants are, about every tenth of them ({@code 412/2000 tenants converged, 1 failed}), and names
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TenantProgress {
 
-    private static final Logger logger = LoggerFactory.getLogger(TenantProgress.class);
+    private static final Log logger = LogFactory.getLog(TenantProgress.class);
 
     private final int total;
 
@@ -33,12 +33,12 @@ final class TenantProgress {
             this.converged.incrementAndGet();
         }
         else {
-            logger.warn("Tenant schema {} did not converge: {}", run.schema(), reason(run));
+            logger.warn("Tenant schema " + run.schema() + " did not converge: " + reason(run));
         }
         int done = this.finished.incrementAndGet();
         if (done % this.step == 0 || done == this.total) {
             int ok = this.converged.get();
-            logger.info("{}/{} tenants converged{}", ok, this.total, (done > ok) ? ", " + (done - ok) + " failed" : "");
+            logger.info(ok + "/" + this.total + " tenants converged" + ((done > ok) ? ", " + (done - ok) + " failed" : ""));
         }
     }
 
