@@ -30,12 +30,6 @@ record Scenario(Migrations migrations, Map<String, String> properties, DatabaseS
     }
 
     /** Runs plain Flyway on a fresh database; fails with Flyway's message when plain Flyway itself cannot. */
-    /** This plain run as tenant {@code schema}'s of a layout, judged against every tenant migrated by plain Flyway. */
-    Scenario ofTenant(TenantLayout layout, String schema, DatabaseState everyTenant) {
-        return new Scenario(this.migrations, this.properties, everyTenant, this.statements, this.applied,
-                new Tenant(layout, schema));
-    }
-
     static Scenario prepare(Migrations migrations, Map<String, String> properties) {
         try (TestDatabase database = TestDatabase.create()) {
             StatementTrace trace = StatementTrace.recording();
@@ -50,6 +44,12 @@ record Scenario(Migrations migrations, Map<String, String> properties, DatabaseS
             return new Scenario(migrations, properties, DatabaseState.of(database, migrations.historyTable()),
                     trace.statements(), migrations.applied(database), null);
         }
+    }
+
+    /** This plain run as tenant {@code schema}'s of a layout, judged against every tenant migrated by plain Flyway. */
+    Scenario ofTenant(TenantLayout layout, String schema, DatabaseState everyTenant) {
+        return new Scenario(this.migrations, this.properties, everyTenant, this.statements, this.applied,
+                new Tenant(layout, schema));
     }
 
     /** The versioned migrations applied, in order. */

@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * One application start with the starter on a test database, as Boot runs it: DataSource, Flyway and the starter's
- * auto-configuration (tenant schemas included, when configured), so the starter's own migration strategy (inspect,
+ * auto-configuration (its tenant schemas too, in a tenant layout), so the starter's own migration strategy (inspect,
  * repair, migrate, verify) does the work.
  *
  * @param report the report the run published (a tenant's own, when a tenant is watched), or the one its failure
@@ -40,9 +40,15 @@ record StarterRun(MigrationReport report, Throwable failure) {
                 "spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password()));
         properties.forEach((key, value) -> values.add(key + "=" + value));
         List<StarterRun> runs = new ArrayList<>();
+        // tenants only in a tenant layout: an application context's own tenant settings, taken over by
+        // MigrationConvergence.of(context), must not migrate schemas that a single-schema run does not judge
+        Class<?>[] configurations = (tenant == null)
+                ? new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+                        IdempotentMigrationsAutoConfiguration.class }
+                : new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+                        IdempotentMigrationsAutoConfiguration.class, IdempotentMigrationsTenantsAutoConfiguration.class };
         new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-                    IdempotentMigrationsAutoConfiguration.class, IdempotentMigrationsTenantsAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(configurations))
             .withPropertyValues(values.toArray(String[]::new))
             .withBean("migrationConvergenceUserFlyway", FlywayConfigurationCustomizer.class,
                     () -> new UserFlywayConfiguration(migrations, extra))
