@@ -163,8 +163,8 @@ public final class MigrationConvergence {
     }
 
     private Optional<String> converge(Scenario scenario, State state, String name) {
-        // one stream per state (and tenant), so adding a state never changes the choices of another;
-        // SplittableRandom mixes the bits, as java.util.Random's first draws from neighbouring seeds are nearly the same
+        // one stream per state (and tenant), so adding a state never changes the choices of another; SplittableRandom
+        // mixes the bits, as java.util.Random's first draws from neighbouring seeds are nearly the same
         long stream = this.seed ^ state.name().hashCode()
                 ^ (scenario.tenant() == null ? 0 : scenario.tenant().schema().hashCode());
         Random random = new Random(new SplittableRandom(stream).nextLong());
@@ -177,7 +177,8 @@ public final class MigrationConvergence {
                     tenant.layout().plainExcept(database, tenant.schema());
                 }
                 reached = state.startingState().reach(scenario, database, random);
-                otherTenants = (tenant == null) ? List.of() : tenant.layout().historiesExcept(database, tenant.schema());
+                otherTenants = (tenant == null) ? List.of()
+                        : tenant.layout().historiesExcept(database, tenant.schema());
             }
             catch (RuntimeException ex) {
                 return Optional.of(new FailureText(name, this.seed, "(not reached)").notReached(ex).toString());
@@ -197,7 +198,8 @@ public final class MigrationConvergence {
                         + String.join("\n             ", tenant.layout().historiesExcept(database, tenant.schema())));
             }
             return differences.isEmpty() ? Optional.empty()
-                    : Optional.of(new FailureText(name, this.seed, reached.description()).differs(differences, run.report())
+                    : Optional.of(new FailureText(name, this.seed, reached.description())
+                        .differs(differences, run.report())
                         .toString());
         }
     }

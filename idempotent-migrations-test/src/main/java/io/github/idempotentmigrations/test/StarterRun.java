@@ -46,7 +46,8 @@ record StarterRun(MigrationReport report, Throwable failure) {
                 ? new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
                         IdempotentMigrationsAutoConfiguration.class }
                 : new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-                        IdempotentMigrationsAutoConfiguration.class, IdempotentMigrationsTenantsAutoConfiguration.class };
+                        IdempotentMigrationsAutoConfiguration.class,
+                        IdempotentMigrationsTenantsAutoConfiguration.class };
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(configurations))
             .withPropertyValues(values.toArray(String[]::new))
