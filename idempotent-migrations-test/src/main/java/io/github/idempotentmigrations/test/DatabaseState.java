@@ -41,6 +41,16 @@ record DatabaseState(List<String> catalog, List<String> rows, List<String> histo
                 history(database, historyTable));
     }
 
+    /** As {@link #of}, in a tenant layout: each tenant's history, its lines prefixed with the tenant's schema. */
+    static DatabaseState ofTenants(TestDatabase database, List<HistoryTable> historyTables) {
+        List<String> history = new ArrayList<>();
+        for (HistoryTable table : historyTables) {
+            history(database, table).forEach(row -> history.add(table.schema() + ": " + row));
+        }
+        // the tenants' history tables share one name: leaving it out leaves every one of them out
+        return new DatabaseState(DatabaseSnapshot.catalogOf(database), rows(database, historyTables.get(0)), history);
+    }
+
     private static List<String> rows(TestDatabase database, HistoryTable historyTable) {
         List<String> rows = new ArrayList<>();
         for (String line : Sql.column(database, TABLES.replace(":history", historyTable.name().replace("'", "''")))) {

@@ -17,7 +17,8 @@ final class FailureText {
 
     private final StringBuilder text = new StringBuilder();
 
-    FailureText(State state, long seed, String reached) {
+    /** @param state the state, and the tenant schema it was reached in when there is one */
+    FailureText(String state, long seed, String reached) {
         this.text.append("State ").append(state).append(" did not converge (seed ").append(seed)
             .append("; repeat with -D").append(MigrationConvergence.SEED_PROPERTY).append('=').append(seed)
             .append(")\n  Starting state: ").append(reached);

@@ -1,10 +1,10 @@
 package io.github.idempotentmigrations.test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.github.idempotentmigrations.test.state.LeafObjects;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 
 /**
@@ -73,36 +73,13 @@ final class MigratedThenDamaged implements StartingState {
         return values;
     }
 
-    /** For a column ({@code schema.table#attnum}): whether its table holds no row. */
-    private static boolean tableIsEmpty(TestDatabase database, SchemaObject column) {
-        String table = column.identity().substring(0, column.identity().lastIndexOf('#'));
-        return "t".equals(Sql.column(database, "SELECT NOT EXISTS (SELECT 1 FROM " + table + ")").get(0));
-    }
-
     static Reached dropHistoryAndObjects(Scenario scenario, TestDatabase database, Random random) {
         String dropped = dropHistory(scenario, database, random).description();
-        List<SchemaObject> objects = SchemaObjects.of(database, scenario.migrations().historyTable())
-            .stream()
-            .filter(object -> object.dropDdl() != null)
-            // a column of a table that holds rows takes its values with it, which nothing can restore (a NOT NULL
-            // one cannot even come back without inventing values): only objects adoption can restore are dropped
-            .filter(object -> !"column".equals(object.kind()) || tableIsEmpty(database, object))
-            .toList();
-        List<SchemaObject> chosen = new ArrayList<>();
-        for (SchemaObject object : objects) {
-            if (random.nextInt(3) == 0) {
-                chosen.add(object);
-            }
-        }
-        if (chosen.isEmpty() && !objects.isEmpty()) {
-            chosen.add(objects.get(random.nextInt(objects.size())));
-        }
-        StringBuilder text = new StringBuilder(dropped).append("; then objects were dropped (CASCADE):");
-        // dependents first, so that what a CASCADE removes is named by its own statement where it was chosen
-        for (int i = chosen.size() - 1; i >= 0; i--) {
-            text.append("\n    ").append(chosen.get(i).dropDdl());
-            database.execute(chosen.get(i).dropDdl());
-        }
+        StringBuilder text = new StringBuilder(dropped).append("; then leaf objects (nothing depends on them, no row"
+                + " is lost with them) were dropped:");
+        // only in the migrations' own schemas (a tenant's, in a tenant layout): other schemas are not theirs to lose
+        List<String> schemas = List.of(scenario.migrations().source().getSchemas());
+        LeafObjects.dropAFifth(database, random, schemas).forEach(drop -> text.append("\n    ").append(drop));
         return Reached.by(text.toString());
     }
 }

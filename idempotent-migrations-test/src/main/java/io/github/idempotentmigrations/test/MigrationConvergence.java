@@ -45,6 +45,9 @@ public final class MigrationConvergence {
 
     private long seed = Long.getLong(SEED_PROPERTY, new Random().nextLong());
 
+    /** Tenant schemas the states run in, or empty for the configuration's own schemas. */
+    private List<String> tenants = List.of();
+
     private MigrationConvergence(Configuration configuration) {
         this.migrations = new Migrations(configuration);
     }
@@ -100,49 +103,103 @@ public final class MigrationConvergence {
     }
 
     /**
-     * Starts the application on each state in turn and fails, naming every state that did not converge, when any
-     * did not.
+     * Runs every state in each of these tenant schemas, as the starter runs {@code idempotent-migrations.tenants.*}:
+     * the migrations in each schema with its own history table there and {@code ${tenant}} set to the schema's name,
+     * one tenant after another after Boot's own migration (which is given no location: every migration here is a
+     * tenant's). A state is reached in one tenant while every other tenant is migrated already; after the start,
+     * the database must equal every tenant migrated by plain Flyway, and the other tenants' history rows must be
+     * exactly as they were, times included.
+     */
+    public MigrationConvergence withTenants(String... schemas) {
+        this.tenants = List.of(schemas);
+        return this;
+    }
+
+    /**
+     * Starts the application on each state in turn (in each tenant schema, {@link #withTenants with tenants}) and
+     * fails, naming every state that did not converge, when any did not.
      * @throws AssertionError with the state, the seed, how it was reached, the failing migration and statement or the
      * differences, and the engine's report
      */
     public void assertConvergesFrom(State... states) {
         System.out.println("MigrationConvergence: seed " + this.seed + " (-D" + SEED_PROPERTY + "=" + this.seed
                 + " repeats it)");
-        Scenario scenario = Scenario.prepare(this.migrations, Map.copyOf(this.properties));
+        List<Scenario> scenarios = scenarios(Map.copyOf(this.properties));
         List<String> failures = new ArrayList<>();
         for (State state : states) {
-            long started = System.nanoTime();
-            Optional<String> failure = converge(scenario, state);
-            failure.ifPresent(failures::add);
-            System.out.printf("MigrationConvergence: %s %s in %d ms%n", state,
-                    failure.isPresent() ? "did NOT converge" : "converged", (System.nanoTime() - started) / 1_000_000);
+            for (Scenario scenario : scenarios) {
+                String name = (scenario.tenant() == null) ? state.toString()
+                        : state + " in tenant schema " + scenario.tenant().schema();
+                long started = System.nanoTime();
+                Optional<String> failure = converge(scenario, state, name);
+                failure.ifPresent(failures::add);
+                System.out.printf("MigrationConvergence: %s %s in %d ms%n", name,
+                        failure.isPresent() ? "did NOT converge" : "converged",
+                        (System.nanoTime() - started) / 1_000_000);
+            }
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }
     }
 
-    private Optional<String> converge(Scenario scenario, State state) {
-        // one stream per state, so adding a state never changes the choices of another; SplittableRandom mixes the
-        // bits, as java.util.Random's first draws from neighbouring seeds are nearly the same
-        Random random = new Random(new SplittableRandom(this.seed ^ state.name().hashCode()).nextLong());
+    /** One scenario, or one per tenant schema, each judged against every tenant migrated by plain Flyway. */
+    private List<Scenario> scenarios(Map<String, String> properties) {
+        if (this.tenants.isEmpty()) {
+            return List.of(Scenario.prepare(this.migrations, properties));
+        }
+        TenantLayout layout = new TenantLayout(this.migrations, this.tenants);
+        // each tenant's own plain run first: it says best when plain Flyway itself fails
+        Map<String, Scenario> own = new LinkedHashMap<>();
+        this.tenants.forEach(schema -> own.put(schema, Scenario.prepare(layout.tenant(schema), properties)));
+        DatabaseState everyTenant;
+        try (TestDatabase database = TestDatabase.create()) {
+            layout.plainExcept(database, null);
+            everyTenant = DatabaseState.ofTenants(database, layout.historyTables());
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        own.forEach((schema, scenario) -> scenarios.add(scenario.ofTenant(layout, schema, everyTenant)));
+        return scenarios;
+    }
+
+    private Optional<String> converge(Scenario scenario, State state, String name) {
+        // one stream per state (and tenant), so adding a state never changes the choices of another; SplittableRandom
+        // mixes the bits, as java.util.Random's first draws from neighbouring seeds are nearly the same
+        long stream = this.seed ^ state.name().hashCode()
+                ^ (scenario.tenant() == null ? 0 : scenario.tenant().schema().hashCode());
+        Random random = new Random(new SplittableRandom(stream).nextLong());
+        Scenario.Tenant tenant = scenario.tenant();
         try (TestDatabase database = TestDatabase.create()) {
             Reached reached;
+            List<String> otherTenants;
             try {
+                if (tenant != null) {
+                    tenant.layout().plainExcept(database, tenant.schema());
+                }
                 reached = state.startingState().reach(scenario, database, random);
+                otherTenants = (tenant == null) ? List.of()
+                        : tenant.layout().historiesExcept(database, tenant.schema());
             }
             catch (RuntimeException ex) {
-                return Optional.of(new FailureText(state, this.seed, "(not reached)").notReached(ex).toString());
+                return Optional.of(new FailureText(name, this.seed, "(not reached)").notReached(ex).toString());
             }
             StarterRun run = scenario.start(database, reached.properties());
             if (run.failed()) {
-                return Optional.of(new FailureText(state, this.seed, reached.description()).startupFailed(run)
+                return Optional.of(new FailureText(name, this.seed, reached.description()).startupFailed(run)
                     .toString());
             }
-            List<String> differences = DatabaseState.of(database, this.migrations.historyTable())
-                .differencesFrom(scenario.expected());
+            List<String> differences = new ArrayList<>((tenant == null)
+                    ? DatabaseState.of(database, this.migrations.historyTable()).differencesFrom(scenario.expected())
+                    : DatabaseState.ofTenants(database, tenant.layout().historyTables())
+                        .differencesFrom(scenario.expected()));
+            if (tenant != null && !otherTenants.equals(tenant.layout().historiesExcept(database, tenant.schema()))) {
+                differences.add("another tenant's history changed, though the state was only in " + tenant.schema()
+                        + ":\n      before " + String.join("\n             ", otherTenants) + "\n      after  "
+                        + String.join("\n             ", tenant.layout().historiesExcept(database, tenant.schema())));
+            }
             return differences.isEmpty() ? Optional.empty()
-                    : Optional.of(new FailureText(state, this.seed, reached.description()).differs(differences, run.report())
+                    : Optional.of(new FailureText(name, this.seed, reached.description())
+                        .differs(differences, run.report())
                         .toString());
         }
     }

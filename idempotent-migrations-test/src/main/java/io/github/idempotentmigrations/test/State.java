@@ -10,8 +10,9 @@ public enum State {
     EMPTY(new EmptyState()),
 
     /**
-     * A seeded cut point k after the first migration: plain Flyway applied the migrations before k; part of what migration k adds (learned from
-     * a scratch database migrated to k) was then created by hand with those definitions, as a hot-fix would.
+     * A seeded cut point k after the first migration: plain Flyway applied the migrations before k; a seeded part of
+     * what migration k adds (learned from a scratch database migrated to k), with what it needs, was then created by
+     * hand with those definitions, as a hot-fix would.
      */
     PENDING_WITH_HAND_MADE_OBJECTS(new HandMadeObjectsState()),
 
@@ -24,7 +25,10 @@ public enum State {
     /** Every migration run by plain Flyway, then the history table dropped: a restored dump, another tool's schema. */
     NO_HISTORY(new MigratedThenDamaged(MigratedThenDamaged::dropHistory)),
 
-    /** As {@link #NO_HISTORY}, and a seeded part of the objects the migrations built dropped as well. */
+    /**
+     * As {@link #NO_HISTORY}, and a seeded fifth of the leaf objects the migrations built dropped as well: indexes
+     * that back no constraint, foreign keys, checks, unique constraints and nullable columns of empty tables.
+     */
     NO_HISTORY_OBJECTS_MISSING(new MigratedThenDamaged(MigratedThenDamaged::dropHistoryAndObjects)),
 
     /**

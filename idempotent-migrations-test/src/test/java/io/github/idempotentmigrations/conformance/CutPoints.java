@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
 
+import io.github.idempotentmigrations.test.state.HandMadeObject;
+
 /** Seeded choice of the migrations k a pending state stops before. */
 final class CutPoints {
 

@@ -1,4 +1,4 @@
-package io.github.idempotentmigrations.conformance;
+package io.github.idempotentmigrations.test.state;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -26,10 +27,10 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
  * @param created the objects that now exist, in creation order
  * @param refused objects left out because PostgreSQL refused them, with its message
  */
-record HandMadeChange(List<HandMadeObject> created, List<String> refused) {
+public record HandMadeChange(List<HandMadeObject> created, List<String> refused) {
 
     /** Picks each added object with probability one half (at least one) and creates it and its requirements. */
-    static HandMadeChange create(TestDatabase database, List<HandMadeObject> added, Random random,
+    public static HandMadeChange create(TestDatabase database, List<HandMadeObject> added, Random random,
             Optional<HandMadeObject> differing) {
         Set<HandMadeObject> picked = new LinkedHashSet<>();
         for (HandMadeObject object : added) {
@@ -54,7 +55,7 @@ record HandMadeChange(List<HandMadeObject> created, List<String> refused) {
         while (!pending.isEmpty()) {
             HandMadeObject object = pending.pop();
             if (closed.add(object)) {
-                object.requires().stream().map(byKey::get).filter(java.util.Objects::nonNull).forEach(pending::push);
+                object.requires().stream().map(byKey::get).filter(Objects::nonNull).forEach(pending::push);
             }
         }
         // the order of `added`: by phase, then catalog order
@@ -85,7 +86,7 @@ record HandMadeChange(List<HandMadeObject> created, List<String> refused) {
         return new HandMadeChange(created, refused);
     }
 
-    String describe() {
+    public String describe() {
         return created.size() + " created by hand: " + created.stream().map(HandMadeObject::toString).toList()
                 + (refused.isEmpty() ? "" : "; refused and left to the migration: " + refused);
     }

@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.conformance;
 import java.util.List;
 import java.util.Random;
 
+import io.github.idempotentmigrations.test.state.LeafObjects;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Assumptions;

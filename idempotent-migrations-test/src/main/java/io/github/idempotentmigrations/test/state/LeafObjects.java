@@ -1,6 +1,7 @@
-package io.github.idempotentmigrations.conformance;
+package io.github.idempotentmigrations.test.state;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -12,7 +13,7 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
  * that back no constraint, foreign keys, checks and unique constraints, and nullable columns of empty tables that no
  * index, constraint, view or sequence refers to.
  */
-final class LeafObjects {
+public final class LeafObjects {
 
     private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_%'";
@@ -42,7 +43,7 @@ final class LeafObjects {
               AND (xpath('/row/empty/text()', query_to_xml(format('SELECT NOT EXISTS (SELECT FROM %%I.%%I) AS empty',
                   n.nspname, c.relname), false, true, '')))[1]::text = 'true'
             ORDER BY 1
-            """.formatted(USER_SCHEMA);
+            """;
 
     private LeafObjects() {
     }
@@ -51,8 +52,16 @@ final class LeafObjects {
      * Drops a seeded fifth (at least one) of the leaf objects; a drop PostgreSQL refuses (something depends on it
      * after all) is not made. Returns the drops that were made.
      */
-    static List<String> dropAFifth(TestDatabase database, Random random) {
-        List<String> drops = new ArrayList<>(database.query(DROPS));
+    public static List<String> dropAFifth(TestDatabase database, Random random) {
+        return dropAFifth(database, random, List.of());
+    }
+
+    /** As {@link #dropAFifth(TestDatabase, Random)}, among the objects of {@code schemas} only (empty: all). */
+    public static List<String> dropAFifth(TestDatabase database, Random random, Collection<String> schemas) {
+        List<String> drops = new ArrayList<>(database.query(DROPS.formatted(schemas.isEmpty() ? USER_SCHEMA
+                : USER_SCHEMA + " AND n.nspname IN (" + String.join(", ", schemas.stream()
+                    .map(schema -> "'" + schema.replace("'", "''") + "'")
+                    .toList()) + ")")));
         Collections.shuffle(drops, random);
         List<String> made = new ArrayList<>();
         for (String drop : drops.subList(0, drops.isEmpty() ? 0 : Math.max(1, drops.size() / 5))) {

@@ -1,4 +1,4 @@
-package io.github.idempotentmigrations.conformance;
+package io.github.idempotentmigrations.test.state;
 
 import java.util.List;
 import java.util.Optional;

@@ -13,6 +13,8 @@ import io.github.idempotentmigrations.engine.SchemaConvergenceException;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.SqlScriptSplitter;
+import io.github.idempotentmigrations.test.state.HandMadeChange;
+import io.github.idempotentmigrations.test.state.HandMadeObject;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Assumptions;

@@ -1,11 +1,18 @@
 package io.github.idempotentmigrations.conformance;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
-import io.github.idempotentmigrations.flyway.MigratingApplication;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * One application startup with the starter on a database, migrating a Flyway location, as an application does it:
@@ -19,7 +26,14 @@ record StarterRun(Duration time, Throwable failure) {
     static StarterRun on(TestDatabase database, String location, String... properties) {
         Throwable[] failure = new Throwable[1];
         long start = System.nanoTime();
-        MigratingApplication.onLocation(database, location, properties)
+        List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
+                "spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),
+                "spring.flyway.locations=" + location, "idempotent-migrations.connect.timeout=5s"));
+        values.addAll(List.of(properties));
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+                    IdempotentMigrationsAutoConfiguration.class))
+            .withPropertyValues(values.toArray(String[]::new))
             .run(context -> failure[0] = context.getStartupFailure());
         return new StarterRun(Duration.ofNanos(System.nanoTime() - start), failure[0]);
     }

@@ -1,10 +1,11 @@
-package io.github.idempotentmigrations.conformance;
+package io.github.idempotentmigrations.test.state;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import io.github.idempotentmigrations.testsupport.TestDatabase;
  * ({@code format_type}, {@code pg_get_constraintdef}, {@code pg_get_indexdef}, {@code pg_get_functiondef},
  * {@code pg_get_viewdef}, {@code pg_get_triggerdef}), so that creating them elsewhere gives the same catalog.
  */
-final class CatalogObjects {
+public final class CatalogObjects {
 
     private static final String USER_NS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
             + " AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
@@ -41,7 +42,7 @@ final class CatalogObjects {
     private CatalogObjects() {
     }
 
-    static CatalogObjects of(TestDatabase database) {
+    public static CatalogObjects of(TestDatabase database) {
         try (Connection connection = database.connect()) {
             return of(connection);
         }
@@ -51,7 +52,7 @@ final class CatalogObjects {
     }
 
     /** The catalog as {@code connection} sees it, uncommitted changes of its own transaction included. */
-    static CatalogObjects of(Connection connection) {
+    public static CatalogObjects of(Connection connection) {
         CatalogObjects catalog = new CatalogObjects();
         try (Statement statement = connection.createStatement()) {
             catalog.readTypes(statement);
@@ -73,7 +74,7 @@ final class CatalogObjects {
      * What {@code this} has that {@code before} has not: the objects one migration added. A new table's columns are
      * part of the table; every requirement that is itself new is kept, others already exist.
      */
-    List<HandMadeObject> addedSince(CatalogObjects before) {
+    public List<HandMadeObject> addedSince(CatalogObjects before) {
         List<HandMadeObject> added = new ArrayList<>();
         for (HandMadeObject object : objects.values()) {
             if (before.objects.containsKey(object.key())
@@ -90,7 +91,7 @@ final class CatalogObjects {
             added.add(new HandMadeObject(object.kind(), object.key(), object.name(), object.ddl(), object.phase(),
                     newRequirements, object.variant()));
         }
-        added.sort(java.util.Comparator.comparingInt(HandMadeObject::phase));
+        added.sort(Comparator.comparingInt(HandMadeObject::phase));
         return added;
     }
 

@@ -1,4 +1,4 @@
-package io.github.idempotentmigrations.conformance;
+package io.github.idempotentmigrations.test.state;
 
 import java.util.Optional;
 import java.util.Set;
@@ -14,15 +14,15 @@ import java.util.Set;
  * @param requires keys of objects that must exist first
  * @param variant the same object with one definition changed, when the kind has a safe one
  */
-record HandMadeObject(String kind, String key, String name, String ddl, int phase, Set<String> requires,
+public record HandMadeObject(String kind, String key, String name, String ddl, int phase, Set<String> requires,
         Optional<String> variant) {
 
-    HandMadeObject {
+    public HandMadeObject {
         requires = Set.copyOf(requires);
     }
 
     /** The object with its differing definition in place of the real one. */
-    HandMadeObject differing() {
+    public HandMadeObject differing() {
         return new HandMadeObject(kind, key, name, variant.orElseThrow(), phase, requires, Optional.empty());
     }
 
