@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
-import io.github.idempotentmigrations.engine.IdempotentEngine;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.tenants.TenantFlyway;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -31,7 +30,7 @@ record TenantLayout(Migrations migrations, List<String> schemas) {
     Migrations tenant(String schema) {
         // TenantFlyway binds the engine's statement callback to a tracker of the tenant's; runs here leave that
         // callback out (plain runs) or get the starter's own (starts), so this tracker never sees a statement
-        MigrationRunTracker unused = new MigrationRunTracker(new IdempotentEngine(EngineSettings.defaults()));
+        MigrationRunTracker unused = new MigrationRunTracker(EngineSettings.defaults());
         return new Migrations(new TenantFlyway(this.migrations.source(), List.of()).create(schema, unused)
             .getConfiguration());
     }
