@@ -39,108 +39,116 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
- * N tenant schemas x M migrations: the starter's tenant runner (bounded parallelism, each tenant through the whole
- * strategy) against the loop every team writes, plain Flyway over the schemas one after another; from empty, then a
- * restart with nothing pending. Each variant on its own database of the same embedded server.
+ * N tenant schemas x M migrations: the starter's tenant runner (bounded parallelism, each
+ * tenant through the whole strategy) against the loop every team writes, plain Flyway
+ * over the schemas one after another; from empty, then a restart with nothing pending.
+ * Each variant on its own database of the same embedded server.
  */
 public final class TenantBenchmark {
 
-    private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
-            new RepairSettings(UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
-                    ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN),
-            new ConnectSettings(Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(5),
-                    Duration.ofSeconds(60)),
-            ShadowSettings.temporary(), PersonsWord.none());
+	private static final StartupSettings SETTINGS = new StartupSettings(StartupMode.MIGRATE,
+			new RepairSettings(UnhistoriedSchemaPolicy.REPAIR, FailedMigrationPolicy.REPAIR, InvalidIndexPolicy.WARN,
+					ChecksumMismatchPolicy.FAIL, MissingMigrationPolicy.WARN, DriftPolicy.WARN),
+			new ConnectSettings(Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(5),
+					Duration.ofSeconds(60)),
+			ShadowSettings.temporary(), PersonsWord.none());
 
-    private TenantBenchmark() {
-    }
+	private TenantBenchmark() {
+	}
 
-    public static void main(String[] args) throws Exception {
-        int tenants = Integer.getInteger("bench.tenants", 1000);
-        int migrations = Integer.getInteger("bench.tenant.migrations", 20);
-        int parallelism = TenantParallelism.of(Runtime.getRuntime().availableProcessors(), OptionalInt.empty());
-        Path dir = Files.createTempDirectory("im-tenant-bench-");
-        MigrationSetGenerator.write(dir, migrations);
-        String location = "filesystem:" + dir.toAbsolutePath();
-        List<String> schemas = IntStream.range(0, tenants).mapToObj(i -> "tenant_" + i).toList();
-        System.out.printf(Locale.ROOT, "idempotent-migrations tenant benchmark: %d tenant schemas x %d migrations"
-                + " (%d statements each), %d processors, starter parallelism %d (default without a pool size)%n",
-                tenants, migrations, migrations * MigrationSetGenerator.STATEMENTS_PER_MIGRATION,
-                Runtime.getRuntime().availableProcessors(), parallelism);
+	public static void main(String[] args) throws Exception {
+		int tenants = Integer.getInteger("bench.tenants", 1000);
+		int migrations = Integer.getInteger("bench.tenant.migrations", 20);
+		int parallelism = TenantParallelism.of(Runtime.getRuntime().availableProcessors(), OptionalInt.empty());
+		Path dir = Files.createTempDirectory("im-tenant-bench-");
+		MigrationSetGenerator.write(dir, migrations);
+		String location = "filesystem:" + dir.toAbsolutePath();
+		List<String> schemas = IntStream.range(0, tenants).mapToObj((i) -> "tenant_" + i).toList();
+		System.out.printf(Locale.ROOT, "idempotent-migrations tenant benchmark: %d tenant schemas x %d migrations"
+				+ " (%d statements each), %d processors, starter parallelism %d (default without a pool size)%n",
+				tenants, migrations, migrations * MigrationSetGenerator.STATEMENTS_PER_MIGRATION,
+				Runtime.getRuntime().availableProcessors(), parallelism);
 
-        try (TestDatabase database = TestDatabase.create()) {
-            OpenConnections connections = new OpenConnections();
-            DataSource dataSource = connections.wrap(database.dataSource());
-            Runnable loop = () -> schemas.forEach(schema -> plainFlyway(dataSource, location, schema).migrate());
-            Sample plainFresh = measure(loop, connections);
-            Sample plainRestart = measure(loop, connections);
-            print("plain Flyway, sequential loop", plainFresh, plainRestart);
+		try (TestDatabase database = TestDatabase.create()) {
+			OpenConnections connections = new OpenConnections();
+			DataSource dataSource = connections.wrap(database.dataSource());
+			Runnable loop = () -> schemas.forEach((schema) -> plainFlyway(dataSource, location, schema).migrate());
+			Sample plainFresh = measure(loop, connections);
+			Sample plainRestart = measure(loop, connections);
+			print("plain Flyway, sequential loop", plainFresh, plainRestart);
 
-            try (TestDatabase starterDatabase = TestDatabase.create()) {
-                DataSource starterSource = connections.wrap(starterDatabase.dataSource());
-                Supplier<MigratedTenants> starter = () -> tenantMigrations(starterSource, location, parallelism)
-                    .migrate(schemas);
-                Sample fresh = measure(starter, connections);
-                Sample restart = measure(starter, connections);
-                print("starter, tenants", fresh, restart);
-                System.out.printf(Locale.ROOT, "ratios: from empty %.2fx the loop (target <= 0.6), restart %.2fx"
-                        + " (target <= 0.5)%n", (double) fresh.nanos / plainFresh.nanos,
-                        (double) restart.nanos / plainRestart.nanos);
-            }
-        }
-    }
+			try (TestDatabase starterDatabase = TestDatabase.create()) {
+				DataSource starterSource = connections.wrap(starterDatabase.dataSource());
+				Supplier<MigratedTenants> starter = () -> tenantMigrations(starterSource, location, parallelism)
+					.migrate(schemas);
+				Sample fresh = measure(starter, connections);
+				Sample restart = measure(starter, connections);
+				print("starter, tenants", fresh, restart);
+				System.out.printf(Locale.ROOT,
+						"ratios: from empty %.2fx the loop (target <= 0.6), restart %.2fx" + " (target <= 0.5)%n",
+						(double) fresh.nanos / plainFresh.nanos, (double) restart.nanos / plainRestart.nanos);
+			}
+		}
+	}
 
-    private static Flyway plainFlyway(DataSource dataSource, String location, String schema) {
-        FluentConfiguration configuration = Flyway.configure().dataSource(dataSource).locations(location).schemas(schema);
-        configuration.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(true);
-        return configuration.load();
-    }
+	private static Flyway plainFlyway(DataSource dataSource, String location, String schema) {
+		FluentConfiguration configuration = Flyway.configure()
+			.dataSource(dataSource)
+			.locations(location)
+			.schemas(schema);
+		configuration.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(true);
+		return configuration.load();
+	}
 
-    /** Boot's Flyway as the starter's customizer leaves it, then the tenant runner over it. */
-    private static TenantMigrations tenantMigrations(DataSource dataSource, String location, int parallelism) {
-        EngineSettings engineSettings = EngineSettings.defaults();
-        FluentConfiguration base = Flyway.configure()
-            .dataSource(dataSource)
-            .locations(location)
-            .callbacks(new IdempotentStatementCallback(new MigrationRunTracker(engineSettings)))
-            .initSql(SETTINGS.connect().lockTimeoutSql())
-            .ignoreMigrationPatterns("*:missing");
-        base.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        return new TenantMigrations(SETTINGS, engineSettings, new TenantFlyway(base, List.of()), parallelism);
-    }
+	/**
+	 * Boot's Flyway as the starter's customizer leaves it, then the tenant runner over
+	 * it.
+	 */
+	private static TenantMigrations tenantMigrations(DataSource dataSource, String location, int parallelism) {
+		EngineSettings engineSettings = EngineSettings.defaults();
+		FluentConfiguration base = Flyway.configure()
+			.dataSource(dataSource)
+			.locations(location)
+			.callbacks(new IdempotentStatementCallback(new MigrationRunTracker(engineSettings)))
+			.initSql(SETTINGS.connect().lockTimeoutSql())
+			.ignoreMigrationPatterns("*:missing");
+		base.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+		return new TenantMigrations(SETTINGS, engineSettings, new TenantFlyway(base, List.of()), parallelism);
+	}
 
-    private record Sample(long nanos, int peakConnections, long peakHeapBytes, String failures) {
-    }
+	private static Sample measure(Runnable run, OpenConnections connections) {
+		return measure(() -> {
+			run.run();
+			return null;
+		}, connections);
+	}
 
-    private static Sample measure(Runnable run, OpenConnections connections) {
-        return measure(() -> {
-            run.run();
-            return null;
-        }, connections);
-    }
+	private static Sample measure(Supplier<MigratedTenants> run, OpenConnections connections) {
+		System.gc();
+		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.toList();
+		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		connections.peakAndReset();
+		long start = System.nanoTime();
+		MigratedTenants result = run.get();
+		long nanos = System.nanoTime() - start;
+		long peakHeap = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
+		String failures = (result != null) ? result.failed().size() + " failed" : "";
+		return new Sample(nanos, connections.peakAndReset(), peakHeap, failures);
+	}
 
-    private static Sample measure(Supplier<MigratedTenants> run, OpenConnections connections) {
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-            .stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP)
-            .toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        connections.peakAndReset();
-        long start = System.nanoTime();
-        MigratedTenants result = run.get();
-        long nanos = System.nanoTime() - start;
-        long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        String failures = (result == null) ? "" : result.failed().size() + " failed";
-        return new Sample(nanos, connections.peakAndReset(), peakHeap, failures);
-    }
+	private static void print(String variant, Sample fresh, Sample restart) {
+		for (var entry : List.of(List.of("from empty", fresh), List.of("restart", restart))) {
+			Sample sample = (Sample) entry.get(1);
+			System.out.printf(Locale.ROOT, "%-32s %-11s %9.1f s  peak connections %2d  peak heap %5d MiB  %s%n",
+					variant, entry.get(0), sample.nanos / 1e9, sample.peakConnections,
+					sample.peakHeapBytes / (1024 * 1024), sample.failures);
+		}
+	}
 
-    private static void print(String variant, Sample fresh, Sample restart) {
-        for (var entry : List.of(List.of("from empty", fresh), List.of("restart", restart))) {
-            Sample sample = (Sample) entry.get(1);
-            System.out.printf(Locale.ROOT, "%-32s %-11s %9.1f s  peak connections %2d  peak heap %5d MiB  %s%n",
-                    variant, entry.get(0), sample.nanos / 1e9, sample.peakConnections,
-                    sample.peakHeapBytes / (1024 * 1024), sample.failures);
-        }
-    }
+	private record Sample(long nanos, int peakConnections, long peakHeapBytes, String failures) {
+	}
+
 }

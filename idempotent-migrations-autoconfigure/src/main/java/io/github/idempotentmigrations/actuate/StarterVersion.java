@@ -8,22 +8,23 @@ import java.util.Properties;
 /** The starter's own version, written into a resource by the build. */
 final class StarterVersion {
 
-    static final String RESOURCE = "META-INF/idempotent-migrations/build.properties";
+	static final String RESOURCE = "META-INF/idempotent-migrations/build.properties";
 
-    private StarterVersion() {
-    }
+	private StarterVersion() {
+	}
 
-    static String get() {
-        try (InputStream in = StarterVersion.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
+	static String get() {
+		try (InputStream in = StarterVersion.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				return "unknown";
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties.getProperty("version", "unknown");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 }

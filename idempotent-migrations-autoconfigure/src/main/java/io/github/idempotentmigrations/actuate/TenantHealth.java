@@ -1,7 +1,5 @@
 package io.github.idempotentmigrations.actuate;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,43 +14,46 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
+import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+
 /**
- * One health entry per tenant schema, from its startup run (no query: with thousands of tenants a probe must stay
- * cheap): UP when it converged, DOWN when it did not (then the application started under
- * {@code idempotent-migrations.tenants.on-failure=continue}). The live check of one tenant, drift included, is
- * {@code /actuator/schema/{tenant}}.
+ * One health entry per tenant schema, from its startup run (no query: with thousands of
+ * tenants a probe must stay cheap): UP when it converged, DOWN when it did not (then the
+ * application started under {@code idempotent-migrations.tenants.on-failure=continue}).
+ * The live check of one tenant, drift included, is {@code /actuator/schema/{tenant}}.
  */
 public final class TenantHealth {
 
-    private TenantHealth() {
-    }
+	private TenantHealth() {
+	}
 
-    public static CompositeHealthContributor of(MigratedTenants tenants) {
-        Map<String, TenantRun> runs = new LinkedHashMap<>();
-        tenants.runs().forEach(run -> runs.put(run.schema(), run));
-        return CompositeHealthContributor.fromMap(runs, run -> (HealthIndicator) () -> health(run));
-    }
+	public static CompositeHealthContributor of(MigratedTenants tenants) {
+		Map<String, TenantRun> runs = new LinkedHashMap<>();
+		tenants.runs().forEach((run) -> runs.put(run.schema(), run));
+		return CompositeHealthContributor.fromMap(runs, (run) -> (HealthIndicator) () -> health(run));
+	}
 
-    private static Health health(TenantRun run) {
-        Health.Builder health = Health.status(run.converged() ? Status.UP : Status.DOWN)
-            .withDetail("state", run.state());
-        run.report().ifPresent(report -> details(health, report));
-        if (run.failure() != null && run.report().isEmpty()) {
-            health.withDetail("error", mask(run.failure().getMessage()));
-        }
-        return health.build();
-    }
+	private static Health health(TenantRun run) {
+		Health.Builder health = Health.status(run.converged() ? Status.UP : Status.DOWN)
+			.withDetail("state", run.state());
+		run.report().ifPresent((report) -> details(health, report));
+		if (run.failure() != null && run.report().isEmpty()) {
+			health.withDetail("error", mask(run.failure().getMessage()));
+		}
+		return health.build();
+	}
 
-    private static void details(Health.Builder health, MigrationReport report) {
-        if (report.schemaVersion() != null) {
-            health.withDetail("currentVersion", report.schemaVersion());
-        }
-        health.withDetail("problems", masked(report.problems()))
-            .withDetail("warnings", masked(report.warnings()))
-            .withDetail("lastRun", report.startedAt());
-    }
+	private static void details(Health.Builder health, MigrationReport report) {
+		if (report.schemaVersion() != null) {
+			health.withDetail("currentVersion", report.schemaVersion());
+		}
+		health.withDetail("problems", masked(report.problems()))
+			.withDetail("warnings", masked(report.warnings()))
+			.withDetail("lastRun", report.startedAt());
+	}
 
-    private static List<String> masked(List<String> texts) {
-        return texts.stream().map(CredentialMasker::mask).toList();
-    }
+	private static List<String> masked(List<String> texts) {
+		return texts.stream().map(CredentialMasker::mask).toList();
+	}
+
 }

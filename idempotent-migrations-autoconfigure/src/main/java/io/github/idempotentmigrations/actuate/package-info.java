@@ -1,5 +1,6 @@
 /**
- * Observability of the schema: the {@code schema} health contributor, info contributor, endpoint and metrics, all
- * fed by the last startup report and a cached live check of the database.
+ * Observability of the schema: the {@code schema} health contributor, info contributor,
+ * endpoint and metrics, all fed by the last startup report and a cached live check of the
+ * database.
  */
 package io.github.idempotentmigrations.actuate;

@@ -29,9 +29,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
- * Health, info, endpoint and metrics for the schema, each in a nested configuration guarded by its own classes, so
- * an application without Actuator, the health module or Micrometer starts exactly the same. Conditions whose own
- * classes live in those modules sit on the bean methods: Spring loads a class's conditions before evaluating any.
+ * Health, info, endpoint and metrics for the schema, each in a nested configuration
+ * guarded by its own classes, so an application without Actuator, the health module or
+ * Micrometer starts exactly the same. Conditions whose own classes live in those modules
+ * sit on the bean methods: Spring loads a class's conditions before evaluating any.
  */
 @AutoConfiguration(after = { IdempotentMigrationsAutoConfiguration.class, FlywayAutoConfiguration.class })
 @ConditionalOnSingleCandidate(Flyway.class)
@@ -39,59 +40,63 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 @ConditionalOnBean(MigrationReportStore.class)
 public final class IdempotentMigrationsActuatorAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    LiveSchemaCheck idempotentMigrationsLiveSchemaCheck(Flyway flyway, MigrationReportStore reports,
-            IdempotentMigrationsProperties properties) {
-        return new LiveSchemaCheck(flyway, reports, properties.getHealth().getCacheTime(), Clock.systemUTC());
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	LiveSchemaCheck idempotentMigrationsLiveSchemaCheck(Flyway flyway, MigrationReportStore reports,
+			IdempotentMigrationsProperties properties) {
+		return new LiveSchemaCheck(flyway, reports, properties.getHealth().getCacheTime(), Clock.systemUTC());
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    static class SchemaHealthConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	static class SchemaHealthConfiguration {
 
-        /** The bean name makes the contributor's name: {@code schema}. */
-        @Bean
-        @ConditionalOnEnabledHealthIndicator("schema")
-        @ConditionalOnMissingBean(name = "schemaHealthIndicator")
-        SchemaHealthIndicator schemaHealthIndicator(LiveSchemaCheck check,
-                IdempotentMigrationsProperties properties) {
-            return new SchemaHealthIndicator(check, properties.getHealth().isDownOnDrift());
-        }
-    }
+		/** The bean name makes the contributor's name: {@code schema}. */
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("schema")
+		@ConditionalOnMissingBean(name = "schemaHealthIndicator")
+		SchemaHealthIndicator schemaHealthIndicator(LiveSchemaCheck check, IdempotentMigrationsProperties properties) {
+			return new SchemaHealthIndicator(check, properties.getHealth().isDownOnDrift());
+		}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
-    static class SchemaInfoConfiguration {
+	}
 
-        @Bean
-        @ConditionalOnEnabledInfoContributor("schema")
-        @ConditionalOnMissingBean
-        SchemaInfoContributor schemaInfoContributor(LiveSchemaCheck check, MigrationReportStore reports) {
-            return new SchemaInfoContributor(check, reports);
-        }
-    }
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
+	static class SchemaInfoConfiguration {
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-    static class SchemaEndpointConfiguration {
+		@Bean
+		@ConditionalOnEnabledInfoContributor("schema")
+		@ConditionalOnMissingBean
+		SchemaInfoContributor schemaInfoContributor(LiveSchemaCheck check, MigrationReportStore reports) {
+			return new SchemaInfoContributor(check, reports);
+		}
 
-        @Bean
-        @ConditionalOnAvailableEndpoint
-        @ConditionalOnMissingBean
-        SchemaEndpoint schemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports) {
-            return new SchemaEndpoint(check, reports);
-        }
-    }
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterBinder.class)
-    static class SchemaMetricsConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+	static class SchemaEndpointConfiguration {
 
-        @Bean
-        @ConditionalOnMissingBean
-        SchemaMetrics idempotentMigrationsSchemaMetrics(LiveSchemaCheck check, MigrationReportStore reports) {
-            return new SchemaMetrics(check, reports);
-        }
-    }
+		@Bean
+		@ConditionalOnAvailableEndpoint
+		@ConditionalOnMissingBean
+		SchemaEndpoint schemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports) {
+			return new SchemaEndpoint(check, reports);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class SchemaMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SchemaMetrics idempotentMigrationsSchemaMetrics(LiveSchemaCheck check, MigrationReportStore reports) {
+			return new SchemaMetrics(check, reports);
+		}
+
+	}
+
 }

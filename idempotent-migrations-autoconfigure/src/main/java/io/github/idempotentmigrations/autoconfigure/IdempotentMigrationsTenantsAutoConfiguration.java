@@ -18,9 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Tenant schemas: the same migrations as Spring Boot's Flyway, in each tenant schema, after Boot's own migration
- * (ordered by {@link TenantMigrationInitializerDetector}; Boot's migration still migrates {@code spring.flyway.schemas}; {@code spring.flyway.enabled=false} turns both off, since
- * tenants are migrated from Boot's Flyway configuration).
+ * Tenant schemas: the same migrations as Spring Boot's Flyway, in each tenant schema,
+ * after Boot's own migration (ordered by {@link TenantMigrationInitializerDetector};
+ * Boot's migration still migrates {@code spring.flyway.schemas};
+ * {@code spring.flyway.enabled=false} turns both off, since tenants are migrated from
+ * Boot's Flyway configuration).
  */
 @AutoConfiguration(after = { FlywayAutoConfiguration.class, IdempotentMigrationsAutoConfiguration.class })
 @ConditionalOnSingleCandidate(Flyway.class)
@@ -28,17 +30,17 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(TenantsConfiguredCondition.class)
 public final class IdempotentMigrationsTenantsAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    TenantMigrationInitializer idempotentMigrationsTenants(Flyway flyway, IdempotentMigrationsProperties properties,
-            StartupSettings settings, EngineSettings engineSettings, ObjectProvider<TenantSchemas> schemas) {
-        IdempotentMigrationsProperties.Tenants tenants = properties.getTenants();
-        int parallelism = (tenants.getParallelism() != null) ? tenants.getParallelism()
-                : TenantParallelism.of(Runtime.getRuntime().availableProcessors(),
-                        PoolMaximum.of(flyway.getConfiguration().getDataSource()));
-        TenantMigrations migrations = new TenantMigrations(settings, engineSettings,
-                new TenantFlyway(flyway.getConfiguration(), tenants.getLocations()), parallelism);
-        return new TenantMigrationInitializer(tenants, schemas.getIfAvailable(),
-                flyway.getConfiguration().getDataSource(), migrations);
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	TenantMigrationInitializer idempotentMigrationsTenants(Flyway flyway, IdempotentMigrationsProperties properties,
+			StartupSettings settings, EngineSettings engineSettings, ObjectProvider<TenantSchemas> schemas) {
+		IdempotentMigrationsProperties.Tenants tenants = properties.getTenants();
+		int parallelism = (tenants.getParallelism() != null) ? tenants.getParallelism() : TenantParallelism
+			.of(Runtime.getRuntime().availableProcessors(), PoolMaximum.of(flyway.getConfiguration().getDataSource()));
+		TenantMigrations migrations = new TenantMigrations(settings, engineSettings,
+				new TenantFlyway(flyway.getConfiguration(), tenants.getLocations()), parallelism);
+		return new TenantMigrationInitializer(tenants, schemas.getIfAvailable(),
+				flyway.getConfiguration().getDataSource(), migrations);
+	}
+
 }

@@ -17,50 +17,55 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.StringUtils;
 
 /**
- * Migrates the tenant schemas when the context starts, after Spring Boot's own migration and, like it, before
- * anything that uses the database (see {@link TenantMigrationInitializerDetector}). Keeps the result for Actuator.
+ * Migrates the tenant schemas when the context starts, after Spring Boot's own migration
+ * and, like it, before anything that uses the database (see
+ * {@link TenantMigrationInitializerDetector}). Keeps the result for Actuator.
  */
 public final class TenantMigrationInitializer implements InitializingBean {
 
-    private final IdempotentMigrationsProperties.Tenants properties;
+	private final IdempotentMigrationsProperties.Tenants properties;
 
-    private final TenantSchemas beanSchemas;
+	private final TenantSchemas beanSchemas;
 
-    private final DataSource dataSource;
+	private final DataSource dataSource;
 
-    private final TenantMigrations migrations;
+	private final TenantMigrations migrations;
 
-    private MigratedTenants migrated;
+	private MigratedTenants migrated;
 
-    TenantMigrationInitializer(IdempotentMigrationsProperties.Tenants properties, TenantSchemas beanSchemas,
-            DataSource dataSource, TenantMigrations migrations) {
-        this.properties = properties;
-        this.beanSchemas = beanSchemas;
-        this.dataSource = dataSource;
-        this.migrations = migrations;
-    }
+	TenantMigrationInitializer(IdempotentMigrationsProperties.Tenants properties, TenantSchemas beanSchemas,
+			DataSource dataSource, TenantMigrations migrations) {
+		this.properties = properties;
+		this.beanSchemas = beanSchemas;
+		this.dataSource = dataSource;
+		this.migrations = migrations;
+	}
 
-    @Override
-    public void afterPropertiesSet() {
-        this.migrated = this.migrations.migrate(schemas());
-        if (this.properties.getOnFailure() == TenantFailurePolicy.FAIL && !this.migrated.failed().isEmpty()) {
-            throw new TenantsNotConvergedException(this.migrated.failed(), this.migrated.runs().size());
-        }
-    }
+	@Override
+	public void afterPropertiesSet() {
+		this.migrated = this.migrations.migrate(schemas());
+		if (this.properties.getOnFailure() == TenantFailurePolicy.FAIL && !this.migrated.failed().isEmpty()) {
+			throw new TenantsNotConvergedException(this.migrated.failed(), this.migrated.runs().size());
+		}
+	}
 
-    /** The union of the list, the query's rows and the bean's, in that order, each schema once. */
-    List<String> schemas() {
-        Set<String> schemas = new LinkedHashSet<>(this.properties.getSchemas());
-        if (StringUtils.hasText(this.properties.getQuery())) {
-            schemas.addAll(TenantSchemaQuery.run(this.dataSource, this.properties.getQuery()));
-        }
-        if (this.beanSchemas != null) {
-            schemas.addAll(this.beanSchemas.schemas());
-        }
-        return List.copyOf(schemas);
-    }
+	/**
+	 * The union of the list, the query's rows and the bean's, in that order, each schema
+	 * once.
+	 */
+	List<String> schemas() {
+		Set<String> schemas = new LinkedHashSet<>(this.properties.getSchemas());
+		if (StringUtils.hasText(this.properties.getQuery())) {
+			schemas.addAll(TenantSchemaQuery.run(this.dataSource, this.properties.getQuery()));
+		}
+		if (this.beanSchemas != null) {
+			schemas.addAll(this.beanSchemas.schemas());
+		}
+		return List.copyOf(schemas);
+	}
 
-    public MigratedTenants migrated() {
-        return this.migrated;
-    }
+	public MigratedTenants migrated() {
+		return this.migrated;
+	}
+
 }

@@ -10,17 +10,17 @@ import java.util.Objects;
  */
 public record EngineSettings(ConflictPolicy onConflict, LockWaits lockWaits) {
 
-    public EngineSettings {
-        Objects.requireNonNull(onConflict, "onConflict");
-        Objects.requireNonNull(lockWaits, "lockWaits");
-    }
+	public EngineSettings {
+		Objects.requireNonNull(onConflict, "onConflict");
+		Objects.requireNonNull(lockWaits, "lockWaits");
+	}
 
-    public EngineSettings(ConflictPolicy onConflict) {
-        this(onConflict, LockWaits.none());
-    }
+	public EngineSettings(ConflictPolicy onConflict) {
+		this(onConflict, LockWaits.none());
+	}
 
-    /** The safe default: conflicts fail; a timed-out lock wait is not retried. */
-    public static EngineSettings defaults() {
-        return new EngineSettings(ConflictPolicy.FAIL);
-    }
+	/** The safe default: conflicts fail; a timed-out lock wait is not retried. */
+	public static EngineSettings defaults() {
+		return new EngineSettings(ConflictPolicy.FAIL);
+	}
 }

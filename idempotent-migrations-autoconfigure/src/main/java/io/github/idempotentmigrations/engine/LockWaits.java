@@ -10,67 +10,73 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Short lock waits, retried: a statement that waits for a lock queues every later query on its table behind it, so
- * PostgreSQL gives up after {@code lock_timeout}; the migration is rolled back to its savepoint (releasing every lock
- * it took) and tried again after a jittered, growing pause, a bounded number of times.
+ * Short lock waits, retried: a statement that waits for a lock queues every later query
+ * on its table behind it, so PostgreSQL gives up after {@code lock_timeout}; the
+ * migration is rolled back to its savepoint (releasing every lock it took) and tried
+ * again after a jittered, growing pause, a bounded number of times.
  *
  * @param retries how many times a migration is tried again after a lock wait timed out
- * @param initialBackoff the pause before the first retry; each later one doubles, up to 16 times this
+ * @param initialBackoff the pause before the first retry; each later one doubles, up to
+ * 16 times this
  */
 public record LockWaits(int retries, Duration initialBackoff) {
 
-    static final String LOCK_NOT_AVAILABLE = "55P03";
+	static final String LOCK_NOT_AVAILABLE = "55P03";
 
-    /** No retry: the first timed-out lock wait fails the statement. */
-    public static LockWaits none() {
-        return new LockWaits(0, Duration.ZERO);
-    }
+	/** No retry: the first timed-out lock wait fails the statement. */
+	public static LockWaits none() {
+		return new LockWaits(0, Duration.ZERO);
+	}
 
-    /** The pause before retry {@code attempt} (1-based): full jitter over a doubling ceiling. */
-    Duration pauseBefore(int attempt) {
-        long ceiling = this.initialBackoff.toMillis() << Math.min(attempt - 1, 4);
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
-    }
+	/**
+	 * The pause before retry {@code attempt} (1-based): full jitter over a doubling
+	 * ceiling.
+	 */
+	Duration pauseBefore(int attempt) {
+		long ceiling = this.initialBackoff.toMillis() << Math.min(attempt - 1, 4);
+		return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+	}
 
-    static boolean timedOut(SQLException refusal) {
-        return refusal != null && LOCK_NOT_AVAILABLE.equals(refusal.getSQLState());
-    }
+	static boolean timedOut(SQLException refusal) {
+		return refusal != null && LOCK_NOT_AVAILABLE.equals(refusal.getSQLState());
+	}
 
-    /**
-     * The sessions holding a lock on {@code relation} (or, when it is not known, any relation lock of this database),
-     * for people: pid, application, state, transaction age, query.
-     */
-    static List<String> holders(Connection connection, String relation) {
-        String sql = "SELECT DISTINCT a.pid, a.application_name, a.state, date_trunc('second', clock_timestamp() - a.xact_start),"
-                + " left(a.query, 200) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_backend_pid()"
-                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                + ((relation != null) ? " AND l.relation = to_regclass(?)" : "") + " ORDER BY a.pid";
-        List<String> holders = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (relation != null) {
-                statement.setString(1, relation);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    holders.add("pid " + rs.getInt(1) + " (application '" + rs.getString(2) + "', " + rs.getString(3)
-                            + ", transaction open for " + rs.getString(4) + "): " + rs.getString(5));
-                }
-            }
-        }
-        catch (SQLException ex) {
-            holders.add("(the holders could not be read: " + ex.getMessage() + ")");
-        }
-        return holders;
-    }
+	/**
+	 * The sessions holding a lock on {@code relation} (or, when it is not known, any
+	 * relation lock of this database), for people: pid, application, state, transaction
+	 * age, query.
+	 */
+	static List<String> holders(Connection connection, String relation) {
+		String sql = "SELECT DISTINCT a.pid, a.application_name, a.state, date_trunc('second', clock_timestamp() - a.xact_start),"
+				+ " left(a.query, 200) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+				+ " WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_backend_pid()"
+				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+				+ ((relation != null) ? " AND l.relation = to_regclass(?)" : "") + " ORDER BY a.pid";
+		List<String> holders = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			if (relation != null) {
+				statement.setString(1, relation);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					holders.add("pid " + rs.getInt(1) + " (application '" + rs.getString(2) + "', " + rs.getString(3)
+							+ ", transaction open for " + rs.getString(4) + "): " + rs.getString(5));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			holders.add("(the holders could not be read: " + ex.getMessage() + ")");
+		}
+		return holders;
+	}
 
-    static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry a lock wait", ex);
-        }
-    }
+	static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to retry a lock wait", ex);
+		}
+	}
 }

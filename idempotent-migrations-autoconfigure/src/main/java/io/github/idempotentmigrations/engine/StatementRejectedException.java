@@ -3,20 +3,22 @@ package io.github.idempotentmigrations.engine;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 
 /**
- * Thrown when a statement cannot be made to converge (a conflict under {@link ConflictPolicy#FAIL}, or a real
- * error): the migration's transaction rolls back and the run stops.
+ * Thrown when a statement cannot be made to converge (a conflict under
+ * {@link ConflictPolicy#FAIL}, or a real error): the migration's transaction rolls back
+ * and the run stops.
  */
 public class StatementRejectedException extends RuntimeException {
 
-    private final transient StatementResult result;
+	private final transient StatementResult result;
 
-    public StatementRejectedException(StatementResult result, Throwable cause) {
-        super(result.outcome() + " in statement " + result.index() + " (" + result.kind() + " "
-                + (result.object() == null ? "" : result.object()) + "): " + result.reason(), cause);
-        this.result = result;
-    }
+	public StatementRejectedException(StatementResult result, Throwable cause) {
+		super(result.outcome() + " in statement " + result.index() + " (" + result.kind() + " "
+				+ ((result.object() != null) ? result.object() : "") + "): " + result.reason(), cause);
+		this.result = result;
+	}
 
-    public StatementResult result() {
-        return this.result;
-    }
+	public StatementResult result() {
+		return this.result;
+	}
+
 }

@@ -10,43 +10,49 @@ import java.util.HexFormat;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 
-/** What the history says ran, as one fingerprint: the key of the expected schema stored beside it. */
+/**
+ * What the history says ran, as one fingerprint: the key of the expected schema stored
+ * beside it.
+ */
 final class AppliedMigrations {
 
-    private AppliedMigrations() {
-    }
+	private AppliedMigrations() {
+	}
 
-    /**
-     * How the expected schema is described; raised when the snapshot's definitions change, so a stored expected
-     * schema of another format is taken as not recorded rather than as drift.
-     */
-    private static final int FORMAT = 1;
+	/**
+	 * How the expected schema is described; raised when the snapshot's definitions
+	 * change, so a stored expected schema of another format is taken as not recorded
+	 * rather than as drift.
+	 */
+	private static final int FORMAT = 1;
 
-    /**
-     * Type, version, description and checksum of every successful history row, hashed with the snapshot format and
-     * the server's major version (PostgreSQL prints definitions differently across majors, e.g. after pg_upgrade).
-     */
-    static String fingerprint(MigrationInfoService info, Connection connection) throws SQLException {
-        MessageDigest digest = sha256();
-        digest.update(("format " + FORMAT + ", PostgreSQL " + connection.getMetaData().getDatabaseMajorVersion() + "\n")
-            .getBytes(StandardCharsets.UTF_8));
-        for (MigrationInfo migration : info.applied()) {
-            if (migration.getState().isFailed()) {
-                continue;
-            }
-            String row = migration.getType() + "|" + migration.getVersion() + "|" + migration.getDescription() + "|"
-                    + migration.getAppliedChecksum() + "\n";
-            digest.update(row.getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
+	/**
+	 * Type, version, description and checksum of every successful history row, hashed
+	 * with the snapshot format and the server's major version (PostgreSQL prints
+	 * definitions differently across majors, e.g. after pg_upgrade).
+	 */
+	static String fingerprint(MigrationInfoService info, Connection connection) throws SQLException {
+		MessageDigest digest = sha256();
+		digest.update(("format " + FORMAT + ", PostgreSQL " + connection.getMetaData().getDatabaseMajorVersion() + "\n")
+			.getBytes(StandardCharsets.UTF_8));
+		for (MigrationInfo migration : info.applied()) {
+			if (migration.getState().isFailed()) {
+				continue;
+			}
+			String row = migration.getType() + "|" + migration.getVersion() + "|" + migration.getDescription() + "|"
+					+ migration.getAppliedChecksum() + "\n";
+			digest.update(row.getBytes(StandardCharsets.UTF_8));
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java platform has SHA-256", ex);
-        }
-    }
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
 }

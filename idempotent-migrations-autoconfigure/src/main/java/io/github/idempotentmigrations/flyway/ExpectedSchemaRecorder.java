@@ -19,115 +19,124 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * Keeps the expected schema beside the history current after a startup changed what is applied, from the cheapest
- * source that is exact: a shadow this startup already built (adoption); the live schema, when it was exactly the
- * expected one (or empty) before and every statement ran as written, since then it is what plain Flyway builds; else
- * a shadow built for the purpose (one plain migrate, once: also the first start on a database migrated before the
- * starter kept an expected schema). A failure here never stops startup: drift is then unknown until the applied
- * migrations change.
+ * Keeps the expected schema beside the history current after a startup changed what is
+ * applied, from the cheapest source that is exact: a shadow this startup already built
+ * (adoption); the live schema, when it was exactly the expected one (or empty) before and
+ * every statement ran as written, since then it is what plain Flyway builds; else a
+ * shadow built for the purpose (one plain migrate, once: also the first start on a
+ * database migrated before the starter kept an expected schema). A failure here never
+ * stops startup: drift is then unknown until the applied migrations change.
  */
 final class ExpectedSchemaRecorder {
 
-    private static final String NOT_RECORDED = "No expected schema could be built for the applied migrations, so"
-            + " drift is not checked until they change (no shadow database: see idempotent-migrations.shadow.url): ";
+	private static final String NOT_RECORDED = "No expected schema could be built for the applied migrations, so"
+			+ " drift is not checked until they change (no shadow database: see idempotent-migrations.shadow.url): ";
 
-    private final ShadowConnections shadows;
+	private final ShadowConnections shadows;
 
-    private SchemaSnapshot fromShadow;
+	private SchemaSnapshot fromShadow;
 
-    private String fromShadowFingerprint;
+	private String fromShadowFingerprint;
 
-    private boolean liveWasExpected;
+	private boolean liveWasExpected;
 
-    ExpectedSchemaRecorder(ShadowSettings shadow) {
-        this.shadows = new ShadowConnections(shadow, "record the expected schema of the applied migrations, which drift checks compare with");
-    }
+	ExpectedSchemaRecorder(ShadowSettings shadow) {
+		this.shadows = new ShadowConnections(shadow,
+				"record the expected schema of the applied migrations, which drift checks compare with");
+	}
 
-    /** The live schema was exactly the expected one (or empty) before anything ran. */
-    void liveWasExpected() {
-        this.liveWasExpected = true;
-    }
+	/** The live schema was exactly the expected one (or empty) before anything ran. */
+	void liveWasExpected() {
+		this.liveWasExpected = true;
+	}
 
-    /** A shadow built this startup for these applied migrations. */
-    void shadowBuilt(SchemaSnapshot expected, String fingerprint) {
-        this.fromShadow = expected;
-        this.fromShadowFingerprint = fingerprint;
-    }
+	/** A shadow built this startup for these applied migrations. */
+	void shadowBuilt(SchemaSnapshot expected, String fingerprint) {
+		this.fromShadow = expected;
+		this.fromShadowFingerprint = fingerprint;
+	}
 
-    /** Stores the expected schema for what is applied now, unless it is stored already. */
-    void record(Flyway flyway, Connection session, MigratedSchemas schemas, MigrationInfoService after,
-            List<MigrationResult> ran, StartupReport report) {
-        String fingerprint;
-        try {
-            fingerprint = AppliedMigrations.fingerprint(after, session);
-        }
-        catch (SQLException ex) {
-            report.warn(NOT_RECORDED + CredentialMasker.mask(String.valueOf(ex.getMessage())));
-            return;
-        }
-        ExpectedSchemaStore store = schemas.expectedSchema();
-        try {
-            if (store.isStored(session, fingerprint)) {
-                return;
-            }
-            if (fingerprint.equals(this.fromShadowFingerprint)) {
-                store.save(session, fingerprint, this.fromShadow);
-            }
-            else if (this.liveWasExpected && allAsWritten(ran)) {
-                store.saveLive(session, fingerprint, schemas.names());
-            }
-            else {
-                recordFromShadow(flyway, session, store, fingerprint, after, report);
-            }
-        }
-        catch (SQLException | RuntimeException ex) {
-            report.warn(NOT_RECORDED + CredentialMasker.mask(String.valueOf(ex.getMessage())));
-        }
-    }
+	/**
+	 * Stores the expected schema for what is applied now, unless it is stored already.
+	 */
+	void record(Flyway flyway, Connection session, MigratedSchemas schemas, MigrationInfoService after,
+			List<MigrationResult> ran, StartupReport report) {
+		String fingerprint;
+		try {
+			fingerprint = AppliedMigrations.fingerprint(after, session);
+		}
+		catch (SQLException ex) {
+			report.warn(NOT_RECORDED + CredentialMasker.mask(String.valueOf(ex.getMessage())));
+			return;
+		}
+		ExpectedSchemaStore store = schemas.expectedSchema();
+		try {
+			if (store.isStored(session, fingerprint)) {
+				return;
+			}
+			if (fingerprint.equals(this.fromShadowFingerprint)) {
+				store.save(session, fingerprint, this.fromShadow);
+			}
+			else if (this.liveWasExpected && allAsWritten(ran)) {
+				store.saveLive(session, fingerprint, schemas.names());
+			}
+			else {
+				recordFromShadow(flyway, session, store, fingerprint, after, report);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			report.warn(NOT_RECORDED + CredentialMasker.mask(String.valueOf(ex.getMessage())));
+		}
+	}
 
-    /** One plain migrate on a shadow; when none can be built, why is stored so that restarts do not try again. */
-    private void recordFromShadow(Flyway flyway, Connection session, ExpectedSchemaStore store, String fingerprint,
-            MigrationInfoService after, StartupReport report) throws SQLException {
-        if (Arrays.stream(after.all()).anyMatch(ExpectedSchemaRecorder::unknownHere)) {
-            // the history holds migrations these scripts do not have (a rollback): a shadow would build another schema
-            store.saveUnavailable(session, fingerprint, "the history holds migrations not in the configured locations");
-            return;
-        }
-        Optional<String> noShadowAnswer = ExpectedSchema.notSqlOnly(flyway.getConfiguration(), after.all(),
-                MigrationVersion.LATEST);
-        if (noShadowAnswer.isPresent()) {
-            store.saveUnavailable(session, fingerprint, noShadowAnswer.get());
-            report.warn("No expected schema for the applied migrations, so drift is not checked until they change: "
-                    + noShadowAnswer.get() + "; a startup that runs every statement as written records it instead");
-            return;
-        }
-        SchemaSnapshot expected;
-        try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
-            ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource());
-            expected = SchemaSnapshot.read(shadow.connection());
-        }
-        catch (RuntimeException ex) {
-            String reason = CredentialMasker.mask(String.valueOf(ex.getMessage()));
-            store.saveUnavailable(session, fingerprint, reason);
-            report.warn(NOT_RECORDED + reason);
-            return;
-        }
-        store.save(session, fingerprint, expected);
-    }
+	/**
+	 * One plain migrate on a shadow; when none can be built, why is stored so that
+	 * restarts do not try again.
+	 */
+	private void recordFromShadow(Flyway flyway, Connection session, ExpectedSchemaStore store, String fingerprint,
+			MigrationInfoService after, StartupReport report) throws SQLException {
+		if (Arrays.stream(after.all()).anyMatch(ExpectedSchemaRecorder::unknownHere)) {
+			// the history holds migrations these scripts do not have (a rollback): a
+			// shadow would build another schema
+			store.saveUnavailable(session, fingerprint, "the history holds migrations not in the configured locations");
+			return;
+		}
+		Optional<String> noShadowAnswer = ExpectedSchema.notSqlOnly(flyway.getConfiguration(), after.all(),
+				MigrationVersion.LATEST);
+		if (noShadowAnswer.isPresent()) {
+			store.saveUnavailable(session, fingerprint, noShadowAnswer.get());
+			report.warn("No expected schema for the applied migrations, so drift is not checked until they change: "
+					+ noShadowAnswer.get() + "; a startup that runs every statement as written records it instead");
+			return;
+		}
+		SchemaSnapshot expected;
+		try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
+			ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource());
+			expected = SchemaSnapshot.read(shadow.connection());
+		}
+		catch (RuntimeException ex) {
+			String reason = CredentialMasker.mask(String.valueOf(ex.getMessage()));
+			store.saveUnavailable(session, fingerprint, reason);
+			report.warn(NOT_RECORDED + reason);
+			return;
+		}
+		store.save(session, fingerprint, expected);
+	}
 
-    private static boolean unknownHere(MigrationInfo migration) {
-        return migration.getState() == MigrationState.MISSING_SUCCESS
-                || migration.getState() == MigrationState.FUTURE_SUCCESS;
-    }
+	private static boolean unknownHere(MigrationInfo migration) {
+		return migration.getState() == MigrationState.MISSING_SUCCESS
+				|| migration.getState() == MigrationState.FUTURE_SUCCESS;
+	}
 
-    /**
-     * Whether every statement ran as written or was skipped by PostgreSQL's own {@code IF [NOT] EXISTS}: on a schema
-     * equal to the expected one, plain Flyway would have met the same objects and done the same.
-     */
-    private static boolean allAsWritten(List<MigrationResult> ran) {
-        return ran.stream()
-            .flatMap(migration -> migration.statements().stream())
-            .allMatch(statement -> statement.outcome() == Outcome.APPLIED || statement.outcome() == Outcome.SKIPPED);
-    }
+	/**
+	 * Whether every statement ran as written or was skipped by PostgreSQL's own
+	 * {@code IF [NOT] EXISTS}: on a schema equal to the expected one, plain Flyway would
+	 * have met the same objects and done the same.
+	 */
+	private static boolean allAsWritten(List<MigrationResult> ran) {
+		return ran.stream()
+			.flatMap((migration) -> migration.statements().stream())
+			.allMatch((statement) -> statement.outcome() == Outcome.APPLIED || statement.outcome() == Outcome.SKIPPED);
+	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.idempotentmigrations.flyway;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,272 +23,291 @@ import org.flywaydb.core.api.MigrationInfoService;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
+import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+
 /**
- * The migration strategy Boot calls at startup: inspect, repair, migrate, verify, under one advisory lock across
- * instances. Every outcome is published as a report; anything that cannot converge fails with a
- * {@link SchemaConvergenceException} carrying it.
+ * The migration strategy Boot calls at startup: inspect, repair, migrate, verify, under
+ * one advisory lock across instances. Every outcome is published as a report; anything
+ * that cannot converge fails with a {@link SchemaConvergenceException} carrying it.
  */
 public final class IdempotentMigrationStrategy implements FlywayMigrationStrategy {
 
-    private final StartupSettings settings;
+	private final StartupSettings settings;
 
-    private final MigrationRunTracker runs;
+	private final MigrationRunTracker runs;
 
-    private final MigrationReportStore reports;
+	private final MigrationReportStore reports;
 
-    private final DatabaseInspector inspector = new DatabaseInspector();
+	private final DatabaseInspector inspector = new DatabaseInspector();
 
-    private final RepairPolicies policies;
+	private final RepairPolicies policies;
 
-    private final HistoryAdoption adoption;
+	private final HistoryAdoption adoption;
 
-    private final AssumedApplied assumedApplied;
+	private final AssumedApplied assumedApplied;
 
-    private final StartupDriftCheck drift;
+	private final StartupDriftCheck drift;
 
-    public IdempotentMigrationStrategy(StartupSettings settings, EngineSettings engineSettings,
-            MigrationRunTracker runs, MigrationReportStore reports) {
-        this.settings = settings;
-        this.runs = runs;
-        this.reports = reports;
-        this.policies = new RepairPolicies(settings.repair());
-        this.adoption = new HistoryAdoption(settings.shadow(), engineSettings.onConflict());
-        this.assumedApplied = new AssumedApplied(settings.personsWord().assumeApplied(), settings.shadow());
-        this.drift = new StartupDriftCheck(settings.repair().drift());
-    }
+	public IdempotentMigrationStrategy(StartupSettings settings, EngineSettings engineSettings,
+			MigrationRunTracker runs, MigrationReportStore reports) {
+		this.settings = settings;
+		this.runs = runs;
+		this.reports = reports;
+		this.policies = new RepairPolicies(settings.repair());
+		this.adoption = new HistoryAdoption(settings.shadow(), engineSettings.onConflict());
+		this.assumedApplied = new AssumedApplied(settings.personsWord().assumeApplied(), settings.shadow());
+		this.drift = new StartupDriftCheck(settings.repair().drift());
+	}
 
-    @Override
-    public void migrate(Flyway flyway) {
-        if (!MigrationDatabase.isPostgreSql(flyway.getConfiguration().getDataSource())) {
-            flyway.migrate(); // another database: plain Flyway, as Boot runs it without a strategy
-            return;
-        }
-        StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
-        ConnectSettings connect = this.settings.connect();
-        DatabaseWaiter waiter = new DatabaseWaiter(connect.timeout(), connect.initialBackoff(), connect.maxBackoff());
-        try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
-            session.setAutoCommit(true);
-            if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
-                throw report.fail(StopReason.TRANSACTION_POOLER, TransactionPooler.ANALYSIS, null);
-            }
-            FlywaySession.prepare(session, flyway.getConfiguration());
-            MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
-            try (StartupLock lock = StartupLock.acquire(session, schemas)) {
-                execute(session, connect.lockTimeoutSql());
-                try {
-                    // Flyway works on this session too: a pool of one connection is enough, as for plain Flyway.
-                    converge(SessionFlyway.on(flyway, session), session, schemas, report);
-                }
-                finally {
-                    // The session is usually pooled: give it back as it was.
-                    execute(session, "RESET lock_timeout");
-                }
-            }
-        }
-        catch (SQLException ex) {
-            throw report.fail("Could not inspect or repair the database: " + mask(ex.getMessage()), ex);
-        }
-        catch (FlywayException | StatementRejectedException ex) {
-            throw report.fail(failureMessage(ex), ex);
-        }
-    }
+	@Override
+	public void migrate(Flyway flyway) {
+		if (!MigrationDatabase.isPostgreSql(flyway.getConfiguration().getDataSource())) {
+			flyway.migrate(); // another database: plain Flyway, as Boot runs it without a
+								// strategy
+			return;
+		}
+		StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
+		ConnectSettings connect = this.settings.connect();
+		DatabaseWaiter waiter = new DatabaseWaiter(connect.timeout(), connect.initialBackoff(), connect.maxBackoff());
+		try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
+			session.setAutoCommit(true);
+			if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
+				throw report.fail(StopReason.TRANSACTION_POOLER, TransactionPooler.ANALYSIS, null);
+			}
+			FlywaySession.prepare(session, flyway.getConfiguration());
+			MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
+			try (StartupLock lock = StartupLock.acquire(session, schemas)) {
+				execute(session, connect.lockTimeoutSql());
+				try {
+					// Flyway works on this session too: a pool of one connection is
+					// enough, as for plain Flyway.
+					converge(SessionFlyway.on(flyway, session), session, schemas, report);
+				}
+				finally {
+					// The session is usually pooled: give it back as it was.
+					execute(session, "RESET lock_timeout");
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw report.fail("Could not inspect or repair the database: " + mask(ex.getMessage()), ex);
+		}
+		catch (FlywayException | StatementRejectedException ex) {
+			throw report.fail(failureMessage(ex), ex);
+		}
+	}
 
-    private void converge(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
-            throws SQLException {
-        // Each flyway.info() re-reads the history and checksums every script: take one per phase.
-        MigrationInfoService before = flyway.info();
-        InspectionResult found = this.inspector.inspect(before, flyway.getConfiguration().isBaselineOnMigrate(),
-                this.settings.repair().failedMigrations().policy() == RepairPolicy.REPAIR, session, schemas,
-                new PendingScripts(flyway.getConfiguration()));
-        recordSchemaVersion(before, report);
-        if (this.settings.mode() == StartupMode.VALIDATE) {
-            this.policies.validate(found, report);
-            Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
-            if (stored.isPresent()) {
-                this.drift.check(session, stored.get(), false, report);
-            }
-            report.failOnProblems("The schema is not converged (validate mode: nothing was changed)");
-            report.publish();
-            return;
-        }
-        Set<Kind> toRepair = this.policies.decide(found.findings(), report);
-        FailedMigrationResume resume = new FailedMigrationResume(this.settings.personsWord(),
-                new PendingScripts(flyway.getConfiguration()));
-        if (toRepair.contains(Kind.FAILED_MIGRATION)) {
-            resume.check(found.failed(), session, schemas.journal(), report);
-        }
-        report.failOnProblems("Startup stopped before changing anything");
-        ExpectedSchemaRecorder expected = new ExpectedSchemaRecorder(this.settings.shadow());
-        if (!found.schemaHasObjects() && !found.historyHasRows()) {
-            expected.liveWasExpected(); // a first run: what it builds is what plain Flyway builds
-        }
-        if (toRepair.isEmpty() && found.pending().isEmpty()) {
-            // The common restart: nothing to repair or migrate; one query says the expected schema is stored. Drift
-            // is compared only when a policy acts on it (warn leaves it to the live check): reading the whole catalog
-            // would cost more than the restart.
-            expected.record(flyway, session, schemas, before, List.of(), report);
-            if (this.settings.repair().drift() != DriftPolicy.WARN) {
-                checkDrift(session, schemas, before, expected, found, false, report);
-            }
-            report.publish();
-            return;
-        }
-        // A person's word is checked before anything changes (drift repair included); it changes only the history.
-        if (found.historyHasRows()) {
-            this.assumedApplied.writeHistory(flyway, session, schemas, report);
-        }
-        boolean driftLeft = checkDrift(session, schemas, before, expected, found, true, report);
-        SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, resume, report);
-        if (adopted != null) {
-            expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info(), session));
-        }
-        report.migrated();
-        migratePending(flyway, found, report);
-        MigrationInfoService after = flyway.info();
-        // Reported at inspection and left by policy; those a migration was to rebuild are not among them.
-        verify(after, Set.copyOf(found.invalidIndexes()), session, schemas, report);
-        recordSchemaVersion(after, report);
-        report.failOnProblems("The schema did not converge after migrating");
-        expected.record(flyway, session, schemas, after, this.runs.lastResults(), report);
-        if (driftLeft) {
-            this.drift.warnAfterMigrating(session, schemas, after, report);
-        }
-        report.publish();
-    }
+	private void converge(Flyway flyway, Connection session, MigratedSchemas schemas, StartupReport report)
+			throws SQLException {
+		// Each flyway.info() re-reads the history and checksums every script: take one
+		// per phase.
+		MigrationInfoService before = flyway.info();
+		InspectionResult found = this.inspector.inspect(before, flyway.getConfiguration().isBaselineOnMigrate(),
+				this.settings.repair().failedMigrations().policy() == RepairPolicy.REPAIR, session, schemas,
+				new PendingScripts(flyway.getConfiguration()));
+		recordSchemaVersion(before, report);
+		if (this.settings.mode() == StartupMode.VALIDATE) {
+			this.policies.validate(found, report);
+			Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
+			if (stored.isPresent()) {
+				this.drift.check(session, stored.get(), false, report);
+			}
+			report.failOnProblems("The schema is not converged (validate mode: nothing was changed)");
+			report.publish();
+			return;
+		}
+		Set<Kind> toRepair = this.policies.decide(found.findings(), report);
+		FailedMigrationResume resume = new FailedMigrationResume(this.settings.personsWord(),
+				new PendingScripts(flyway.getConfiguration()));
+		if (toRepair.contains(Kind.FAILED_MIGRATION)) {
+			resume.check(found.failed(), session, schemas.journal(), report);
+		}
+		report.failOnProblems("Startup stopped before changing anything");
+		ExpectedSchemaRecorder expected = new ExpectedSchemaRecorder(this.settings.shadow());
+		if (!found.schemaHasObjects() && !found.historyHasRows()) {
+			expected.liveWasExpected(); // a first run: what it builds is what plain
+										// Flyway builds
+		}
+		if (toRepair.isEmpty() && found.pending().isEmpty()) {
+			// The common restart: nothing to repair or migrate; one query says the
+			// expected schema is stored. Drift is compared only when a policy acts on it
+			// (warn leaves it to the live check): reading the whole catalog would cost
+			// more than the restart.
+			expected.record(flyway, session, schemas, before, List.of(), report);
+			if (this.settings.repair().drift() != DriftPolicy.WARN) {
+				checkDrift(session, schemas, before, expected, found, false, report);
+			}
+			report.publish();
+			return;
+		}
+		// A person's word is checked before anything changes (drift repair included); it
+		// changes only the history.
+		if (found.historyHasRows()) {
+			this.assumedApplied.writeHistory(flyway, session, schemas, report);
+		}
+		boolean driftLeft = checkDrift(session, schemas, before, expected, found, true, report);
+		SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, resume, report);
+		if (adopted != null) {
+			expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info(), session));
+		}
+		report.migrated();
+		migratePending(flyway, found, report);
+		MigrationInfoService after = flyway.info();
+		// Reported at inspection and left by policy; those a migration was to rebuild are
+		// not among them.
+		verify(after, Set.copyOf(found.invalidIndexes()), session, schemas, report);
+		recordSchemaVersion(after, report);
+		report.failOnProblems("The schema did not converge after migrating");
+		expected.record(flyway, session, schemas, after, this.runs.lastResults(), report);
+		if (driftLeft) {
+			this.drift.warnAfterMigrating(session, schemas, after, report);
+		}
+		report.publish();
+	}
 
-    /**
-     * Compares the live schema with the expected one stored for the applied migrations, acting by policy. A schema
-     * without history has no expected schema yet (adoption builds one). Returns whether drift is left to warn about
-     * once {@code migrating} has run the pending migrations, which may build or change the very objects.
-     */
-    private boolean checkDrift(Connection session, MigratedSchemas schemas, MigrationInfoService before,
-            ExpectedSchemaRecorder expected, InspectionResult found, boolean migrating, StartupReport report)
-            throws SQLException {
-        // Without history there is no expected schema yet (adoption builds one); with failed rows the schema is
-        // half-way through a migration that is about to resume: neither is drift.
-        if (!found.historyHasRows() || !found.failed().isEmpty()) {
-            return false;
-        }
-        Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
-        if (stored.isEmpty()) {
-            if (!found.schemaHasObjects()) {
-                expected.liveWasExpected();
-            }
-            return false;
-        }
-        boolean driftLeft = migrating ? this.drift.checkBeforeMigrating(session, stored.get(), report)
-                : !this.drift.check(session, stored.get(), true, report);
-        if (!driftLeft) {
-            expected.liveWasExpected();
-        }
-        return driftLeft;
-    }
+	/**
+	 * Compares the live schema with the expected one stored for the applied migrations,
+	 * acting by policy. A schema without history has no expected schema yet (adoption
+	 * builds one). Returns whether drift is left to warn about once {@code migrating} has
+	 * run the pending migrations, which may build or change the very objects.
+	 */
+	private boolean checkDrift(Connection session, MigratedSchemas schemas, MigrationInfoService before,
+			ExpectedSchemaRecorder expected, InspectionResult found, boolean migrating, StartupReport report)
+			throws SQLException {
+		// Without history there is no expected schema yet (adoption builds one); with
+		// failed rows the schema is half-way through a migration that is about to resume:
+		// neither is drift.
+		if (!found.historyHasRows() || !found.failed().isEmpty()) {
+			return false;
+		}
+		Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
+		if (stored.isEmpty()) {
+			if (!found.schemaHasObjects()) {
+				expected.liveWasExpected();
+			}
+			return false;
+		}
+		boolean driftLeft = migrating ? this.drift.checkBeforeMigrating(session, stored.get(), report)
+				: !this.drift.check(session, stored.get(), true, report);
+		if (!driftLeft) {
+			expected.liveWasExpected();
+		}
+		return driftLeft;
+	}
 
-    private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas,
-            MigrationInfoService info) throws SQLException {
-        return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(info, session));
-    }
+	private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas,
+			MigrationInfoService info) throws SQLException {
+		return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(info, session));
+	}
 
-    /**
-     * The normal path: pending migrations run through the engine, whatever objects already exist (the history is a
-     * fact). When one fails on a database with history, the failure also names the one way to say they already ran.
-     */
-    private void migratePending(Flyway flyway, InspectionResult found, StartupReport report) {
-        try {
-            flyway.migrate();
-        }
-        catch (FlywayException | StatementRejectedException ex) {
-            if (found.historyHasRows()) {
-                assumeAppliedHint(found).ifPresent(hint -> report.problem(StopReason.REPAIR_SETTING, hint));
-            }
-            throw ex;
-        }
-    }
+	/**
+	 * The normal path: pending migrations run through the engine, whatever objects
+	 * already exist (the history is a fact). When one fails on a database with history,
+	 * the failure also names the one way to say they already ran.
+	 */
+	private void migratePending(Flyway flyway, InspectionResult found, StartupReport report) {
+		try {
+			flyway.migrate();
+		}
+		catch (FlywayException | StatementRejectedException ex) {
+			if (found.historyHasRows()) {
+				assumeAppliedHint(found).ifPresent((hint) -> report.problem(StopReason.REPAIR_SETTING, hint));
+			}
+			throw ex;
+		}
+	}
 
-    /** For a failure after history: if the pending migrations in fact ran here, the setting that says so. */
-    private Optional<String> assumeAppliedHint(InspectionResult found) {
-        List<String> pending = found.pending()
-            .stream()
-            .filter(migration -> migration.getVersion() != null)
-            .map(migration -> migration.getVersion().getVersion())
-            .toList();
-        List<MigrationResult> ran = this.runs.lastResults();
-        String failed = ran.isEmpty() ? null : ran.get(ran.size() - 1).version();
-        List<String> upToFailed = (failed == null || !pending.contains(failed)) ? pending
-                : pending.subList(0, pending.indexOf(failed) + 1);
-        if (upToFailed.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("If migrations " + String.join(", ", upToFailed) + " already ran on this database (history"
-                + " rows lost to a restored dump, or applied by hand), say so with"
-                + " idempotent-migrations.repair.assume-applied=" + String.join(",", upToFailed) + ": startup checks"
-                + " the schema against them on a shadow before it writes their history rows. Pending migrations are"
-                + " otherwise never taken as applied");
-    }
+	/**
+	 * For a failure after history: if the pending migrations in fact ran here, the
+	 * setting that says so.
+	 */
+	private Optional<String> assumeAppliedHint(InspectionResult found) {
+		List<String> pending = found.pending()
+			.stream()
+			.filter((migration) -> migration.getVersion() != null)
+			.map((migration) -> migration.getVersion().getVersion())
+			.toList();
+		List<MigrationResult> ran = this.runs.lastResults();
+		String failed = ran.isEmpty() ? null : ran.get(ran.size() - 1).version();
+		List<String> upToFailed = (failed == null || !pending.contains(failed)) ? pending
+				: pending.subList(0, pending.indexOf(failed) + 1);
+		if (upToFailed.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("If migrations " + String.join(", ", upToFailed) + " already ran on this database (history"
+				+ " rows lost to a restored dump, or applied by hand), say so with"
+				+ " idempotent-migrations.repair.assume-applied=" + String.join(",", upToFailed) + ": startup checks"
+				+ " the schema against them on a shadow before it writes their history rows. Pending migrations are"
+				+ " otherwise never taken as applied");
+	}
 
-    /**
-     * Acts on what the policies allow to repair; returns the expected schema when adoption built one. INVALID
-     * indexes are never among it: one a migration about to run creates is rebuilt by that migration's own statement,
-     * and startup drops or reindexes no other.
-     */
-    private SchemaSnapshot repair(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
-            Set<Kind> toRepair, FailedMigrationResume resume, StartupReport report) throws SQLException {
-        SchemaSnapshot expected = toRepair.contains(Kind.UNHISTORIED_SCHEMA)
-                ? this.adoption.adopt(flyway, session, schemas, report) : null;
-        HistoryRepairer history = new HistoryRepairer();
-        if (toRepair.contains(Kind.FAILED_MIGRATION)) {
-            resume.applyPersonsWord(found.failed(), session, schemas.journal(), report);
-            history.removeFailedRows(session, schemas, found.failed(), report);
-        }
-        if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {
-            for (MigrationInfo migration : found.checksumMismatches()) {
-                history.realign(session, schemas, migration, report);
-            }
-        }
-        return expected;
-    }
+	/**
+	 * Acts on what the policies allow to repair; returns the expected schema when
+	 * adoption built one. INVALID indexes are never among it: one a migration about to
+	 * run creates is rebuilt by that migration's own statement, and startup drops or
+	 * reindexes no other.
+	 */
+	private SchemaSnapshot repair(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
+			Set<Kind> toRepair, FailedMigrationResume resume, StartupReport report) throws SQLException {
+		SchemaSnapshot expected = toRepair.contains(Kind.UNHISTORIED_SCHEMA)
+				? this.adoption.adopt(flyway, session, schemas, report) : null;
+		HistoryRepairer history = new HistoryRepairer();
+		if (toRepair.contains(Kind.FAILED_MIGRATION)) {
+			resume.applyPersonsWord(found.failed(), session, schemas.journal(), report);
+			history.removeFailedRows(session, schemas, found.failed(), report);
+		}
+		if (toRepair.contains(Kind.CHECKSUM_MISMATCH)) {
+			for (MigrationInfo migration : found.checksumMismatches()) {
+				history.realign(session, schemas, migration, report);
+			}
+		}
+		return expected;
+	}
 
-    /**
-     * After migrating: nothing failed or pending, no INVALID index but those reported at inspection and left as is
-     * (an index a migration was to rebuild, still INVALID, is a problem). Every statement that ran was accepted by
-     * PostgreSQL itself, so there is no model of the schema to check against.
-     */
-    private void verify(MigrationInfoService info, Set<InvalidIndex> leftAsIs, Connection session,
-            MigratedSchemas schemas, StartupReport report) throws SQLException {
-        for (MigrationInfo migration : info.all()) {
-            if (migration.getState().isFailed()) {
-                report.problem("Migration " + InspectionResult.label(migration) + " is recorded as failed");
-            }
-        }
-        for (MigrationInfo migration : info.pending()) {
-            report.problem("Migration " + InspectionResult.label(migration) + " is still pending after migrating");
-        }
-        this.inspector.invalidIndexes(session, schemas)
-            .stream()
-            .filter(index -> !leftAsIs.contains(index))
-            .forEach(index -> report.problem("Index " + index + " is INVALID after migrating"));
-    }
+	/**
+	 * After migrating: nothing failed or pending, no INVALID index but those reported at
+	 * inspection and left as is (an index a migration was to rebuild, still INVALID, is a
+	 * problem). Every statement that ran was accepted by PostgreSQL itself, so there is
+	 * no model of the schema to check against.
+	 */
+	private void verify(MigrationInfoService info, Set<InvalidIndex> leftAsIs, Connection session,
+			MigratedSchemas schemas, StartupReport report) throws SQLException {
+		for (MigrationInfo migration : info.all()) {
+			if (migration.getState().isFailed()) {
+				report.problem("Migration " + InspectionResult.label(migration) + " is recorded as failed");
+			}
+		}
+		for (MigrationInfo migration : info.pending()) {
+			report.problem("Migration " + InspectionResult.label(migration) + " is still pending after migrating");
+		}
+		this.inspector.invalidIndexes(session, schemas)
+			.stream()
+			.filter((index) -> !leftAsIs.contains(index))
+			.forEach((index) -> report.problem("Index " + index + " is INVALID after migrating"));
+	}
 
-    private static void recordSchemaVersion(MigrationInfoService info, StartupReport report) {
-        MigrationInfo current = info.current();
-        report.schemaVersion((current != null && current.getVersion() != null) ? current.getVersion().getVersion()
-                : null);
-    }
+	private static void recordSchemaVersion(MigrationInfoService info, StartupReport report) {
+		MigrationInfo current = info.current();
+		report.schemaVersion(
+				(current != null && current.getVersion() != null) ? current.getVersion().getVersion() : null);
+	}
 
-    private String failureMessage(RuntimeException ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StatementRejectedException rejected) {
-                List<MigrationResult> results = this.runs.lastResults();
-                String migration = results.isEmpty() ? "" : "Migration " + results.get(results.size() - 1).label() + ": ";
-                return migration + mask(rejected.getMessage());
-            }
-        }
-        return "Flyway failed: " + mask(ex.getMessage());
-    }
+	private String failureMessage(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StatementRejectedException rejected) {
+				List<MigrationResult> results = this.runs.lastResults();
+				String migration = results.isEmpty() ? ""
+						: "Migration " + results.get(results.size() - 1).label() + ": ";
+				return migration + mask(rejected.getMessage());
+			}
+		}
+		return "Flyway failed: " + mask(ex.getMessage());
+	}
 
-    private static void execute(Connection session, String sql) throws SQLException {
-        try (Statement statement = session.createStatement()) {
-            statement.execute(sql);
-        }
-    }
+	private static void execute(Connection session, String sql) throws SQLException {
+		try (Statement statement = session.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
 }

@@ -12,95 +12,102 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The application's Flyway, working on the strategy's own session instead of taking connections from the pool: a
- * startup needs no more connections than plain Flyway (one, as Flyway's PostgreSQL support uses a single connection
- * when its lock is session-level, which the starter configures). Flyway's own advisory lock, on the same session as
- * the startup lock, is simply held once more.
+ * The application's Flyway, working on the strategy's own session instead of taking
+ * connections from the pool: a startup needs no more connections than plain Flyway (one,
+ * as Flyway's PostgreSQL support uses a single connection when its lock is session-level,
+ * which the starter configures). Flyway's own advisory lock, on the same session as the
+ * startup lock, is simply held once more.
  */
 final class SessionFlyway {
 
-    private SessionFlyway() {
-    }
+	private SessionFlyway() {
+	}
 
-    static Flyway on(Flyway application, Connection session) {
-        return Flyway.configure(application.getConfiguration().getClassLoader())
-            .configuration(application.getConfiguration())
-            .dataSource(new SessionDataSource(application.getConfiguration().getDataSource(), session))
-            .load();
-    }
+	static Flyway on(Flyway application, Connection session) {
+		return Flyway.configure(application.getConfiguration().getClassLoader())
+			.configuration(application.getConfiguration())
+			.dataSource(new SessionDataSource(application.getConfiguration().getDataSource(), session))
+			.load();
+	}
 
-    /**
-     * The data source to derive other connections from (a shadow database on the same server): the application's,
-     * also when {@code dataSource} is a session handed to Flyway.
-     */
-    static DataSource application(DataSource dataSource) {
-        return (dataSource instanceof SessionDataSource onSession) ? onSession.application : dataSource;
-    }
+	/**
+	 * The data source to derive other connections from (a shadow database on the same
+	 * server): the application's, also when {@code dataSource} is a session handed to
+	 * Flyway.
+	 */
+	static DataSource application(DataSource dataSource) {
+		return (dataSource instanceof SessionDataSource onSession) ? onSession.application : dataSource;
+	}
 
-    /** Hands out the session each time; Flyway closing it gives it back to nobody: the strategy closes it. */
-    private static final class SessionDataSource implements DataSource {
+	/**
+	 * Hands out the session each time; Flyway closing it gives it back to nobody: the
+	 * strategy closes it.
+	 */
+	private static final class SessionDataSource implements DataSource {
 
-        private final DataSource application;
+		private final DataSource application;
 
-        private final Connection session;
+		private final Connection session;
 
-        private SessionDataSource(DataSource application, Connection session) {
-            this.application = application;
-            this.session = session;
-        }
+		private SessionDataSource(DataSource application, Connection session) {
+			this.application = application;
+			this.session = session;
+		}
 
-        @Override
-        public Connection getConnection() {
-            return (Connection) Proxy.newProxyInstance(SessionFlyway.class.getClassLoader(),
-                    new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-                        if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                            return null;
-                        }
-                        try {
-                            return method.invoke(this.session, args);
-                        }
-                        catch (InvocationTargetException ex) {
-                            throw ex.getCause();
-                        }
-                    });
-        }
+		@Override
+		public Connection getConnection() {
+			return (Connection) Proxy.newProxyInstance(SessionFlyway.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+						if (method.getName().equals("close") && method.getParameterCount() == 0) {
+							return null;
+						}
+						try {
+							return method.invoke(this.session, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
 
-        @Override
-        public Connection getConnection(String username, String password) {
-            return getConnection();
-        }
+		@Override
+		public Connection getConnection(String username, String password) {
+			return getConnection();
+		}
 
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
+		@Override
+		public PrintWriter getLogWriter() {
+			return null;
+		}
 
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+		@Override
+		public void setLogWriter(PrintWriter out) {
+		}
 
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
 
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
 
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
+		@Override
+		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+			throw new SQLFeatureNotSupportedException();
+		}
 
-        @Override
-        public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
-            return this.application.unwrap(type);
-        }
+		@Override
+		public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+			return this.application.unwrap(type);
+		}
 
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws java.sql.SQLException {
-            return this.application.isWrapperFor(type);
-        }
-    }
+		@Override
+		public boolean isWrapperFor(Class<?> type) throws java.sql.SQLException {
+			return this.application.isWrapperFor(type);
+		}
+
+	}
+
 }

@@ -1,17 +1,18 @@
 package io.github.idempotentmigrations.flyway;
 
 /**
- * Where adoption builds the expected schema, from the {@code idempotent-migrations.shadow.*} properties.
+ * Where adoption builds the expected schema, from the
+ * {@code idempotent-migrations.shadow.*} properties.
  *
- * @param url JDBC URL of a database reserved for the shadow, or {@code null} for a temporary database on the
- * application's server
+ * @param url JDBC URL of a database reserved for the shadow, or {@code null} for a
+ * temporary database on the application's server
  * @param username user for {@code url}
  * @param password password for {@code url}
  */
 public record ShadowSettings(String url, String username, String password) {
 
-    /** No reserved database: a temporary one on the application's server. */
-    public static ShadowSettings temporary() {
-        return new ShadowSettings(null, null, null);
-    }
+	/** No reserved database: a temporary one on the application's server. */
+	public static ShadowSettings temporary() {
+		return new ShadowSettings(null, null, null);
+	}
 }

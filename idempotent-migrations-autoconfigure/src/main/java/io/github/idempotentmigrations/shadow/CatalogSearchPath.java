@@ -8,49 +8,53 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Runs work with {@code search_path = pg_catalog}, then puts the session's own back: with nothing else on the path,
- * PostgreSQL prints every user object schema-qualified, so definitions read on two databases compare as text and
- * DDL built from them creates each object in its own schema.
+ * Runs work with {@code search_path = pg_catalog}, then puts the session's own back: with
+ * nothing else on the path, PostgreSQL prints every user object schema-qualified, so
+ * definitions read on two databases compare as text and DDL built from them creates each
+ * object in its own schema.
  */
 final class CatalogSearchPath {
 
-    private CatalogSearchPath() {
-    }
+	private CatalogSearchPath() {
+	}
 
-    static <T> T with(Connection connection, Transaction.Work<T> work) throws SQLException {
-        return with(connection, List.of(), work);
-    }
+	static <T> T with(Connection connection, Transaction.Work<T> work) throws SQLException {
+		return with(connection, List.of(), work);
+	}
 
-    /** As {@link #with(Connection, Transaction.Work)}, with snapshots narrowed to {@code schemas} (empty: all). */
-    static <T> T with(Connection connection, Collection<String> schemas, Transaction.Work<T> work)
-            throws SQLException {
-        String previous = set(connection, "pg_catalog");
-        setting(connection, String.join(",", schemas));
-        try {
-            return work.run();
-        }
-        finally {
-            setting(connection, "");
-            set(connection, previous);
-        }
-    }
+	/**
+	 * As {@link #with(Connection, Transaction.Work)}, with snapshots narrowed to
+	 * {@code schemas} (empty: all).
+	 */
+	static <T> T with(Connection connection, Collection<String> schemas, Transaction.Work<T> work) throws SQLException {
+		String previous = set(connection, "pg_catalog");
+		setting(connection, String.join(",", schemas));
+		try {
+			return work.run();
+		}
+		finally {
+			setting(connection, "");
+			set(connection, previous);
+		}
+	}
 
-    private static void setting(Connection connection, String schemas) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
-            statement.setString(1, SnapshotQueries.SCHEMAS_SETTING);
-            statement.setString(2, schemas);
-            statement.execute();
-        }
-    }
+	private static void setting(Connection connection, String schemas) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+			statement.setString(1, SnapshotQueries.SCHEMAS_SETTING);
+			statement.setString(2, schemas);
+			statement.execute();
+		}
+	}
 
-    private static String set(Connection connection, String searchPath) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
-            statement.setString(1, searchPath);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
+	private static String set(Connection connection, String searchPath) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
+			statement.setString(1, searchPath);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getString(1);
+			}
+		}
+	}
+
 }

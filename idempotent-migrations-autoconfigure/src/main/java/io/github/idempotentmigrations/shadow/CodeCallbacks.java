@@ -22,77 +22,80 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
- * Callback scripts in the migrations' locations that are code, not SQL ({@code afterMigrate.sh},
- * {@code beforeMigrate__notify.py}): Flyway runs them as programs, so a shadow build would run them too.
+ * Callback scripts in the migrations' locations that are code, not SQL
+ * ({@code afterMigrate.sh}, {@code beforeMigrate__notify.py}): Flyway runs them as
+ * programs, so a shadow build would run them too.
  */
 final class CodeCallbacks {
 
-    private static final Set<String> EVENTS = Arrays.stream(Event.values())
-        .map(Event::getId)
-        .collect(Collectors.toSet());
+	private static final Set<String> EVENTS = Arrays.stream(Event.values())
+		.map(Event::getId)
+		.collect(Collectors.toSet());
 
-    private CodeCallbacks() {
-    }
+	private CodeCallbacks() {
+	}
 
-    /** The first such script in the configured locations, by file name. */
-    static Optional<String> first(Configuration configuration) {
-        Set<String> sqlSuffixes = Set.of(configuration.getSqlMigrationSuffixes());
-        return Arrays.stream(configuration.getLocations())
-            .flatMap(location -> fileNames(configuration, location).stream())
-            .filter(name -> isCodeCallback(name, configuration.getSqlMigrationSeparator(), sqlSuffixes))
-            .findFirst();
-    }
+	/** The first such script in the configured locations, by file name. */
+	static Optional<String> first(Configuration configuration) {
+		Set<String> sqlSuffixes = Set.of(configuration.getSqlMigrationSuffixes());
+		return Arrays.stream(configuration.getLocations())
+			.flatMap((location) -> fileNames(configuration, location).stream())
+			.filter((name) -> isCodeCallback(name, configuration.getSqlMigrationSeparator(), sqlSuffixes))
+			.findFirst();
+	}
 
-    private static boolean isCodeCallback(String name, String separator, Set<String> sqlSuffixes) {
-        int dot = name.lastIndexOf('.');
-        if (dot <= 0 || sqlSuffixes.stream().anyMatch(name::endsWith) || name.endsWith(".conf")) {
-            return false;
-        }
-        String base = name.substring(0, dot);
-        int described = base.indexOf(separator);
-        return EVENTS.contains((described < 0) ? base : base.substring(0, described));
-    }
+	private static boolean isCodeCallback(String name, String separator, Set<String> sqlSuffixes) {
+		int dot = name.lastIndexOf('.');
+		if (dot <= 0 || sqlSuffixes.stream().anyMatch(name::endsWith) || name.endsWith(".conf")) {
+			return false;
+		}
+		String base = name.substring(0, dot);
+		int described = base.indexOf(separator);
+		return EVENTS.contains((described < 0) ? base : base.substring(0, described));
+	}
 
-    /** The names of the files directly in a location; none when it cannot be listed. */
-    private static List<String> fileNames(Configuration configuration, Location location) {
-        try {
-            if ("filesystem".equals(location.getPrefix().replace(":", ""))) {
-                return list(Path.of(location.getRootPath()));
-            }
-            List<String> names = new ArrayList<>();
-            for (URL url : Collections.list(configuration.getClassLoader().getResources(location.getRootPath()))) {
-                names.addAll(list(url, location.getRootPath()));
-            }
-            return names;
-        }
-        catch (IOException | URISyntaxException | RuntimeException ex) {
-            return List.of(); // nothing listable there: Flyway's own scan finds nothing either
-        }
-    }
+	/** The names of the files directly in a location; none when it cannot be listed. */
+	private static List<String> fileNames(Configuration configuration, Location location) {
+		try {
+			if ("filesystem".equals(location.getPrefix().replace(":", ""))) {
+				return list(Path.of(location.getRootPath()));
+			}
+			List<String> names = new ArrayList<>();
+			for (URL url : Collections.list(configuration.getClassLoader().getResources(location.getRootPath()))) {
+				names.addAll(list(url, location.getRootPath()));
+			}
+			return names;
+		}
+		catch (IOException | URISyntaxException | RuntimeException ex) {
+			return List.of(); // nothing listable there: Flyway's own scan finds nothing
+								// either
+		}
+	}
 
-    private static List<String> list(URL url, String root) throws IOException, URISyntaxException {
-        if ("file".equals(url.getProtocol())) {
-            return list(Path.of(url.toURI()));
-        }
-        URLConnection connection = url.openConnection();
-        if (connection instanceof JarURLConnection jar) {
-            String prefix = root.endsWith("/") ? root : root + "/";
-            JarFile file = jar.getJarFile();
-            return file.stream()
-                .map(entry -> entry.getName())
-                .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
-                .map(name -> name.substring(prefix.length()))
-                .toList();
-        }
-        return List.of();
-    }
+	private static List<String> list(URL url, String root) throws IOException, URISyntaxException {
+		if ("file".equals(url.getProtocol())) {
+			return list(Path.of(url.toURI()));
+		}
+		URLConnection connection = url.openConnection();
+		if (connection instanceof JarURLConnection jar) {
+			String prefix = root.endsWith("/") ? root : root + "/";
+			JarFile file = jar.getJarFile();
+			return file.stream()
+				.map((entry) -> entry.getName())
+				.filter((name) -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
+				.map((name) -> name.substring(prefix.length()))
+				.toList();
+		}
+		return List.of();
+	}
 
-    private static List<String> list(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(path -> path.getFileName().toString()).toList();
-        }
-    }
+	private static List<String> list(Path directory) throws IOException {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.map((path) -> path.getFileName().toString()).toList();
+		}
+	}
+
 }

@@ -17,57 +17,61 @@ import java.util.stream.Collectors;
  */
 public record Drift(ObjectKind kind, String object, Problem problem, String expected, String found) {
 
-    private static final String INVALID_MARK = " (INVALID)";
+	private static final String INVALID_MARK = " (INVALID)";
 
-    public enum Problem {
-        /** The migrations build it; it is not there. */
-        MISSING,
-        /** An index left INVALID (a concurrent build that failed or was killed). */
-        INVALID,
-        /** There with another definition. */
-        DIFFERENT,
-        /** There, and the migrations do not build it: reported, never a fault. */
-        EXTRA
-    }
+	public enum Problem {
 
-    /** Whether the schema departs from the expected one here: anything but an extra object. */
-    public boolean departs() {
-        return this.problem != Problem.EXTRA;
-    }
+		/** The migrations build it; it is not there. */
+		MISSING,
+		/** An index left INVALID (a concurrent build that failed or was killed). */
+		INVALID,
+		/** There with another definition. */
+		DIFFERENT,
+		/** There, and the migrations do not build it: reported, never a fault. */
+		EXTRA
 
-    /** {@code column public.chats.last_message_at is missing}. */
-    public String describe() {
-        String what = this.kind.label() + " " + this.object;
-        return switch (this.problem) {
-            case MISSING, INVALID -> what + " is " + this.problem.name().toLowerCase(Locale.ROOT);
-            case DIFFERENT -> what + " differs: expected " + this.expected + ", found " + this.found;
-            case EXTRA -> what + " is not built by the migrations";
-        };
-    }
+	}
 
-    /** The diff as drift; what belongs to a missing table is not listed again. */
-    public static List<Drift> of(SchemaDiff diff) {
-        Set<String> missingTables = diff.missing()
-            .stream()
-            .filter(object -> object.kind() == ObjectKind.TABLE)
-            .map(SchemaObject::name)
-            .collect(Collectors.toSet());
-        List<Drift> drift = new ArrayList<>();
-        diff.missing()
-            .stream()
-            .filter(object -> !object.kind().bookkeeping() && !missingTables.contains(object.parent()))
-            .forEach(object -> drift.add(new Drift(object.kind(), object.name(), Problem.MISSING,
-                    object.definition(), null)));
-        for (SchemaDiff.Difference difference : diff.different()) {
-            SchemaObject expected = difference.expected();
-            String found = difference.found().definition();
-            Problem problem = found.equals(expected.definition() + INVALID_MARK) ? Problem.INVALID
-                    : Problem.DIFFERENT;
-            drift.add(new Drift(expected.kind(), expected.name(), problem, expected.definition(), found));
-        }
-        diff.extra()
-            .forEach(object -> drift.add(new Drift(object.kind(), object.name(), Problem.EXTRA, null,
-                    object.definition())));
-        return List.copyOf(drift);
-    }
+	/**
+	 * Whether the schema departs from the expected one here: anything but an extra
+	 * object.
+	 */
+	public boolean departs() {
+		return this.problem != Problem.EXTRA;
+	}
+
+	/** {@code column public.chats.last_message_at is missing}. */
+	public String describe() {
+		String what = this.kind.label() + " " + this.object;
+		return switch (this.problem) {
+			case MISSING, INVALID -> what + " is " + this.problem.name().toLowerCase(Locale.ROOT);
+			case DIFFERENT -> what + " differs: expected " + this.expected + ", found " + this.found;
+			case EXTRA -> what + " is not built by the migrations";
+		};
+	}
+
+	/** The diff as drift; what belongs to a missing table is not listed again. */
+	public static List<Drift> of(SchemaDiff diff) {
+		Set<String> missingTables = diff.missing()
+			.stream()
+			.filter((object) -> object.kind() == ObjectKind.TABLE)
+			.map(SchemaObject::name)
+			.collect(Collectors.toSet());
+		List<Drift> drift = new ArrayList<>();
+		diff.missing()
+			.stream()
+			.filter((object) -> !object.kind().bookkeeping() && !missingTables.contains(object.parent()))
+			.forEach((object) -> drift
+				.add(new Drift(object.kind(), object.name(), Problem.MISSING, object.definition(), null)));
+		for (SchemaDiff.Difference difference : diff.different()) {
+			SchemaObject expected = difference.expected();
+			String found = difference.found().definition();
+			Problem problem = found.equals(expected.definition() + INVALID_MARK) ? Problem.INVALID : Problem.DIFFERENT;
+			drift.add(new Drift(expected.kind(), expected.name(), problem, expected.definition(), found));
+		}
+		diff.extra()
+			.forEach((object) -> drift
+				.add(new Drift(object.kind(), object.name(), Problem.EXTRA, null, object.definition())));
+		return List.copyOf(drift);
+	}
 }

@@ -15,25 +15,25 @@ import java.util.Optional;
  */
 public record MigratedTenants(List<TenantRun> runs, int parallelism, Duration duration) {
 
-    public MigratedTenants {
-        runs = List.copyOf(runs);
-    }
+	public MigratedTenants {
+		runs = List.copyOf(runs);
+	}
 
-    /** How many tenants are in each state; every state is present, zero or not. */
-    public Map<TenantState, Integer> countsByState() {
-        Map<TenantState, Integer> counts = new EnumMap<>(TenantState.class);
-        for (TenantState state : TenantState.values()) {
-            counts.put(state, 0);
-        }
-        this.runs.forEach(run -> counts.merge(run.state(), 1, Integer::sum));
-        return counts;
-    }
+	/** How many tenants are in each state; every state is present, zero or not. */
+	public Map<TenantState, Integer> countsByState() {
+		Map<TenantState, Integer> counts = new EnumMap<>(TenantState.class);
+		for (TenantState state : TenantState.values()) {
+			counts.put(state, 0);
+		}
+		this.runs.forEach((run) -> counts.merge(run.state(), 1, Integer::sum));
+		return counts;
+	}
 
-    public List<TenantRun> failed() {
-        return this.runs.stream().filter(run -> !run.converged()).toList();
-    }
+	public List<TenantRun> failed() {
+		return this.runs.stream().filter((run) -> !run.converged()).toList();
+	}
 
-    public Optional<TenantRun> find(String schema) {
-        return this.runs.stream().filter(run -> run.schema().equals(schema)).findFirst();
-    }
+	public Optional<TenantRun> find(String schema) {
+		return this.runs.stream().filter((run) -> run.schema().equals(schema)).findFirst();
+	}
 }

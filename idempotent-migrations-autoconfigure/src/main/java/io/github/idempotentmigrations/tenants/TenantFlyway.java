@@ -13,46 +13,51 @@ import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * A tenant's Flyway: the application's Flyway configuration (data source, locations, callbacks, placeholders, the
- * starter's customizations) with the tenant's schema as its only and default schema, so its history table lives
- * there, and the placeholder {@code ${tenant}} set to the schema's name.
+ * A tenant's Flyway: the application's Flyway configuration (data source, locations,
+ * callbacks, placeholders, the starter's customizations) with the tenant's schema as its
+ * only and default schema, so its history table lives there, and the placeholder
+ * {@code ${tenant}} set to the schema's name.
  */
 public final class TenantFlyway {
 
-    /** The placeholder the tenant's schema name is available under in migrations. */
-    public static final String PLACEHOLDER = "tenant";
+	/** The placeholder the tenant's schema name is available under in migrations. */
+	public static final String PLACEHOLDER = "tenant";
 
-    private final Configuration base;
+	private final Configuration base;
 
-    private final List<String> locations;
+	private final List<String> locations;
 
-    /** @param locations the tenants' own locations, or empty for the base configuration's */
-    public TenantFlyway(Configuration base, List<String> locations) {
-        this.base = base;
-        this.locations = List.copyOf(locations);
-    }
+	/**
+	 * @param locations the tenants' own locations, or empty for the base configuration's
+	 */
+	public TenantFlyway(Configuration base, List<String> locations) {
+		this.base = base;
+		this.locations = List.copyOf(locations);
+	}
 
-    /**
-     * The base configuration's statement callback reports to the application's single-schema run: the tenant's
-     * Flyway gets one bound to the tenant's own tracker in its place, so reports never mix across tenants running
-     * at once (and a database the starter stepped aside for keeps having none).
-     */
-    public Flyway create(String schema, MigrationRunTracker runs) {
-        Map<String, String> placeholders = new HashMap<>(this.base.getPlaceholders());
-        placeholders.put(PLACEHOLDER, schema);
-        Callback[] callbacks = Arrays.stream(this.base.getCallbacks())
-            .map(callback -> (callback instanceof IdempotentStatementCallback) ? new IdempotentStatementCallback(runs)
-                    : callback)
-            .toArray(Callback[]::new);
-        FluentConfiguration configuration = Flyway.configure(this.base.getClassLoader())
-            .configuration(this.base)
-            .schemas(schema)
-            .defaultSchema(schema)
-            .placeholders(placeholders)
-            .callbacks(callbacks);
-        if (!this.locations.isEmpty()) {
-            configuration.locations(this.locations.toArray(String[]::new));
-        }
-        return configuration.load();
-    }
+	/**
+	 * The base configuration's statement callback reports to the application's
+	 * single-schema run: the tenant's Flyway gets one bound to the tenant's own tracker
+	 * in its place, so reports never mix across tenants running at once (and a database
+	 * the starter stepped aside for keeps having none).
+	 */
+	public Flyway create(String schema, MigrationRunTracker runs) {
+		Map<String, String> placeholders = new HashMap<>(this.base.getPlaceholders());
+		placeholders.put(PLACEHOLDER, schema);
+		Callback[] callbacks = Arrays.stream(this.base.getCallbacks())
+			.map((callback) -> (callback instanceof IdempotentStatementCallback) ? new IdempotentStatementCallback(runs)
+					: callback)
+			.toArray(Callback[]::new);
+		FluentConfiguration configuration = Flyway.configure(this.base.getClassLoader())
+			.configuration(this.base)
+			.schemas(schema)
+			.defaultSchema(schema)
+			.placeholders(placeholders)
+			.callbacks(callbacks);
+		if (!this.locations.isEmpty()) {
+			configuration.locations(this.locations.toArray(String[]::new));
+		}
+		return configuration.load();
+	}
+
 }

@@ -17,86 +17,90 @@ import io.github.idempotentmigrations.flyway.StartupSettings;
 import org.flywaydb.core.Flyway;
 
 /**
- * Runs every tenant schema through the starter's strategy, exactly as one schema is run, a bounded number at once.
- * A tenant that fails does not stop the others: its failure is kept in its run. Several instances starting together
- * share the work through the strategy's advisory lock per history table: one migrates a tenant, the others wait for
+ * Runs every tenant schema through the starter's strategy, exactly as one schema is run,
+ * a bounded number at once. A tenant that fails does not stop the others: its failure is
+ * kept in its run. Several instances starting together share the work through the
+ * strategy's advisory lock per history table: one migrates a tenant, the others wait for
  * it and then find nothing pending.
  */
 public final class TenantMigrations {
 
-    private final StartupSettings settings;
+	private final StartupSettings settings;
 
-    private final EngineSettings engineSettings;
+	private final EngineSettings engineSettings;
 
-    private final TenantFlyway flyways;
+	private final TenantFlyway flyways;
 
-    private final int parallelism;
+	private final int parallelism;
 
-    public TenantMigrations(StartupSettings settings, EngineSettings engineSettings, TenantFlyway flyways,
-            int parallelism) {
-        this.settings = settings;
-        this.engineSettings = engineSettings;
-        this.flyways = flyways;
-        this.parallelism = Math.max(1, parallelism);
-    }
+	public TenantMigrations(StartupSettings settings, EngineSettings engineSettings, TenantFlyway flyways,
+			int parallelism) {
+		this.settings = settings;
+		this.engineSettings = engineSettings;
+		this.flyways = flyways;
+		this.parallelism = Math.max(1, parallelism);
+	}
 
-    public MigratedTenants migrate(List<String> schemas) {
-        long start = System.nanoTime();
-        TenantProgress progress = new TenantProgress(schemas.size());
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(this.parallelism,
-                task -> new Thread(task, "tenant-migrations-" + threads.incrementAndGet()));
-        try {
-            List<Future<TenantRun>> futures = new ArrayList<>();
-            for (String schema : schemas) {
-                futures.add(pool.submit(() -> run(schema, progress)));
-            }
-            List<TenantRun> runs = new ArrayList<>();
-            for (Future<TenantRun> future : futures) {
-                runs.add(join(future));
-            }
-            return new MigratedTenants(runs, this.parallelism, Duration.ofNanos(System.nanoTime() - start));
-        }
-        finally {
-            pool.shutdownNow();
-        }
-    }
+	public MigratedTenants migrate(List<String> schemas) {
+		long start = System.nanoTime();
+		TenantProgress progress = new TenantProgress(schemas.size());
+		AtomicInteger threads = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism,
+				(task) -> new Thread(task, "tenant-migrations-" + threads.incrementAndGet()));
+		try {
+			List<Future<TenantRun>> futures = new ArrayList<>();
+			for (String schema : schemas) {
+				futures.add(pool.submit(() -> run(schema, progress)));
+			}
+			List<TenantRun> runs = new ArrayList<>();
+			for (Future<TenantRun> future : futures) {
+				runs.add(join(future));
+			}
+			return new MigratedTenants(runs, this.parallelism, Duration.ofNanos(System.nanoTime() - start));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
 
-    private TenantRun run(String schema, TenantProgress progress) {
-        MigrationRunTracker runs = new MigrationRunTracker(this.engineSettings);
-        MigrationReportStore reports = new MigrationReportStore();
-        Flyway flyway = this.flyways.create(schema, runs);
-        Thread thread = Thread.currentThread();
-        String name = thread.getName();
-        // The report's log lines do not name the schema; the thread does, in every default log pattern.
-        thread.setName("tenant-" + schema);
-        RuntimeException failure = null;
-        try {
-            new IdempotentMigrationStrategy(this.settings, this.engineSettings, runs, reports).migrate(flyway);
-        }
-        catch (RuntimeException ex) {
-            failure = ex;
-        }
-        finally {
-            thread.setName(name);
-        }
-        TenantRun run = new TenantRun(schema, flyway, reports, failure);
-        progress.finished(run);
-        return run;
-    }
+	private TenantRun run(String schema, TenantProgress progress) {
+		MigrationRunTracker runs = new MigrationRunTracker(this.engineSettings);
+		MigrationReportStore reports = new MigrationReportStore();
+		Flyway flyway = this.flyways.create(schema, runs);
+		Thread thread = Thread.currentThread();
+		String name = thread.getName();
+		// The report's log lines do not name the schema; the thread does, in every
+		// default log pattern.
+		thread.setName("tenant-" + schema);
+		RuntimeException failure = null;
+		try {
+			new IdempotentMigrationStrategy(this.settings, this.engineSettings, runs, reports).migrate(flyway);
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		finally {
+			thread.setName(name);
+		}
+		TenantRun run = new TenantRun(schema, flyway, reports, failure);
+		progress.finished(run);
+		return run;
+	}
 
-    private static TenantRun join(Future<TenantRun> future) {
-        try {
-            return future.get();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while tenant schemas were migrating", ex);
-        }
-        catch (ExecutionException ex) {
-            // Not a tenant's failure (those are kept in its run): the tenants' Flyway could not even be configured.
-            throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
-                    : new IllegalStateException(ex.getCause());
-        }
-    }
+	private static TenantRun join(Future<TenantRun> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while tenant schemas were migrating", ex);
+		}
+		catch (ExecutionException ex) {
+			// Not a tenant's failure (those are kept in its run): the tenants' Flyway
+			// could not even be configured.
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+	}
+
 }

@@ -3,31 +3,36 @@ package io.github.idempotentmigrations.tenants;
 import java.util.OptionalInt;
 
 /**
- * How many tenants migrate at once when nobody said: never more connections than the pool can give while the
- * application keeps a few, and no more tenants than processors (the work is mostly the server's, on the same cores
- * in small setups).
+ * How many tenants migrate at once when nobody said: never more connections than the pool
+ * can give while the application keeps a few, and no more tenants than processors (the
+ * work is mostly the server's, on the same cores in small setups).
  */
 public final class TenantParallelism {
 
-    /**
-     * Connections one tenant run holds at most: the starter's session (lock, inspection) plus Flyway's own two (its
-     * main connection and the one migrations run on).
-     */
-    public static final int CONNECTIONS_PER_TENANT = 3;
+	/**
+	 * Connections one tenant run holds at most: the starter's session (lock, inspection)
+	 * plus Flyway's own two (its main connection and the one migrations run on).
+	 */
+	public static final int CONNECTIONS_PER_TENANT = 3;
 
-    /** Left to the application while tenants migrate. */
-    static final int KEPT_FOR_APPLICATION = 2;
+	/** Left to the application while tenants migrate. */
+	static final int KEPT_FOR_APPLICATION = 2;
 
-    /** Without a pool size to go by (not a pool, or an unknown one): two tenants at once. */
-    static final int WITHOUT_POOL_SIZE = 2;
+	/**
+	 * Without a pool size to go by (not a pool, or an unknown one): two tenants at once.
+	 */
+	static final int WITHOUT_POOL_SIZE = 2;
 
-    private TenantParallelism() {
-    }
+	private TenantParallelism() {
+	}
 
-    /** @param poolMaximum the pool's maximum size, when known */
-    public static int of(int processors, OptionalInt poolMaximum) {
-        int byPool = poolMaximum.isPresent()
-                ? (poolMaximum.getAsInt() - KEPT_FOR_APPLICATION) / CONNECTIONS_PER_TENANT : WITHOUT_POOL_SIZE;
-        return Math.max(1, Math.min(processors, byPool));
-    }
+	/**
+	 * @param poolMaximum the pool's maximum size, when known
+	 */
+	public static int of(int processors, OptionalInt poolMaximum) {
+		int byPool = poolMaximum.isPresent() ? (poolMaximum.getAsInt() - KEPT_FOR_APPLICATION) / CONNECTIONS_PER_TENANT
+				: WITHOUT_POOL_SIZE;
+		return Math.max(1, Math.min(processors, byPool));
+	}
+
 }

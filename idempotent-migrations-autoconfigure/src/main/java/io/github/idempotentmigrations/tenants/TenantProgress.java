@@ -1,50 +1,53 @@
 package io.github.idempotentmigrations.tenants;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+
 /**
- * Says how far the tenants are, about every tenth of them ({@code 412/2000 tenants converged, 1 failed}), and names
- * each tenant that failed when it does, so a long startup is never silent.
+ * Says how far the tenants are, about every tenth of them
+ * ({@code 412/2000 tenants converged, 1 failed}), and names each tenant that failed when
+ * it does, so a long startup is never silent.
  */
 final class TenantProgress {
 
-    private static final Log logger = LogFactory.getLog(TenantProgress.class);
+	private static final Log logger = LogFactory.getLog(TenantProgress.class);
 
-    private final int total;
+	private final int total;
 
-    private final int step;
+	private final int step;
 
-    private final AtomicInteger finished = new AtomicInteger();
+	private final AtomicInteger finished = new AtomicInteger();
 
-    private final AtomicInteger converged = new AtomicInteger();
+	private final AtomicInteger converged = new AtomicInteger();
 
-    TenantProgress(int total) {
-        this.total = total;
-        this.step = Math.max(1, total / 10);
-    }
+	TenantProgress(int total) {
+		this.total = total;
+		this.step = Math.max(1, total / 10);
+	}
 
-    void finished(TenantRun run) {
-        if (run.converged()) {
-            this.converged.incrementAndGet();
-        }
-        else {
-            logger.warn("Tenant schema " + run.schema() + " did not converge: " + reason(run));
-        }
-        int done = this.finished.incrementAndGet();
-        if (done % this.step == 0 || done == this.total) {
-            int ok = this.converged.get();
-            logger.info(ok + "/" + this.total + " tenants converged" + ((done > ok) ? ", " + (done - ok) + " failed" : ""));
-        }
-    }
+	void finished(TenantRun run) {
+		if (run.converged()) {
+			this.converged.incrementAndGet();
+		}
+		else {
+			logger.warn("Tenant schema " + run.schema() + " did not converge: " + reason(run));
+		}
+		int done = this.finished.incrementAndGet();
+		if (done % this.step == 0 || done == this.total) {
+			int ok = this.converged.get();
+			logger.info(
+					ok + "/" + this.total + " tenants converged" + ((done > ok) ? ", " + (done - ok) + " failed" : ""));
+		}
+	}
 
-    private static String reason(TenantRun run) {
-        String message = (run.failure() != null) ? run.failure().getMessage()
-                : run.report().map(report -> String.join("; ", report.problems())).orElse("no report");
-        return mask(String.valueOf(message).lines().findFirst().orElse(""));
-    }
+	private static String reason(TenantRun run) {
+		String message = (run.failure() != null) ? run.failure().getMessage()
+				: run.report().map((report) -> String.join("; ", report.problems())).orElse("no report");
+		return mask(String.valueOf(message).lines().findFirst().orElse(""));
+	}
+
 }

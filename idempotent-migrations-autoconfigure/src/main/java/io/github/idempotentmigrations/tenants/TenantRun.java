@@ -7,7 +7,8 @@ import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import org.flywaydb.core.Flyway;
 
 /**
- * One tenant's startup run: its Flyway (for live checks later), its own report and the failure that stopped it.
+ * One tenant's startup run: its Flyway (for live checks later), its own report and the
+ * failure that stopped it.
  *
  * @param schema the tenant's schema
  * @param flyway the tenant's Flyway
@@ -16,21 +17,22 @@ import org.flywaydb.core.Flyway;
  */
 public record TenantRun(String schema, Flyway flyway, MigrationReportStore reports, RuntimeException failure) {
 
-    public Optional<MigrationReport> report() {
-        return this.reports.last();
-    }
+	public Optional<MigrationReport> report() {
+		return this.reports.last();
+	}
 
-    public TenantState state() {
-        // No report without a failure: another database than PostgreSQL, where Flyway ran as it is.
-        Optional<MigrationReport> report = report();
-        if (this.failure != null || report.map(r -> !r.converged()).orElse(false)) {
-            return TenantState.NOT_CONVERGED;
-        }
-        return report.map(r -> r.warnings().isEmpty()).orElse(true) ? TenantState.CONVERGED
-                : TenantState.CONVERGED_WITH_WARNINGS;
-    }
+	public TenantState state() {
+		// No report without a failure: another database than PostgreSQL, where Flyway ran
+		// as it is.
+		Optional<MigrationReport> report = report();
+		if (this.failure != null || report.map((r) -> !r.converged()).orElse(false)) {
+			return TenantState.NOT_CONVERGED;
+		}
+		return report.map((r) -> r.warnings().isEmpty()).orElse(true) ? TenantState.CONVERGED
+				: TenantState.CONVERGED_WITH_WARNINGS;
+	}
 
-    public boolean converged() {
-        return state() != TenantState.NOT_CONVERGED;
-    }
+	public boolean converged() {
+		return state() != TenantState.NOT_CONVERGED;
+	}
 }

@@ -1,7 +1,5 @@
 package io.github.idempotentmigrations.tenants;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,23 +9,30 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-/** Runs {@code idempotent-migrations.tenants.query}: the first column of every row names a tenant schema. */
+import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+
+/**
+ * Runs {@code idempotent-migrations.tenants.query}: the first column of every row names a
+ * tenant schema.
+ */
 public final class TenantSchemaQuery {
 
-    private TenantSchemaQuery() {
-    }
+	private TenantSchemaQuery() {
+	}
 
-    public static List<String> run(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> schemas = new ArrayList<>();
-            while (rows.next()) {
-                schemas.add(rows.getString(1));
-            }
-            return schemas;
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("idempotent-migrations.tenants.query failed: " + mask(ex.getMessage()), ex);
-        }
-    }
+	public static List<String> run(DataSource dataSource, String sql) {
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			List<String> schemas = new ArrayList<>();
+			while (rows.next()) {
+				schemas.add(rows.getString(1));
+			}
+			return schemas;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("idempotent-migrations.tenants.query failed: " + mask(ex.getMessage()), ex);
+		}
+	}
+
 }

@@ -1,20 +1,21 @@
 package io.github.idempotentmigrations.actuate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class SchemaRuntimeHintsTests {
 
-    @Test
-    void theStarterVersionResourceIsIncludedInANativeImage() {
-        RuntimeHints hints = new RuntimeHints();
-        new SchemaRuntimeHints().registerHints(hints, getClass().getClassLoader());
+	@Test
+	void theStarterVersionResourceIsIncludedInANativeImage() {
+		RuntimeHints hints = new RuntimeHints();
+		new SchemaRuntimeHints().registerHints(hints, getClass().getClassLoader());
 
-        assertThat(getClass().getClassLoader().getResource(StarterVersion.RESOURCE)).isNotNull();
-        assertThat(RuntimeHintsPredicates.resource().forResource(StarterVersion.RESOURCE)).accepts(hints);
-    }
+		assertThat(getClass().getClassLoader().getResource(StarterVersion.RESOURCE)).isNotNull();
+		assertThat(RuntimeHintsPredicates.resource().forResource(StarterVersion.RESOURCE)).accepts(hints);
+	}
+
 }

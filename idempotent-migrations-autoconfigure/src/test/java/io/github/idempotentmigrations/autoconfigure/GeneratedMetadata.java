@@ -18,41 +18,42 @@ import org.springframework.util.StreamUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * This module's {@code META-INF/spring-configuration-metadata.json} as the configuration processor wrote it (merged
- * with the additional metadata): the one among the classpath's that declares the {@code idempotent-migrations} group.
+ * This module's {@code META-INF/spring-configuration-metadata.json} as the configuration
+ * processor wrote it (merged with the additional metadata): the one among the classpath's
+ * that declares the {@code idempotent-migrations} group.
  */
 record GeneratedMetadata(Map<String, Map<String, Object>> properties, Map<String, Map<String, Object>> hints) {
 
-    static final String PREFIX = "idempotent-migrations";
+	static final String PREFIX = "idempotent-migrations";
 
-    private static final String LOCATION = "META-INF/spring-configuration-metadata.json";
+	private static final String LOCATION = "META-INF/spring-configuration-metadata.json";
 
-    static GeneratedMetadata load() {
-        List<Map<String, Object>> ours = new ArrayList<>();
-        try {
-            for (URL url : Collections.list(GeneratedMetadata.class.getClassLoader().getResources(LOCATION))) {
-                Map<String, Object> metadata = parse(url);
-                if (byName(metadata, "groups").containsKey(PREFIX)) {
-                    ours.add(metadata);
-                }
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        assertThat(ours).as("metadata declaring the '%s' group", PREFIX).hasSize(1);
-        return new GeneratedMetadata(byName(ours.get(0), "properties"), byName(ours.get(0), "hints"));
-    }
+	static GeneratedMetadata load() {
+		List<Map<String, Object>> ours = new ArrayList<>();
+		try {
+			for (URL url : Collections.list(GeneratedMetadata.class.getClassLoader().getResources(LOCATION))) {
+				Map<String, Object> metadata = parse(url);
+				if (byName(metadata, "groups").containsKey(PREFIX)) {
+					ours.add(metadata);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		assertThat(ours).as("metadata declaring the '%s' group", PREFIX).hasSize(1);
+		return new GeneratedMetadata(byName(ours.get(0), "properties"), byName(ours.get(0), "hints"));
+	}
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> byName(Map<String, Object> metadata, String section) {
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) metadata.getOrDefault(section, List.of());
-        return entries.stream().collect(Collectors.toMap((entry) -> (String) entry.get("name"), Function.identity()));
-    }
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> byName(Map<String, Object> metadata, String section) {
+		List<Map<String, Object>> entries = (List<Map<String, Object>>) metadata.getOrDefault(section, List.of());
+		return entries.stream().collect(Collectors.toMap((entry) -> (String) entry.get("name"), Function.identity()));
+	}
 
-    private static Map<String, Object> parse(URL url) throws IOException {
-        try (InputStream in = url.openStream()) {
-            return JsonParserFactory.getJsonParser().parseMap(StreamUtils.copyToString(in, StandardCharsets.UTF_8));
-        }
-    }
+	private static Map<String, Object> parse(URL url) throws IOException {
+		try (InputStream in = url.openStream()) {
+			return JsonParserFactory.getJsonParser().parseMap(StreamUtils.copyToString(in, StandardCharsets.UTF_8));
+		}
+	}
 }

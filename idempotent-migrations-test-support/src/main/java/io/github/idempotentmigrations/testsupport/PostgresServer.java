@@ -10,7 +10,7 @@ package io.github.idempotentmigrations.testsupport;
  */
 public record PostgresServer(String host, int port, String user, String password) {
 
-    String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
-    }
+	String jdbcUrl(String database) {
+		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + database;
+	}
 }

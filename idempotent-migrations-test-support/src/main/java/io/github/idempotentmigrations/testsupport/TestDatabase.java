@@ -16,135 +16,139 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh, empty database of its own on the shared server; {@link #close()} drops it, so tests neither
- * depend on each other's order nor leak databases.
+ * A fresh, empty database of its own on the shared server; {@link #close()} drops it, so
+ * tests neither depend on each other's order nor leak databases.
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private final PostgresServer server;
+	private final PostgresServer server;
 
-    private final String name;
+	private final String name;
 
-    private TestDatabase(PostgresServer server, String name) {
-        this.server = server;
-        this.name = name;
-    }
+	private TestDatabase(PostgresServer server, String name) {
+		this.server = server;
+		this.name = name;
+	}
 
-    /** Creates a new empty database on the shared server. */
-    public static TestDatabase create() {
-        PostgresServer server = PostgresServers.shared();
-        String name = "im_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute(server, "CREATE DATABASE " + name);
-        return new TestDatabase(server, name);
-    }
+	/** Creates a new empty database on the shared server. */
+	public static TestDatabase create() {
+		PostgresServer server = PostgresServers.shared();
+		String name = "im_test_" + UUID.randomUUID().toString().replace("-", "");
+		execute(server, "CREATE DATABASE " + name);
+		return new TestDatabase(server, name);
+	}
 
-    /**
-     * Creates a new database as an exact copy of {@code template} ({@code CREATE DATABASE ... TEMPLATE}), which must
-     * have no open session; a session still closing is waited for a little.
-     */
-    public static TestDatabase copyOf(TestDatabase template) {
-        String name = "im_test_" + UUID.randomUUID().toString().replace("-", "");
-        for (int attempt = 1;; attempt++) {
-            try {
-                execute(template.server, "CREATE DATABASE " + name + " TEMPLATE " + template.name);
-                return new TestDatabase(template.server, name);
-            }
-            catch (IllegalStateException ex) {
-                if (attempt == 50 || !String.valueOf(ex.getMessage()).contains("other users")) {
-                    throw ex;
-                }
-                try {
-                    Thread.sleep(100);
-                }
-                catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw ex;
-                }
-            }
-        }
-    }
+	/**
+	 * Creates a new database as an exact copy of {@code template}
+	 * ({@code CREATE DATABASE ... TEMPLATE}), which must have no open session; a session
+	 * still closing is waited for a little.
+	 */
+	public static TestDatabase copyOf(TestDatabase template) {
+		String name = "im_test_" + UUID.randomUUID().toString().replace("-", "");
+		for (int attempt = 1;; attempt++) {
+			try {
+				execute(template.server, "CREATE DATABASE " + name + " TEMPLATE " + template.name);
+				return new TestDatabase(template.server, name);
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 50 || !String.valueOf(ex.getMessage()).contains("other users")) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
 
-    public String name() {
-        return name;
-    }
+	public String name() {
+		return this.name;
+	}
 
-    public String jdbcUrl() {
-        return server.jdbcUrl(name);
-    }
+	public String jdbcUrl() {
+		return this.server.jdbcUrl(this.name);
+	}
 
-    public String user() {
-        return server.user();
-    }
+	public String user() {
+		return this.server.user();
+	}
 
-    public String password() {
-        return server.password();
-    }
+	public String password() {
+		return this.server.password();
+	}
 
-    public PostgresServer server() {
-        return server;
-    }
+	public PostgresServer server() {
+		return this.server;
+	}
 
-    /**
-     * Hands Spring's {@code spring.datasource.url/username/password} for this database to a property registry, e.g.
-     * {@code database.addDataSourceProperties(registry::add)} in a {@code @DynamicPropertySource} method.
-     */
-    public void addDataSourceProperties(BiConsumer<String, Supplier<Object>> registry) {
-        registry.accept("spring.datasource.url", this::jdbcUrl);
-        registry.accept("spring.datasource.username", this::user);
-        registry.accept("spring.datasource.password", this::password);
-    }
+	/**
+	 * Hands Spring's {@code spring.datasource.url/username/password} for this database to
+	 * a property registry, e.g. {@code database.addDataSourceProperties(registry::add)}
+	 * in a {@code @DynamicPropertySource} method.
+	 */
+	public void addDataSourceProperties(BiConsumer<String, Supplier<Object>> registry) {
+		registry.accept("spring.datasource.url", this::jdbcUrl);
+		registry.accept("spring.datasource.username", this::user);
+		registry.accept("spring.datasource.password", this::password);
+	}
 
-    /** A simple non-pooled DataSource on this database. */
-    public DataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl());
-        dataSource.setUser(user());
-        dataSource.setPassword(password());
-        return dataSource;
-    }
+	/** A simple non-pooled DataSource on this database. */
+	public DataSource dataSource() {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(jdbcUrl());
+		dataSource.setUser(user());
+		dataSource.setPassword(password());
+		return dataSource;
+	}
 
-    public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), user(), password());
-    }
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), user(), password());
+	}
 
-    /** Runs SQL (one or more statements) on this database in autocommit mode. */
-    public void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("Could not run SQL on " + name + ": " + ex.getMessage(), ex);
-        }
-    }
+	/** Runs SQL (one or more statements) on this database in autocommit mode. */
+	public void execute(String sql) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not run SQL on " + this.name + ": " + ex.getMessage(), ex);
+		}
+	}
 
-    /** The first column of every row a query returns, as text, in the query's order. */
-    public List<String> query(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-            return rows;
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
-        }
-    }
+	/** The first column of every row a query returns, as text, in the query's order. */
+	public List<String> query(String sql) {
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			List<String> rows = new ArrayList<>();
+			while (rs.next()) {
+				rows.add(rs.getString(1));
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+		}
+	}
 
-    @Override
-    public void close() {
-        // FORCE ends sessions a failed test may have left open (PostgreSQL 13+).
-        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
+	@Override
+	public void close() {
+		// FORCE ends sessions a failed test may have left open (PostgreSQL 13+).
+		execute(this.server, "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	}
 
-    private static void execute(PostgresServer server, String sql) {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
-                server.password()); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("Could not run '" + sql + "' on the test server: " + ex.getMessage(), ex);
-        }
-    }
+	private static void execute(PostgresServer server, String sql) {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
+				server.password()); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not run '" + sql + "' on the test server: " + ex.getMessage(), ex);
+		}
+	}
+
 }

@@ -5,14 +5,16 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /** Kept in its own class so Testcontainers is only loaded when asked for. */
 final class TestcontainersServer {
 
-    private TestcontainersServer() {
-    }
+	private TestcontainersServer() {
+	}
 
-    @SuppressWarnings("resource") // stopped by Testcontainers' own reaper when the JVM exits
-    static PostgresServer start(String majorVersion) {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + majorVersion);
-        container.start();
-        return new PostgresServer(container.getHost(), container.getFirstMappedPort(), container.getUsername(),
-                container.getPassword());
-    }
+	@SuppressWarnings("resource") // stopped by Testcontainers' own reaper when the JVM
+									// exits
+	static PostgresServer start(String majorVersion) {
+		PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + majorVersion);
+		container.start();
+		return new PostgresServer(container.getHost(), container.getFirstMappedPort(), container.getUsername(),
+				container.getPassword());
+	}
+
 }

@@ -12,19 +12,19 @@ import org.flywaydb.core.api.configuration.Configuration;
  */
 record HistoryTable(String schema, String name) {
 
-    static HistoryTable of(Configuration configuration) {
-        String schema = configuration.getDefaultSchema();
-        if (schema == null && configuration.getSchemas().length > 0) {
-            schema = configuration.getSchemas()[0];
-        }
-        return new HistoryTable(schema, configuration.getTable());
-    }
+	static HistoryTable of(Configuration configuration) {
+		String schema = configuration.getDefaultSchema();
+		if (schema == null && configuration.getSchemas().length > 0) {
+			schema = configuration.getSchemas()[0];
+		}
+		return new HistoryTable(schema, configuration.getTable());
+	}
 
-    String sql() {
-        return new ObjectName(this.schema, this.name).toSql();
-    }
+	String sql() {
+		return new ObjectName(this.schema, this.name).toSql();
+	}
 
-    boolean existsIn(TestDatabase database) {
-        return Sql.single(database, "SELECT to_regclass('" + sql().replace("'", "''") + "') IS NOT NULL").equals("t");
-    }
+	boolean existsIn(TestDatabase database) {
+		return Sql.single(database, "SELECT to_regclass('" + sql().replace("'", "''") + "') IS NOT NULL").equals("t");
+	}
 }

@@ -23,83 +23,91 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * One application start with the starter on a test database, as Boot runs it: DataSource, Flyway and the starter's
- * auto-configuration (its tenant schemas too, in a tenant layout), so the starter's own migration strategy (inspect,
- * repair, migrate, verify) does the work.
+ * One application start with the starter on a test database, as Boot runs it: DataSource,
+ * Flyway and the starter's auto-configuration (its tenant schemas too, in a tenant
+ * layout), so the starter's own migration strategy (inspect, repair, migrate, verify)
+ * does the work.
  *
- * @param report the report the run published (a tenant's own, when a tenant is watched), or the one its failure
- * carries; null when it failed before any
- * @param failure why startup failed (a watched tenant's own failure, when it is one), or null
+ * @param report the report the run published (a tenant's own, when a tenant is watched),
+ * or the one its failure carries; null when it failed before any
+ * @param failure why startup failed (a watched tenant's own failure, when it is one), or
+ * null
  */
 record StarterRun(MigrationReport report, Throwable failure) {
 
-    /** @param tenant the tenant schema whose run this start is about, or null for Boot's own migration */
-    static StarterRun start(Migrations migrations, TestDatabase database, Map<String, String> properties,
-            String tenant, Callback... extra) {
-        List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
-                "spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password()));
-        properties.forEach((key, value) -> values.add(key + "=" + value));
-        List<StarterRun> runs = new ArrayList<>();
-        // tenants only in a tenant layout: an application context's own tenant settings, taken over by
-        // MigrationConvergence.of(context), must not migrate schemas that a single-schema run does not judge
-        Class<?>[] configurations = (tenant == null)
-                ? new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-                        IdempotentMigrationsAutoConfiguration.class }
-                : new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-                        IdempotentMigrationsAutoConfiguration.class,
-                        IdempotentMigrationsTenantsAutoConfiguration.class };
-        new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(configurations))
-            .withPropertyValues(values.toArray(String[]::new))
-            .withBean("migrationConvergenceUserFlyway", FlywayConfigurationCustomizer.class,
-                    () -> new UserFlywayConfiguration(migrations, extra))
-            .run(context -> {
-                Throwable failure = context.getStartupFailure();
-                if (tenant != null) {
-                    runs.add(ofTenant(tenant, failure, (failure != null) ? null
-                            : context.getBean(TenantMigrationInitializer.class).migrated().find(tenant).orElse(null)));
-                }
-                else {
-                    runs.add(failure != null ? new StarterRun(reportOf(failure), failure)
-                            : new StarterRun(context.getBean(MigrationReportStore.class).last().orElse(null), null));
-                }
-            });
-        return runs.get(0);
-    }
+	/**
+	 * @param tenant the tenant schema whose run this start is about, or null for Boot's
+	 * own migration
+	 */
+	static StarterRun start(Migrations migrations, TestDatabase database, Map<String, String> properties, String tenant,
+			Callback... extra) {
+		List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
+				"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password()));
+		properties.forEach((key, value) -> values.add(key + "=" + value));
+		List<StarterRun> runs = new ArrayList<>();
+		// tenants only in a tenant layout: an application context's own tenant settings,
+		// taken over by MigrationConvergence.of(context), must not migrate schemas that a
+		// single-schema run does not judge
+		Class<?>[] configurations = (tenant != null)
+				? new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+						IdempotentMigrationsAutoConfiguration.class,
+						IdempotentMigrationsTenantsAutoConfiguration.class }
+				: new Class<?>[] { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+						IdempotentMigrationsAutoConfiguration.class };
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(configurations))
+			.withPropertyValues(values.toArray(String[]::new))
+			.withBean("migrationConvergenceUserFlyway", FlywayConfigurationCustomizer.class,
+					() -> new UserFlywayConfiguration(migrations, extra))
+			.run((context) -> {
+				Throwable failure = context.getStartupFailure();
+				if (tenant != null) {
+					runs.add(ofTenant(tenant, failure, (failure != null) ? null
+							: context.getBean(TenantMigrationInitializer.class).migrated().find(tenant).orElse(null)));
+				}
+				else {
+					runs.add((failure != null) ? new StarterRun(reportOf(failure), failure)
+							: new StarterRun(context.getBean(MigrationReportStore.class).last().orElse(null), null));
+				}
+			});
+		return runs.get(0);
+	}
 
-    /** The tenant's own run: from the started application, or from the failure that names the failed tenants. */
-    private static StarterRun ofTenant(String tenant, Throwable failure, TenantRun started) {
-        if (started != null) {
-            return new StarterRun(started.report().orElse(null), started.failure());
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TenantsNotConvergedException tenants) {
-                return tenants.failed()
-                    .stream()
-                    .filter(run -> run.schema().equals(tenant))
-                    .findFirst()
-                    .map(run -> new StarterRun(run.report().orElseGet(() -> reportOf(run.failure())), run.failure()))
-                    // another tenant failed and this one converged: still a failed start
-                    .orElse(new StarterRun(null, failure));
-            }
-        }
-        return new StarterRun(failure == null ? null : reportOf(failure), failure);
-    }
+	/**
+	 * The tenant's own run: from the started application, or from the failure that names
+	 * the failed tenants.
+	 */
+	private static StarterRun ofTenant(String tenant, Throwable failure, TenantRun started) {
+		if (started != null) {
+			return new StarterRun(started.report().orElse(null), started.failure());
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TenantsNotConvergedException tenants) {
+				return tenants.failed()
+					.stream()
+					.filter((run) -> run.schema().equals(tenant))
+					.findFirst()
+					.map((run) -> new StarterRun(run.report().orElseGet(() -> reportOf(run.failure())), run.failure()))
+					// another tenant failed and this one converged: still a failed start
+					.orElse(new StarterRun(null, failure));
+			}
+		}
+		return new StarterRun((failure != null) ? reportOf(failure) : null, failure);
+	}
 
-    boolean failed() {
-        return this.failure != null;
-    }
+	boolean failed() {
+		return this.failure != null;
+	}
 
-    Optional<SchemaConvergenceException> convergenceFailure() {
-        for (Throwable cause = this.failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SchemaConvergenceException convergence) {
-                return Optional.of(convergence);
-            }
-        }
-        return Optional.empty();
-    }
+	Optional<SchemaConvergenceException> convergenceFailure() {
+		for (Throwable cause = this.failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SchemaConvergenceException convergence) {
+				return Optional.of(convergence);
+			}
+		}
+		return Optional.empty();
+	}
 
-    private static MigrationReport reportOf(Throwable failure) {
-        return new StarterRun(null, failure).convergenceFailure().map(SchemaConvergenceException::report).orElse(null);
-    }
+	private static MigrationReport reportOf(Throwable failure) {
+		return new StarterRun(null, failure).convergenceFailure().map(SchemaConvergenceException::report).orElse(null);
+	}
 }

@@ -14,90 +14,97 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
 /**
- * Records every SQL migration statement Flyway is about to run, in order; and, when asked, terminates the migrating
- * connection with {@code pg_terminate_backend} just before statement number {@code killBefore}, the way a crashed
- * pod or a failover ends a deployment; the statement then never reaches the engine. Java migrations run no statements through Flyway and are not counted.
+ * Records every SQL migration statement Flyway is about to run, in order; and, when
+ * asked, terminates the migrating connection with {@code pg_terminate_backend} just
+ * before statement number {@code killBefore}, the way a crashed pod or a failover ends a
+ * deployment; the statement then never reaches the engine. Java migrations run no
+ * statements through Flyway and are not counted.
  */
 final class StatementTrace implements Callback {
 
-    /** One statement: its migration, its position there from 1, and its text. */
-    record Traced(String migration, int index, String sql) {
+	private final TestDatabase database;
 
-        @Override
-        public String toString() {
-            return "statement " + this.index + " of migration " + this.migration + ": " + this.sql.strip();
-        }
-    }
+	private final int killBefore;
 
-    private final TestDatabase database;
+	private final List<Traced> statements = new ArrayList<>();
 
-    private final int killBefore;
+	private String migration;
 
-    private final List<Traced> statements = new ArrayList<>();
+	private int index;
 
-    private String migration;
+	private StatementTrace(TestDatabase database, int killBefore) {
+		this.database = database;
+		this.killBefore = killBefore;
+	}
 
-    private int index;
+	static StatementTrace recording() {
+		return new StatementTrace(null, 0);
+	}
 
-    private StatementTrace(TestDatabase database, int killBefore) {
-        this.database = database;
-        this.killBefore = killBefore;
-    }
+	static StatementTrace killingBefore(TestDatabase database, int statement) {
+		return new StatementTrace(database, statement);
+	}
 
-    static StatementTrace recording() {
-        return new StatementTrace(null, 0);
-    }
+	List<Traced> statements() {
+		return List.copyOf(this.statements);
+	}
 
-    static StatementTrace killingBefore(TestDatabase database, int statement) {
-        return new StatementTrace(database, statement);
-    }
+	@Override
+	public boolean supports(Event event, Context context) {
+		return event == Event.BEFORE_EACH_MIGRATE || event == Event.BEFORE_EACH_MIGRATE_STATEMENT;
+	}
 
-    List<Traced> statements() {
-        return List.copyOf(this.statements);
-    }
+	@Override
+	public boolean canHandleInTransaction(Event event, Context context) {
+		return true;
+	}
 
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.BEFORE_EACH_MIGRATE_STATEMENT;
-    }
+	@Override
+	public void handle(Event event, Context context) {
+		if (event == Event.BEFORE_EACH_MIGRATE) {
+			MigrationInfo info = context.getMigrationInfo();
+			this.migration = ((info.getVersion() != null) ? info.getVersion().getVersion() : "(repeatable)") + " \""
+					+ info.getDescription() + "\" (" + info.getScript() + ")";
+			this.index = 0;
+			return;
+		}
+		this.statements.add(new Traced(this.migration, ++this.index, context.getStatement().getSql()));
+		if (this.statements.size() == this.killBefore) {
+			terminate(context.getConnection());
+		}
+	}
 
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
-    }
+	/**
+	 * Ends the backend from another session and waits (up to 10 s, PostgreSQL 14+) until
+	 * it is gone.
+	 */
+	private void terminate(Connection migrating) {
+		try (Statement own = migrating.createStatement(); ResultSet rs = own.executeQuery("SELECT pg_backend_pid()")) {
+			rs.next();
+			Sql.single(this.database, "SELECT pg_terminate_backend(" + rs.getInt(1) + ", 10000)");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not terminate the migrating connection: " + ex.getMessage(), ex);
+		}
+	}
 
-    @Override
-    public void handle(Event event, Context context) {
-        if (event == Event.BEFORE_EACH_MIGRATE) {
-            MigrationInfo info = context.getMigrationInfo();
-            this.migration = (info.getVersion() == null ? "(repeatable)" : info.getVersion().getVersion()) + " \""
-                    + info.getDescription() + "\" (" + info.getScript() + ")";
-            this.index = 0;
-            return;
-        }
-        this.statements.add(new Traced(this.migration, ++this.index, context.getStatement().getSql()));
-        if (this.statements.size() == this.killBefore) {
-            terminate(context.getConnection());
-        }
-    }
+	/**
+	 * Flyway runs callbacks in the order of their names, and the starter's
+	 * ({@code idempotent-migrations}) ends Flyway's handling of each statement: this name
+	 * must sort before it.
+	 */
+	@Override
+	public String getCallbackName() {
+		return "convergence-statement-trace";
+	}
 
-    /** Ends the backend from another session and waits (up to 10 s, PostgreSQL 14+) until it is gone. */
-    private void terminate(Connection migrating) {
-        try (Statement own = migrating.createStatement(); ResultSet rs = own.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            Sql.single(this.database, "SELECT pg_terminate_backend(" + rs.getInt(1) + ", 10000)");
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("Could not terminate the migrating connection: " + ex.getMessage(), ex);
-        }
-    }
+	/** One statement: its migration, its position there from 1, and its text. */
+	record Traced(String migration, int index, String sql) {
 
-    /**
-     * Flyway runs callbacks in the order of their names, and the starter's ({@code idempotent-migrations}) ends
-     * Flyway's handling of each statement: this name must sort before it.
-     */
-    @Override
-    public String getCallbackName() {
-        return "convergence-statement-trace";
-    }
+		@Override
+		public String toString() {
+			return "statement " + this.index + " of migration " + this.migration + ": " + this.sql.strip();
+		}
+	}
+
 }

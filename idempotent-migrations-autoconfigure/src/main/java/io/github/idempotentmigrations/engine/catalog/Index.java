@@ -9,13 +9,13 @@ package io.github.idempotentmigrations.engine.catalog;
  */
 public record Index(String name, String definition, boolean valid) {
 
-    /**
-     * What the index does, independent of its name and its table's name: {@code UNIQUE} plus everything from
-     * {@code USING} on (method, keys, predicate).
-     */
-    public String shape() {
-        int using = definition.indexOf(" USING ");
-        String body = (using < 0) ? definition : definition.substring(using);
-        return (definition.startsWith("CREATE UNIQUE") ? "UNIQUE" : "") + body;
-    }
+	/**
+	 * What the index does, independent of its name and its table's name: {@code UNIQUE}
+	 * plus everything from {@code USING} on (method, keys, predicate).
+	 */
+	public String shape() {
+		int using = this.definition.indexOf(" USING ");
+		String body = (using < 0) ? this.definition : this.definition.substring(using);
+		return (this.definition.startsWith("CREATE UNIQUE") ? "UNIQUE" : "") + body;
+	}
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The immutable record of one startup run: repairs, migrations and their statements, verification problems.
+ * The immutable record of one startup run: repairs, migrations and their statements,
+ * verification problems.
  *
  * @param startedAt when the run started
  * @param duration how long it took
@@ -18,28 +19,28 @@ import java.util.Map;
  * @param warnings things a person should know but that did not stop the run
  */
 public record MigrationReport(Instant startedAt, Duration duration, StartupMode mode, String schemaVersion,
-        List<RepairAction> repairs, List<MigrationResult> migrations, List<String> problems, List<String> warnings) {
+		List<RepairAction> repairs, List<MigrationResult> migrations, List<String> problems, List<String> warnings) {
 
-    public MigrationReport {
-        repairs = List.copyOf(repairs);
-        migrations = List.copyOf(migrations);
-        problems = List.copyOf(problems);
-        warnings = List.copyOf(warnings);
-    }
+	public MigrationReport {
+		repairs = List.copyOf(repairs);
+		migrations = List.copyOf(migrations);
+		problems = List.copyOf(problems);
+		warnings = List.copyOf(warnings);
+	}
 
-    /** Whether the run ended with the schema in the state the migrations describe. */
-    public boolean converged() {
-        return problems.isEmpty();
-    }
+	/** Whether the run ended with the schema in the state the migrations describe. */
+	public boolean converged() {
+		return this.problems.isEmpty();
+	}
 
-    public Map<Outcome, Integer> totals() {
-        return OutcomeTotals.of(migrations.stream().flatMap(m -> m.statements().stream()).toList());
-    }
+	public Map<Outcome, Integer> totals() {
+		return OutcomeTotals.of(this.migrations.stream().flatMap((m) -> m.statements().stream()).toList());
+	}
 
-    public List<StatementResult> conflicts() {
-        return migrations.stream()
-                .flatMap(m -> m.statements().stream())
-                .filter(s -> s.outcome() == Outcome.CONFLICT)
-                .toList();
-    }
+	public List<StatementResult> conflicts() {
+		return this.migrations.stream()
+			.flatMap((m) -> m.statements().stream())
+			.filter((s) -> s.outcome() == Outcome.CONFLICT)
+			.toList();
+	}
 }

@@ -12,30 +12,31 @@ import java.util.Map;
  * @param script the script name (or Java class name)
  * @param statements one result per statement, in order
  * @param duration time spent on the migration
- * @param lockRetries how many times it went back to its savepoint and ran again after a lock wait timed out
+ * @param lockRetries how many times it went back to its savepoint and ran again after a
+ * lock wait timed out
  */
 public record MigrationResult(String version, String description, String script, List<StatementResult> statements,
-        Duration duration, int lockRetries) {
+		Duration duration, int lockRetries) {
 
-    public MigrationResult {
-        statements = List.copyOf(statements);
-    }
+	public MigrationResult {
+		statements = List.copyOf(statements);
+	}
 
-    public MigrationResult(String version, String description, String script, List<StatementResult> statements,
-            Duration duration) {
-        this(version, description, script, statements, duration, 0);
-    }
+	public MigrationResult(String version, String description, String script, List<StatementResult> statements,
+			Duration duration) {
+		this(version, description, script, statements, duration, 0);
+	}
 
-    public Map<Outcome, Integer> totals() {
-        return OutcomeTotals.of(statements);
-    }
+	public Map<Outcome, Integer> totals() {
+		return OutcomeTotals.of(this.statements);
+	}
 
-    public boolean hasConflicts() {
-        return statements.stream().anyMatch(s -> s.outcome() == Outcome.CONFLICT);
-    }
+	public boolean hasConflicts() {
+		return this.statements.stream().anyMatch((s) -> s.outcome() == Outcome.CONFLICT);
+	}
 
-    /** Version and description, the way Flyway prints them: {@code 3 "add users"}. */
-    public String label() {
-        return (version == null ? "repeatable" : version) + " \"" + description + "\"";
-    }
+	/** Version and description, the way Flyway prints them: {@code 3 "add users"}. */
+	public String label() {
+		return ((this.version != null) ? this.version : "repeatable") + " \"" + this.description + "\"";
+	}
 }

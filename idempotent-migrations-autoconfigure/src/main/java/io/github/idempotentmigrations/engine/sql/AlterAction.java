@@ -6,45 +6,42 @@ import java.util.Set;
  * One comma-separated action of an {@code ALTER TABLE} statement.
  *
  * @param kind what the action does
- * @param name what it acts on (folded): its column or constraint; for {@code RENAME TO} the new table name, for
- * {@code SET SCHEMA} the new schema, for {@code ATTACH PARTITION} the partition; null when the action names none (an
- * unnamed {@code ADD CONSTRAINT}, most {@code OTHER} actions)
+ * @param name what it acts on (folded): its column or constraint; for {@code RENAME TO}
+ * the new table name, for {@code SET SCHEMA} the new schema, for {@code ATTACH PARTITION}
+ * the partition; null when the action names none (an unnamed {@code ADD CONSTRAINT}, most
+ * {@code OTHER} actions)
  * @param newName the new name for renames, else null
- * @param constraintType for {@link Kind#ADD_CONSTRAINT}: PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK or EXCLUDE; else null
- * @param flags {@link Flag#IF_NOT_EXISTS} for an {@code ADD COLUMN IF NOT EXISTS}; empty otherwise
- * @param text the action's exact source text (e.g. {@code ADD COLUMN x int NOT NULL}), trimmed; appended to
- * {@code ALTER TABLE <table> } it is a runnable statement
+ * @param constraintType for {@link Kind#ADD_CONSTRAINT}: PRIMARY KEY, UNIQUE, FOREIGN
+ * KEY, CHECK or EXCLUDE; else null
+ * @param flags {@link Flag#IF_NOT_EXISTS} for an {@code ADD COLUMN IF NOT EXISTS}; empty
+ * otherwise
+ * @param text the action's exact source text (e.g. {@code ADD COLUMN x int NOT NULL}),
+ * trimmed; appended to {@code ALTER TABLE <table> } it is a runnable statement
  */
-public record AlterAction(Kind kind, String name, String newName, String constraintType, Set<Flag> flags,
-        String text) {
+public record AlterAction(Kind kind, String name, String newName, String constraintType, Set<Flag> flags, String text) {
 
-    public AlterAction {
-        flags = Set.copyOf(flags);
-    }
+	public AlterAction {
+		flags = Set.copyOf(flags);
+	}
 
-    public boolean has(Flag flag) {
-        return flags.contains(flag);
-    }
+	public boolean has(Flag flag) {
+		return this.flags.contains(flag);
+	}
 
-    public enum Kind {
-        ADD_COLUMN,
-        DROP_COLUMN,
-        /** {@code ALTER [COLUMN] c [SET DATA] TYPE ...}. */
-        ALTER_COLUMN_TYPE,
-        ALTER_COLUMN_SET_DEFAULT,
-        ALTER_COLUMN_DROP_DEFAULT,
-        ALTER_COLUMN_SET_NOT_NULL,
-        ALTER_COLUMN_DROP_NOT_NULL,
-        ADD_CONSTRAINT,
-        DROP_CONSTRAINT,
-        RENAME_COLUMN,
-        RENAME_CONSTRAINT,
-        /** {@code RENAME TO}: the table itself. */
-        RENAME_TABLE,
-        /**
-         * Anything else ({@code ATTACH PARTITION}, {@code ALTER c ADD GENERATED ... AS IDENTITY}, SET, OWNER TO,
-         * ENABLE ROW LEVEL SECURITY, ...): run as written.
-         */
-        OTHER
-    }
+	public enum Kind {
+
+		ADD_COLUMN, DROP_COLUMN,
+		/** {@code ALTER [COLUMN] c [SET DATA] TYPE ...}. */
+		ALTER_COLUMN_TYPE, ALTER_COLUMN_SET_DEFAULT, ALTER_COLUMN_DROP_DEFAULT, ALTER_COLUMN_SET_NOT_NULL,
+		ALTER_COLUMN_DROP_NOT_NULL, ADD_CONSTRAINT, DROP_CONSTRAINT, RENAME_COLUMN, RENAME_CONSTRAINT,
+		/** {@code RENAME TO}: the table itself. */
+		RENAME_TABLE,
+		/**
+		 * Anything else ({@code ATTACH PARTITION},
+		 * {@code ALTER c ADD GENERATED ... AS IDENTITY}, SET, OWNER TO, ENABLE ROW LEVEL
+		 * SECURITY, ...): run as written.
+		 */
+		OTHER
+
+	}
 }

@@ -4,70 +4,85 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Collects what the parsers find out about a statement; {@link #build} fixes its kind. */
+/**
+ * Collects what the parsers find out about a statement; {@link #build} fixes its kind.
+ */
 final class ClassifiedStatementBuilder {
 
-    private final String sql;
-    private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
-    private ParsedName target;
-    private ObjectName table;
-    private String objectType;
-    private List<ObjectName> targets;
-    private String newName;
-    private List<TableElement> elements;
-    private List<AlterAction> actions;
+	private final String sql;
 
-    ClassifiedStatementBuilder(String sql) {
-        this.sql = sql;
-    }
+	private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
 
-    ClassifiedStatementBuilder target(ParsedName target) {
-        this.target = target;
-        return this;
-    }
+	private ParsedName target;
 
-    ClassifiedStatementBuilder table(ObjectName table) {
-        this.table = table;
-        return this;
-    }
+	private ObjectName table;
 
-    ClassifiedStatementBuilder objectType(String objectType) {
-        this.objectType = objectType;
-        return this;
-    }
+	private String objectType;
 
-    ClassifiedStatementBuilder targets(List<ObjectName> targets) {
-        this.targets = targets;
-        return this;
-    }
+	private List<ObjectName> targets;
 
-    ClassifiedStatementBuilder newName(String newName) {
-        this.newName = newName;
-        return this;
-    }
+	private String newName;
 
-    ClassifiedStatementBuilder elements(List<TableElement> elements) {
-        this.elements = elements;
-        return this;
-    }
+	private List<TableElement> elements;
 
-    ClassifiedStatementBuilder actions(List<AlterAction> actions) {
-        this.actions = actions;
-        return this;
-    }
+	private List<AlterAction> actions;
 
-    ClassifiedStatementBuilder flag(Flag flag) {
-        flags.add(flag);
-        return this;
-    }
+	ClassifiedStatementBuilder(String sql) {
+		this.sql = sql;
+	}
 
-    /** Adds {@code flag} when {@code present}; reads well around {@code cursor.acceptKeyword(...)}. */
-    ClassifiedStatementBuilder flagIf(boolean present, Flag flag) {
-        return present ? flag(flag) : this;
-    }
+	ClassifiedStatementBuilder target(ParsedName target) {
+		this.target = target;
+		return this;
+	}
 
-    ClassifiedStatement build(StatementKind kind) {
-        return new ClassifiedStatement(sql, kind, target == null ? null : target.objectName(), table, objectType,
-                targets, newName, flags, elements, actions, target == null ? null : target.span());
-    }
+	ClassifiedStatementBuilder table(ObjectName table) {
+		this.table = table;
+		return this;
+	}
+
+	ClassifiedStatementBuilder objectType(String objectType) {
+		this.objectType = objectType;
+		return this;
+	}
+
+	ClassifiedStatementBuilder targets(List<ObjectName> targets) {
+		this.targets = targets;
+		return this;
+	}
+
+	ClassifiedStatementBuilder newName(String newName) {
+		this.newName = newName;
+		return this;
+	}
+
+	ClassifiedStatementBuilder elements(List<TableElement> elements) {
+		this.elements = elements;
+		return this;
+	}
+
+	ClassifiedStatementBuilder actions(List<AlterAction> actions) {
+		this.actions = actions;
+		return this;
+	}
+
+	ClassifiedStatementBuilder flag(Flag flag) {
+		this.flags.add(flag);
+		return this;
+	}
+
+	/**
+	 * Adds {@code flag} when {@code present}; reads well around
+	 * {@code cursor.acceptKeyword(...)}.
+	 */
+	ClassifiedStatementBuilder flagIf(boolean present, Flag flag) {
+		return present ? flag(flag) : this;
+	}
+
+	ClassifiedStatement build(StatementKind kind) {
+		return new ClassifiedStatement(this.sql, kind, (this.target != null) ? this.target.objectName() : null,
+				this.table, this.objectType, this.targets, this.newName, this.flags, this.elements, this.actions,
+				(this.target != null) ? this.target.span() : null);
+	}
+
 }

@@ -4,12 +4,15 @@ package io.github.idempotentmigrations.engine.sql;
  * One element of a {@code CREATE TABLE (...)} list.
  *
  * @param type column, table constraint or {@code LIKE} clause
- * @param name the column name, the constraint name (null when the constraint is unnamed), or null for LIKE
+ * @param name the column name, the constraint name (null when the constraint is unnamed),
+ * or null for LIKE
  * @param text the element's exact source text, without the separating comma, trimmed
  */
 public record TableElement(Type type, String name, String text) {
 
-    public enum Type {
-        COLUMN, CONSTRAINT, LIKE
-    }
+	public enum Type {
+
+		COLUMN, CONSTRAINT, LIKE
+
+	}
 }

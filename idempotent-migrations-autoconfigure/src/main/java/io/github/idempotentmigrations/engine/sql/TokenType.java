@@ -2,25 +2,21 @@ package io.github.idempotentmigrations.engine.sql;
 
 /** The kinds of token {@link SqlLexer} produces. */
 public enum TokenType {
-    /** An unquoted word: a keyword or an identifier. */
-    IDENTIFIER,
-    /** {@code "..."} or {@code U&"..."}. */
-    QUOTED_IDENTIFIER,
-    /** Any string constant: {@code '...'}, {@code E'...'}, {@code B'...'}, {@code X'...'}, {@code N'...'},
-     * {@code U&'...'} or dollar-quoted. */
-    STRING,
-    NUMBER,
-    /** A positional parameter such as {@code $1}. */
-    PARAMETER,
-    LEFT_PAREN,
-    RIGHT_PAREN,
-    LEFT_BRACKET,
-    RIGHT_BRACKET,
-    COMMA,
-    SEMICOLON,
-    DOT,
-    /** The {@code ::} cast. */
-    DOUBLE_COLON,
-    /** An operator, or any other character the lexer has no better name for. */
-    OPERATOR
+
+	/** An unquoted word: a keyword or an identifier. */
+	IDENTIFIER,
+	/** {@code "..."} or {@code U&"..."}. */
+	QUOTED_IDENTIFIER,
+	/**
+	 * Any string constant: {@code '...'}, {@code E'...'}, {@code B'...'}, {@code X'...'},
+	 * {@code N'...'}, {@code U&'...'} or dollar-quoted.
+	 */
+	STRING, NUMBER,
+	/** A positional parameter such as {@code $1}. */
+	PARAMETER, LEFT_PAREN, RIGHT_PAREN, LEFT_BRACKET, RIGHT_BRACKET, COMMA, SEMICOLON, DOT,
+	/** The {@code ::} cast. */
+	DOUBLE_COLON,
+	/** An operator, or any other character the lexer has no better name for. */
+	OPERATOR
+
 }

@@ -5,4 +5,5 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** A minimal web application with two plain migrations in {@code db/actuator-test}. */
 @SpringBootApplication
 public class ActuatorTestApplication {
+
 }

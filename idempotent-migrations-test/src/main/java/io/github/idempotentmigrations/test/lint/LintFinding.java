@@ -10,14 +10,12 @@ package io.github.idempotentmigrations.test.lint;
  * @param statement the statement, as written
  * @param detail what exactly was found, e.g. which table
  */
-public record LintFinding(String script, int line, LintRule rule, Severity severity, String statement,
-        String detail) {
+public record LintFinding(String script, int line, LintRule rule, Severity severity, String statement, String detail) {
 
-    @Override
-    public String toString() {
-        return this.severity + " " + this.script + ":" + this.line + " [" + this.rule.id() + "] " + this.detail
-                + "\n    " + this.statement.strip().replace("\n", "\n    ")
-                + "\n    Why: " + this.rule.why()
-                + "\n    Safer: " + this.rule.saferForm();
-    }
+	@Override
+	public String toString() {
+		return this.severity + " " + this.script + ":" + this.line + " [" + this.rule.id() + "] " + this.detail
+				+ "\n    " + this.statement.strip().replace("\n", "\n    ") + "\n    Why: " + this.rule.why()
+				+ "\n    Safer: " + this.rule.saferForm();
+	}
 }

@@ -11,18 +11,20 @@ import org.flywaydb.core.api.MigrationVersion;
  */
 record MigrationScript(MigrationVersion version, String name, String text) implements Comparable<MigrationScript> {
 
-    /** Versioned migrations by version, then repeatable ones by name, as Flyway runs them. */
-    @Override
-    public int compareTo(MigrationScript other) {
-        if (this.version == null || other.version == null) {
-            return (this.version == null && other.version == null) ? this.name.compareTo(other.name)
-                    : (this.version == null ? 1 : -1);
-        }
-        return this.version.compareTo(other.version);
-    }
+	/**
+	 * Versioned migrations by version, then repeatable ones by name, as Flyway runs them.
+	 */
+	@Override
+	public int compareTo(MigrationScript other) {
+		if (this.version == null || other.version == null) {
+			return (this.version == null && other.version == null) ? this.name.compareTo(other.name)
+					: ((this.version != null) ? -1 : 1);
+		}
+		return this.version.compareTo(other.version);
+	}
 
-    /** The version as text ("2.1"), or the script name for a repeatable migration. */
-    String label() {
-        return (this.version == null) ? this.name : this.version.getVersion();
-    }
+	/** The version as text ("2.1"), or the script name for a repeatable migration. */
+	String label() {
+		return (this.version != null) ? this.version.getVersion() : this.name;
+	}
 }

@@ -7,7 +7,7 @@ import java.util.List;
  */
 public record NewChat(long ownerId, String title, List<String> tags) {
 
-    public NewChat {
-        tags = (tags != null) ? List.copyOf(tags) : List.of();
-    }
+	public NewChat {
+		tags = (tags != null) ? List.copyOf(tags) : List.of();
+	}
 }

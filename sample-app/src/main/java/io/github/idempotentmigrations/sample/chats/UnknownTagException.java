@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.BAD_REQUEST)
 class UnknownTagException extends RuntimeException {
 
-    UnknownTagException(List<String> names) {
-        super("Unknown tags " + names + "; GET /api/tags lists the known ones");
-    }
+	UnknownTagException(List<String> names) {
+		super("Unknown tags " + names + "; GET /api/tags lists the known ones");
+	}
+
 }

@@ -10,27 +10,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code sample.drift=true}: before Flyway is even built, turn the database into the drifted state the seed stories
- * started from, so the next startup shows the starter repairing it.
+ * {@code sample.drift=true}: before Flyway is even built, turn the database into the
+ * drifted state the seed stories started from, so the next startup shows the starter
+ * repairing it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sample.drift")
 class SchemaDriftConfiguration {
 
-    @Bean
-    SchemaDrift sampleSchemaDrift(DataSource dataSource) {
-        return new SchemaDrift(dataSource);
-    }
+	@Bean
+	SchemaDrift sampleSchemaDrift(DataSource dataSource) {
+		return new SchemaDrift(dataSource);
+	}
 
-    @Bean
-    static FlywayDependsOnSchemaDrift flywayDependsOnSchemaDrift() {
-        return new FlywayDependsOnSchemaDrift();
-    }
+	@Bean
+	static FlywayDependsOnSchemaDrift flywayDependsOnSchemaDrift() {
+		return new FlywayDependsOnSchemaDrift();
+	}
 
-    static final class FlywayDependsOnSchemaDrift extends AbstractDependsOnBeanFactoryPostProcessor {
+	static final class FlywayDependsOnSchemaDrift extends AbstractDependsOnBeanFactoryPostProcessor {
 
-        FlywayDependsOnSchemaDrift() {
-            super(Flyway.class, SchemaDrift.class);
-        }
-    }
+		FlywayDependsOnSchemaDrift() {
+			super(Flyway.class, SchemaDrift.class);
+		}
+
+	}
+
 }

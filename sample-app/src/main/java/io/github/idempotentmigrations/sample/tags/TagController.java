@@ -10,14 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tags")
 class TagController {
 
-    private final TagRepository tags;
+	private final TagRepository tags;
 
-    TagController(TagRepository tags) {
-        this.tags = tags;
-    }
+	TagController(TagRepository tags) {
+		this.tags = tags;
+	}
 
-    @GetMapping
-    List<Tag> list() {
-        return this.tags.findAll();
-    }
+	@GetMapping
+	List<Tag> list() {
+		return this.tags.findAll();
+	}
+
 }

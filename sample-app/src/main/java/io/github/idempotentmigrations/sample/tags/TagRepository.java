@@ -8,13 +8,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TagRepository {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    TagRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	TagRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    public List<Tag> findAll() {
-        return this.jdbc.sql("SELECT id, name FROM tags ORDER BY name").query(Tag.class).list();
-    }
+	public List<Tag> findAll() {
+		return this.jdbc.sql("SELECT id, name FROM tags ORDER BY name").query(Tag.class).list();
+	}
+
 }

@@ -14,20 +14,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/users")
 class UserController {
 
-    private final UserRepository users;
+	private final UserRepository users;
 
-    UserController(UserRepository users) {
-        this.users = users;
-    }
+	UserController(UserRepository users) {
+		this.users = users;
+	}
 
-    @GetMapping
-    List<User> list() {
-        return this.users.findAll();
-    }
+	@GetMapping
+	List<User> list() {
+		return this.users.findAll();
+	}
 
-    @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    User create(@RequestBody NewUser user) {
-        return this.users.add(user);
-    }
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	User create(@RequestBody NewUser user) {
+		return this.users.add(user);
+	}
+
 }

@@ -8,24 +8,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    UserRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    public List<User> findAll() {
-        return this.jdbc.sql("SELECT id, email, display_name, created_at FROM users ORDER BY id")
-            .query(User.class)
-            .list();
-    }
+	public List<User> findAll() {
+		return this.jdbc.sql("SELECT id, email, display_name, created_at FROM users ORDER BY id")
+			.query(User.class)
+			.list();
+	}
 
-    public User add(NewUser user) {
-        return this.jdbc.sql("""
-                INSERT INTO users (email, display_name) VALUES (:email, :displayName)
-                RETURNING id, email, display_name, created_at""")
-            .paramSource(user)
-            .query(User.class)
-            .single();
-    }
+	public User add(NewUser user) {
+		return this.jdbc.sql("""
+				INSERT INTO users (email, display_name) VALUES (:email, :displayName)
+				RETURNING id, email, display_name, created_at""").paramSource(user).query(User.class).single();
+	}
+
 }

@@ -17,67 +17,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedSampleDatabaseTests {
 
-    @TempDir
-    private Path temp;
+	@TempDir
+	private Path temp;
 
-    @Test
-    void dataOutlivesTheServer() {
-        StandardEnvironment environment = environment(Map.of());
+	@Test
+	void dataOutlivesTheServer() {
+		StandardEnvironment environment = environment(Map.of());
 
-        EmbeddedSampleDatabase first = new EmbeddedSampleDatabase(environment);
-        try {
-            jdbc(first).sql("CREATE TABLE kept (id INT)").update();
-        }
-        finally {
-            first.stop();
-        }
+		EmbeddedSampleDatabase first = new EmbeddedSampleDatabase(environment);
+		try {
+			jdbc(first).sql("CREATE TABLE kept (id INT)").update();
+		}
+		finally {
+			first.stop();
+		}
 
-        EmbeddedSampleDatabase second = new EmbeddedSampleDatabase(environment);
-        try {
-            assertThat(jdbc(second).sql("SELECT to_regclass('kept') IS NOT NULL").query(Boolean.class).single())
-                .isTrue();
-        }
-        finally {
-            second.stop();
-        }
-    }
+		EmbeddedSampleDatabase second = new EmbeddedSampleDatabase(environment);
+		try {
+			assertThat(jdbc(second).sql("SELECT to_regclass('kept') IS NOT NULL").query(Boolean.class).single())
+				.isTrue();
+		}
+		finally {
+			second.stop();
+		}
+	}
 
-    @Test
-    void urlSetElsewhereWinsAndNoServerStarts() {
-        StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/app"));
+	@Test
+	void urlSetElsewhereWinsAndNoServerStarts() {
+		StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/app"));
 
-        new EmbeddedPostgresEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		new EmbeddedPostgresEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/app");
-        assertThat(this.temp.resolve("data")).doesNotExist();
-    }
+		assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/app");
+		assertThat(this.temp.resolve("data")).doesNotExist();
+	}
 
-    @Test
-    void urlSetNowhereStartsTheServer() {
-        StandardEnvironment environment = environment(Map.of());
-        new EmbeddedPostgresEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
-        EmbeddedSampleDatabase database = (EmbeddedSampleDatabase) environment.getPropertySources()
-            .get(EmbeddedDatabaseUrlPropertySource.NAME)
-            .getSource();
-        try {
-            assertThat(environment.getProperty("spring.datasource.url"))
-                .matches("jdbc:postgresql://localhost:\\d+/postgres\\?user=postgres");
-            assertThat(this.temp.resolve("data").resolve("PG_VERSION")).exists();
-        }
-        finally {
-            database.stop();
-        }
-    }
+	@Test
+	void urlSetNowhereStartsTheServer() {
+		StandardEnvironment environment = environment(Map.of());
+		new EmbeddedPostgresEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		EmbeddedSampleDatabase database = (EmbeddedSampleDatabase) environment.getPropertySources()
+			.get(EmbeddedDatabaseUrlPropertySource.NAME)
+			.getSource();
+		try {
+			assertThat(environment.getProperty("spring.datasource.url"))
+				.matches("jdbc:postgresql://localhost:\\d+/postgres\\?user=postgres");
+			assertThat(this.temp.resolve("data").resolve("PG_VERSION")).exists();
+		}
+		finally {
+			database.stop();
+		}
+	}
 
-    private StandardEnvironment environment(Map<String, Object> properties) {
-        Map<String, Object> withDataDirectory = new HashMap<>(properties);
-        withDataDirectory.put(EmbeddedSampleDatabase.DATA_DIRECTORY_PROPERTY, this.temp.resolve("data").toString());
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("test", withDataDirectory));
-        return environment;
-    }
+	private StandardEnvironment environment(Map<String, Object> properties) {
+		Map<String, Object> withDataDirectory = new HashMap<>(properties);
+		withDataDirectory.put(EmbeddedSampleDatabase.DATA_DIRECTORY_PROPERTY, this.temp.resolve("data").toString());
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", withDataDirectory));
+		return environment;
+	}
 
-    private static JdbcClient jdbc(EmbeddedSampleDatabase database) {
-        return JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl()));
-    }
+	private static JdbcClient jdbc(EmbeddedSampleDatabase database) {
+		return JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl()));
+	}
+
 }
