@@ -21,7 +21,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+import io.github.idempotentmigrations.flyway.CredentialMasker;
 
 /**
  * The {@code schema} endpoint: the live status and the full report of the last startup
@@ -110,7 +110,7 @@ public class SchemaEndpoint {
 
 		static DriftDescriptor of(Drift drift) {
 			return new DriftDescriptor(drift.kind().name(), drift.object(), drift.problem().name(),
-					mask(drift.expected()), mask(drift.found()));
+					CredentialMasker.mask(drift.expected()), CredentialMasker.mask(drift.found()));
 		}
 	}
 
@@ -132,7 +132,7 @@ public class SchemaEndpoint {
 	public record RepairDescriptor(String kind, String subject, String action) {
 
 		static RepairDescriptor of(RepairAction repair) {
-			return new RepairDescriptor(repair.kind().name(), mask(repair.subject()), mask(repair.action()));
+			return new RepairDescriptor(repair.kind().name(), CredentialMasker.mask(repair.subject()), CredentialMasker.mask(repair.action()));
 		}
 	}
 
@@ -153,9 +153,9 @@ public class SchemaEndpoint {
 
 		static StatementDescriptor of(StatementResult statement) {
 			return new StatementDescriptor(statement.index(), statement.kind().name(), statement.object(),
-					statement.outcome().name(), mask(statement.reason()), statement.duration().toMillis(),
-					mask(statement.sql()), masked(statement.actions()), mask(statement.expected()),
-					mask(statement.actual()), statement.sqlState());
+					statement.outcome().name(), CredentialMasker.mask(statement.reason()), statement.duration().toMillis(),
+					CredentialMasker.mask(statement.sql()), masked(statement.actions()), CredentialMasker.mask(statement.expected()),
+					CredentialMasker.mask(statement.actual()), statement.sqlState());
 		}
 	}
 

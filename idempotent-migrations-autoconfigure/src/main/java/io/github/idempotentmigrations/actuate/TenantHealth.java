@@ -14,8 +14,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 /**
  * One health entry per tenant schema, from its startup run (no query: with thousands of
  * tenants a probe must stay cheap): UP when it converged, DOWN when it did not (then the
@@ -38,7 +36,7 @@ public final class TenantHealth {
 			.withDetail("state", run.state());
 		run.report().ifPresent((report) -> details(health, report));
 		if (run.failure() != null && run.report().isEmpty()) {
-			health.withDetail("error", mask(run.failure().getMessage()));
+			health.withDetail("error", CredentialMasker.mask(run.failure().getMessage()));
 		}
 		return health.build();
 	}

@@ -10,8 +10,6 @@ import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.tenants.MigratedTenants;
 import io.github.idempotentmigrations.tenants.TenantRun;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 /**
  * The tenant schemas in {@code /actuator/schema}: how many are in each state first, then
  * one line per tenant from its startup run. {@code /actuator/schema/{tenant}} has one
@@ -36,7 +34,8 @@ public record TenantsDescriptor(int total, int parallelism, long durationMs, Map
 
 		static TenantDescriptor of(TenantRun run) {
 			MigrationReport report = run.report().orElse(null);
-			String error = (run.failure() != null && report == null) ? mask(run.failure().getMessage()) : null;
+			String error = (run.failure() != null && report == null) ? CredentialMasker.mask(run.failure().getMessage())
+					: null;
 			if (report == null) {
 				return new TenantDescriptor(run.schema(), run.state().name(), null, null, 0, List.of(), List.of(),
 						error);

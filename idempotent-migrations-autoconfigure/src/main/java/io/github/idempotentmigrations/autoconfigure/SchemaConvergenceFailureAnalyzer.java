@@ -8,11 +8,10 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import io.github.idempotentmigrations.flyway.CredentialMasker;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
 
 /**
  * Turns a {@link SchemaConvergenceException} into Boot's "APPLICATION FAILED TO START":
@@ -31,12 +30,13 @@ class SchemaConvergenceFailureAnalyzer extends AbstractFailureAnalyzer<SchemaCon
 
 	private static String description(FailureKind kind, SchemaConvergenceException cause,
 			Optional<FailedStatement> failed, String sqlState) {
-		StringBuilder text = new StringBuilder(kind.reach()).append("\n\n").append(mask(cause.getMessage()));
+		StringBuilder text = new StringBuilder(kind.reach()).append("\n\n")
+			.append(CredentialMasker.mask(cause.getMessage()));
 		failed.ifPresent((f) -> {
 			StatementResult statement = f.statement();
 			line(text, "Migration", f.migration().label() + " (" + f.migration().script() + ")");
-			line(text, "Statement " + statement.index(), mask(statement.sql().strip()));
-			line(text, "Outcome", statement.outcome() + ": " + mask(statement.reason()));
+			line(text, "Statement " + statement.index(), CredentialMasker.mask(statement.sql().strip()));
+			line(text, "Outcome", statement.outcome() + ": " + CredentialMasker.mask(statement.reason()));
 			line(text, "Expected", statement.expected());
 			line(text, "Found", statement.actual());
 		});

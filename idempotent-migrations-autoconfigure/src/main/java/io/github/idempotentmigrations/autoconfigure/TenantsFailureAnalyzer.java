@@ -1,12 +1,11 @@
 package io.github.idempotentmigrations.autoconfigure;
 
+import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.tenants.TenantRun;
 import io.github.idempotentmigrations.tenants.TenantsNotConvergedException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
 
 /**
  * Names every tenant schema that did not converge, each with the analysis one schema gets
@@ -18,7 +17,7 @@ class TenantsFailureAnalyzer extends AbstractFailureAnalyzer<TenantsNotConverged
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, TenantsNotConvergedException cause) {
-		StringBuilder description = new StringBuilder(mask(cause.getMessage()))
+		StringBuilder description = new StringBuilder(CredentialMasker.mask(cause.getMessage()))
 			.append(". Every other tenant converged; each failed one stopped without anything half-done.");
 		for (TenantRun run : cause.failed()) {
 			description.append("\n\n=== Tenant schema ").append(run.schema()).append(" ===\n");
@@ -27,8 +26,9 @@ class TenantsFailureAnalyzer extends AbstractFailureAnalyzer<TenantsNotConverged
 				description.append(analysis.getDescription()).append("\n\nAction: ").append(analysis.getAction());
 			}
 			else {
-				description.append(mask(String.valueOf((run.failure() != null) ? run.failure().getMessage()
-						: run.report().map((report) -> String.join("\n", report.problems())).orElse(""))));
+				description
+					.append(CredentialMasker.mask(String.valueOf((run.failure() != null) ? run.failure().getMessage()
+							: run.report().map((report) -> String.join("\n", report.problems())).orElse(""))));
 			}
 		}
 		return new FailureAnalysis(description.toString(), "Act on each tenant as its Action says, then restart:"

@@ -23,8 +23,6 @@ import org.flywaydb.core.api.MigrationInfoService;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 /**
  * The migration strategy Boot calls at startup: inspect, repair, migrate, verify, under
  * one advisory lock across instances. Every outcome is published as a report; anything
@@ -90,7 +88,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			}
 		}
 		catch (SQLException ex) {
-			throw report.fail("Could not inspect or repair the database: " + mask(ex.getMessage()), ex);
+			throw report.fail("Could not inspect or repair the database: " + CredentialMasker.mask(ex.getMessage()),
+					ex);
 		}
 		catch (FlywayException | StatementRejectedException ex) {
 			throw report.fail(failureMessage(ex), ex);
@@ -298,10 +297,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 				List<MigrationResult> results = this.runs.lastResults();
 				String migration = results.isEmpty() ? ""
 						: "Migration " + results.get(results.size() - 1).label() + ": ";
-				return migration + mask(rejected.getMessage());
+				return migration + CredentialMasker.mask(rejected.getMessage());
 			}
 		}
-		return "Flyway failed: " + mask(ex.getMessage());
+		return "Flyway failed: " + CredentialMasker.mask(ex.getMessage());
 	}
 
 	private static void execute(Connection session, String sql) throws SQLException {

@@ -9,8 +9,6 @@ import io.github.idempotentmigrations.engine.report.StatementResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
-
 /**
  * Logs a published report: one summary line, one line per repair, conflict and warning,
  * and the whole report at DEBUG. Every text is masked, since driver messages and SQL may
@@ -32,16 +30,17 @@ final class ReportLogger {
 			logger.warn(fit(summary(report)));
 		}
 		report.repairs()
-			.forEach((repair) -> logger
-				.info(fit("Repaired " + repair.kind() + " " + mask(repair.subject()) + ": " + mask(repair.action()))));
+			.forEach((repair) -> logger.info(fit("Repaired " + repair.kind() + " "
+					+ CredentialMasker.mask(repair.subject()) + ": " + CredentialMasker.mask(repair.action()))));
 		for (MigrationResult migration : report.migrations()) {
 			migration.statements()
 				.stream()
 				.filter((statement) -> statement.outcome() == Outcome.CONFLICT)
-				.forEach((conflict) -> logger.warn(fit("Conflict in migration " + migration.label() + " statement "
-						+ conflict.index() + " on " + conflict.object() + ": " + mask(conflict.reason()))));
+				.forEach((conflict) -> logger
+					.warn(fit("Conflict in migration " + migration.label() + " statement " + conflict.index() + " on "
+							+ conflict.object() + ": " + CredentialMasker.mask(conflict.reason()))));
 		}
-		report.warnings().forEach((warning) -> logger.warn(fit(mask(warning))));
+		report.warnings().forEach((warning) -> logger.warn(fit(CredentialMasker.mask(warning))));
 		if (logger.isDebugEnabled()) {
 			logger.debug(details(report));
 		}
@@ -82,7 +81,7 @@ final class ReportLogger {
 		}
 		line.append(')');
 		if (!report.converged()) {
-			line.append("; ").append(mask(String.join("; ", report.problems())));
+			line.append("; ").append(CredentialMasker.mask(String.join("; ", report.problems())));
 		}
 		return line.toString();
 	}
@@ -108,7 +107,7 @@ final class ReportLogger {
 					.append(statement.kind())
 					.append((statement.object() != null) ? " " + statement.object() : "")
 					.append(": ")
-					.append(mask(statement.reason()));
+					.append(CredentialMasker.mask(statement.reason()));
 			}
 		}
 		report.repairs()
@@ -116,13 +115,17 @@ final class ReportLogger {
 				.append("  repaired ")
 				.append(repair.kind())
 				.append(' ')
-				.append(mask(repair.subject()))
+				.append(CredentialMasker.mask(repair.subject()))
 				.append(": ")
-				.append(mask(repair.action())));
+				.append(CredentialMasker.mask(repair.action())));
 		report.warnings()
-			.forEach((warning) -> text.append(System.lineSeparator()).append("  warning: ").append(mask(warning)));
+			.forEach((warning) -> text.append(System.lineSeparator())
+				.append("  warning: ")
+				.append(CredentialMasker.mask(warning)));
 		report.problems()
-			.forEach((problem) -> text.append(System.lineSeparator()).append("  problem: ").append(mask(problem)));
+			.forEach((problem) -> text.append(System.lineSeparator())
+				.append("  problem: ")
+				.append(CredentialMasker.mask(problem)));
 		return text.toString();
 	}
 

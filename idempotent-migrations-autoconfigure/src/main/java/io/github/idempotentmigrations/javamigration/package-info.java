@@ -10,4 +10,7 @@
  * {@code execute}/{@code executeIf} are raw SQL fragments: they are trusted code, like an
  * SQL migration, and must never be built from untrusted input.
  */
+@NullMarked
 package io.github.idempotentmigrations.javamigration;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+import io.github.idempotentmigrations.flyway.CredentialMasker;
 
 /**
  * Says how far the tenants are, about every tenth of them
@@ -47,7 +47,7 @@ final class TenantProgress {
 	private static String reason(TenantRun run) {
 		String message = (run.failure() != null) ? run.failure().getMessage()
 				: run.report().map((report) -> String.join("; ", report.problems())).orElse("no report");
-		return mask(String.valueOf(message).lines().findFirst().orElse(""));
+		return CredentialMasker.mask(String.valueOf(message).lines().findFirst().orElse(""));
 	}
 
 }

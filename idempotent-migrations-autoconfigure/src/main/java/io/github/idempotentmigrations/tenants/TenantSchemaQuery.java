@@ -9,7 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import static io.github.idempotentmigrations.flyway.CredentialMasker.mask;
+import io.github.idempotentmigrations.flyway.CredentialMasker;
 
 /**
  * Runs {@code idempotent-migrations.tenants.query}: the first column of every row names a
@@ -31,7 +31,8 @@ public final class TenantSchemaQuery {
 			return schemas;
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("idempotent-migrations.tenants.query failed: " + mask(ex.getMessage()), ex);
+			throw new IllegalStateException(
+					"idempotent-migrations.tenants.query failed: " + CredentialMasker.mask(ex.getMessage()), ex);
 		}
 	}
 

@@ -4,4 +4,7 @@
  * engine run, a bounded number at once. Spring-free: the Boot glue that reads the
  * configuration and runs it at startup is in {@code autoconfigure}.
  */
+@NullMarked
 package io.github.idempotentmigrations.tenants;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * the lint acts on: whatever else a statement says is parsed past, and PostgreSQL judges
  * it.
  */
+@NullMarked
 package io.github.idempotentmigrations.engine.sql;
+
+import org.jspecify.annotations.NullMarked;

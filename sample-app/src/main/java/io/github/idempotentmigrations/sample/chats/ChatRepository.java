@@ -29,20 +29,20 @@ class ChatRepository {
 	}
 
 	/** Most recently active first. */
-	public List<Chat> findAll() {
+	List<Chat> findAll() {
 		return this.jdbc.sql(SELECT_CHATS + " GROUP BY c.id ORDER BY c.last_message_at DESC NULLS LAST, c.id")
 			.query(ChatRepository::chat)
 			.list();
 	}
 
-	public Optional<Chat> findById(long id) {
+	Optional<Chat> findById(long id) {
 		return this.jdbc.sql(SELECT_CHATS + " WHERE c.id = :id GROUP BY c.id")
 			.param("id", id)
 			.query(ChatRepository::chat)
 			.optional();
 	}
 
-	public boolean exists(long id) {
+	boolean exists(long id) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM chats WHERE id = :id)")
 			.param("id", id)
 			.query(Boolean.class)
@@ -50,7 +50,7 @@ class ChatRepository {
 	}
 
 	@Transactional
-	public Chat add(NewChat chat) {
+	Chat add(NewChat chat) {
 		long id = this.jdbc.sql("INSERT INTO chats (owner_id, title) VALUES (:ownerId, :title) RETURNING id")
 			.paramSource(chat)
 			.query(Long.class)

@@ -15,7 +15,7 @@ class MessageRepository {
 		this.jdbc = jdbc;
 	}
 
-	public List<Message> findByChat(long chatId) {
+	List<Message> findByChat(long chatId) {
 		return this.jdbc.sql("""
 				SELECT id, chat_id, author_id, content, sent_at FROM messages
 				WHERE chat_id = :chatId ORDER BY sent_at, id""").param("chatId", chatId).query(Message.class).list();
@@ -26,7 +26,7 @@ class MessageRepository {
 	 * neither.
 	 */
 	@Transactional
-	public Message add(long chatId, NewMessage message) {
+	Message add(long chatId, NewMessage message) {
 		Message stored = this.jdbc.sql("""
 				INSERT INTO messages (chat_id, author_id, content) VALUES (:chatId, :authorId, :content)
 				RETURNING id, chat_id, author_id, content, sent_at""")

@@ -14,7 +14,7 @@ class TagRepository {
 		this.jdbc = jdbc;
 	}
 
-	public List<Tag> findAll() {
+	List<Tag> findAll() {
 		return this.jdbc.sql("SELECT id, name FROM tags ORDER BY name").query(Tag.class).list();
 	}
 

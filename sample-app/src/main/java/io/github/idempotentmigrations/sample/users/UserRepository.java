@@ -14,13 +14,13 @@ class UserRepository {
 		this.jdbc = jdbc;
 	}
 
-	public List<User> findAll() {
+	List<User> findAll() {
 		return this.jdbc.sql("SELECT id, email, display_name, created_at FROM users ORDER BY id")
 			.query(User.class)
 			.list();
 	}
 
-	public User add(NewUser user) {
+	User add(NewUser user) {
 		return this.jdbc.sql("""
 				INSERT INTO users (email, display_name) VALUES (:email, :displayName)
 				RETURNING id, email, display_name, created_at""").paramSource(user).query(User.class).single();

@@ -1,0 +1,7 @@
+/**
+ * Chats and their messages: the sample's REST endpoints over the migrated tables.
+ */
+@NullMarked
+package io.github.idempotentmigrations.sample.chats;
+
+import org.jspecify.annotations.NullMarked;
