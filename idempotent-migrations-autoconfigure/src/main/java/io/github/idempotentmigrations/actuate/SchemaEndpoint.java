@@ -44,6 +44,8 @@ public class SchemaEndpoint {
 	}
 
 	/**
+	 * An endpoint over the live check, the stored report of the last run and, if any, the
+	 * tenant schemas' runs.
 	 * @param tenants the tenant schemas' startup runs, or null when there are none
 	 */
 	public SchemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports, MigratedTenants tenants) {

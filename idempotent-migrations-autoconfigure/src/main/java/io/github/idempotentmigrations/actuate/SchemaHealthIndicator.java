@@ -26,6 +26,7 @@ public final class SchemaHealthIndicator extends AbstractHealthIndicator {
 	private final boolean downOnDrift;
 
 	/**
+	 * A health indicator reading the cached status of {@code check}.
 	 * @param downOnDrift whether drift is DOWN rather than {@link #DRIFTED}
 	 */
 	public SchemaHealthIndicator(LiveSchemaCheck check, boolean downOnDrift) {

@@ -15,7 +15,6 @@ import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.StatementClassifier;
-import io.github.idempotentmigrations.engine.sql.StatementKind;
 
 /**
  * One migrate run. Every statement runs exactly as written (inside a transaction under

@@ -32,6 +32,7 @@ public final class StatementJournal {
 	private boolean tableReady;
 
 	/**
+	 * A journal kept in {@code table}.
 	 * @param table the journal table, quoted and qualified (beside the history table,
 	 * e.g. {@code "public"."flyway_schema_history_statements"})
 	 */

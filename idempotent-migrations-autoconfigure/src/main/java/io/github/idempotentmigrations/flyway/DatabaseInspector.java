@@ -51,6 +51,8 @@ final class DatabaseInspector {
 			""";
 
 	/**
+	 * What the history and the catalog say before a run: applied, failed, changed,
+	 * missing and pending migrations, and INVALID indexes.
 	 * @param userBaseline whether the user's Flyway baselines a non-empty schema without
 	 * history itself ({@code baseline-on-migrate})
 	 * @param failedRunAgain whether the failed migrations run again (their rows are

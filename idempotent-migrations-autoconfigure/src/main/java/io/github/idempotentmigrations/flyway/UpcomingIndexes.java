@@ -28,6 +28,7 @@ final class UpcomingIndexes {
 	}
 
 	/**
+	 * The named indexes the statements of {@code migrations} create.
 	 * @param defaultSchema where an unqualified table resolves while Flyway migrates: its
 	 * default schema, which it puts first on the search path (an index always lives in
 	 * its table's schema)

@@ -35,12 +35,7 @@ public final class ColumnDefinition {
 		return this;
 	}
 
-	/**
-	 * Adds {@code REFERENCES
-	 *
-	<table>
-	 *  (<column>)}.
-	 */
+	/** Adds {@code REFERENCES <tableName> (<column>)}. */
 	public ColumnDefinition references(String table, String column) {
 		this.references = Sql.quote(table, "referenced table name") + " (" + Sql.quote(column, "referenced column name")
 				+ ")";

@@ -180,12 +180,7 @@ public final class IdempotentOperations {
 		return alter(table, "RENAME COLUMN " + Sql.quote(from, "column name") + " TO " + Sql.quote(to, "column name"));
 	}
 
-	/**
-	 * {@code CREATE INDEX <index> ON
-	 *
-	<table>
-	 *  (<columns>)}.
-	 */
+	/** {@code CREATE INDEX <index> ON <tableName> (<columns>)}. */
 	public StatementResult createIndex(String index, String table, String... columns) {
 		return index(false, false, index, table, columns);
 	}
@@ -216,10 +211,7 @@ public final class IdempotentOperations {
 	}
 
 	/**
-	 * {@code ALTER TABLE
-	 *
-	<table>
-	 *  ADD CONSTRAINT <name> FOREIGN KEY (<column>) REFERENCES <refTable> (<refColumn>)}.
+	 * {@code ALTER TABLE <tableName> ADD CONSTRAINT <name> FOREIGN KEY (<column>) REFERENCES <refTable> (<refColumn>)}.
 	 */
 	public StatementResult addForeignKey(String constraint, String table, String column, String refTable,
 			String refColumn) {

@@ -43,10 +43,8 @@ public final class TableDefinition {
 	}
 
 	/**
-	 * Adds {@code CONSTRAINT <name> FOREIGN KEY (<column>) REFERENCES
-	 *
-	<table>
-	 *  (<refColumn>) [<actions>]}.
+	 * Adds
+	 * {@code CONSTRAINT <name> FOREIGN KEY (<column>) REFERENCES <refTable> (<refColumn>) [<actions>]}.
 	 */
 	public TableDefinition foreignKey(String constraintName, String column, String refTable, String refColumn,
 			String actions) {

@@ -29,6 +29,7 @@ public final class ExpectedSchemaStore {
 	private final String table;
 
 	/**
+	 * A store kept in {@code table}.
 	 * @param table the table, quoted and qualified, e.g.
 	 * {@code "public"."flyway_schema_history_expected"}
 	 */

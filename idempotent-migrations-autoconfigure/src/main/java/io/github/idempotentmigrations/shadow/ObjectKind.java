@@ -9,7 +9,18 @@ import java.util.Locale;
  */
 public enum ObjectKind {
 
-	SCHEMA, EXTENSION, TYPE, SEQUENCE, FUNCTION, TABLE,
+	/** A schema other than PostgreSQL's own. */
+	SCHEMA,
+	/** An installed extension and the schema it lives in. */
+	EXTENSION,
+	/** An enum type, a domain or a stand-alone composite type. */
+	TYPE,
+	/** A sequence's definition (not an identity column's, nor its value). */
+	SEQUENCE,
+	/** A function, procedure or aggregate. */
+	FUNCTION,
+	/** A plain or partitioned table with its columns. */
+	TABLE,
 	/** A column added to a table that exists; a table created here brings its columns. */
 	COLUMN,
 	/**
@@ -21,8 +32,27 @@ public enum ObjectKind {
 	 * Bookkeeping: the value the migrations left in a sequence, set only on a sequence
 	 * created here.
 	 */
-	SEQUENCE_VALUE, SEQUENCE_OWNER, CONSTRAINT, FOREIGN_KEY, INDEX, VIEW, MATERIALIZED_VIEW, TRIGGER, ROW_SECURITY,
-	POLICY, COMMENT,
+	SEQUENCE_VALUE,
+	/** The column that owns a sequence ({@code OWNED BY}). */
+	SEQUENCE_OWNER,
+	/** A primary key, unique, check or exclusion constraint. */
+	CONSTRAINT,
+	/** A foreign key constraint. */
+	FOREIGN_KEY,
+	/** An index of its own, not one behind a constraint or a partition's copy. */
+	INDEX,
+	/** A view. */
+	VIEW,
+	/** A materialized view, populated or not. */
+	MATERIALIZED_VIEW,
+	/** A trigger, not an internal one nor a partition's copy. */
+	TRIGGER,
+	/** Row level security enabled (and whether forced) on a table. */
+	ROW_SECURITY,
+	/** A row security policy. */
+	POLICY,
+	/** A comment on an object. */
+	COMMENT,
 	/**
 	 * One privilege one grantee holds on a table, sequence, view, routine or schema (its
 	 * owner's own left out).

@@ -24,6 +24,8 @@ final class ReparsedConstraints {
 	}
 
 	/**
+	 * The differences that remain once the CHECK constraints (and, if asked, the foreign
+	 * keys) are parsed again.
 	 * @param foreignKeys whether foreign keys are parsed again too: that adds one to the
 	 * table itself, so only on a database nothing else uses (the shadow)
 	 */

@@ -25,6 +25,7 @@ public final class ShadowAdoption {
 	private SchemaSnapshot expected;
 
 	/**
+	 * An adoption of the shadow's schema by the target database.
 	 * @param shadow a session on the shadow, migrated
 	 * @param target a session on the application's database, in the transaction the
 	 * adoption runs in

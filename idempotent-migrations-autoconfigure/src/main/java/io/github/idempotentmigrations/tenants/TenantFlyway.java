@@ -28,6 +28,7 @@ public final class TenantFlyway {
 	private final List<String> locations;
 
 	/**
+	 * Tenant Flyways built from the application's Flyway configuration {@code base}.
 	 * @param locations the tenants' own locations, or empty for the base configuration's
 	 */
 	public TenantFlyway(Configuration base, List<String> locations) {

@@ -27,6 +27,7 @@ public final class TenantParallelism {
 	}
 
 	/**
+	 * How many tenants migrate at once, given the processors and the pool's size.
 	 * @param poolMaximum the pool's maximum size, when known
 	 */
 	public static int of(int processors, OptionalInt poolMaximum) {

@@ -34,14 +34,12 @@ class IdempotentMigrationsActuatorAutoConfigurationTests {
 
 	@Test
 	void contributesHealthInfoAndMetricsByDefaultButNoUnexposedEndpoint(TestDatabase database) {
-		on(database).run((context) -> {
-			assertThat(context).hasSingleBean(LiveSchemaCheck.class)
-				.hasBean("schemaHealthIndicator")
-				.hasSingleBean(SchemaHealthIndicator.class)
-				.hasSingleBean(SchemaInfoContributor.class)
-				.hasSingleBean(SchemaMetrics.class)
-				.doesNotHaveBean(SchemaEndpoint.class);
-		});
+		on(database).run((context) -> assertThat(context).hasSingleBean(LiveSchemaCheck.class)
+			.hasBean("schemaHealthIndicator")
+			.hasSingleBean(SchemaHealthIndicator.class)
+			.hasSingleBean(SchemaInfoContributor.class)
+			.hasSingleBean(SchemaMetrics.class)
+			.doesNotHaveBean(SchemaEndpoint.class));
 	}
 
 	@Test

@@ -47,10 +47,10 @@ class ExpectedSchemaDriftStartupTests {
 		db.execute("ALTER TABLE orders DROP COLUMN note");
 		DatabaseSnapshot before = DatabaseSnapshot.of(db);
 
-		on(db, "drift", "idempotent-migrations.repair.drift=fail").run((context) -> {
-			assertThat(failure(context).getMessage()).contains("Drift: index public.orders_customer_idx is missing",
-					"Drift: column public.orders.note is missing", "idempotent-migrations.repair.drift=repair");
-		});
+		on(db, "drift", "idempotent-migrations.repair.drift=fail")
+			.run((context) -> assertThat(failure(context).getMessage()).contains(
+					"Drift: index public.orders_customer_idx is missing", "Drift: column public.orders.note is missing",
+					"idempotent-migrations.repair.drift=repair"));
 		assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
 	}
 

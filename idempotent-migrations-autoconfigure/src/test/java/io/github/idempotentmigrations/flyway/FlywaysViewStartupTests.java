@@ -82,9 +82,8 @@ class FlywaysViewStartupTests {
 		on(db, "two-migrations", SEARCH_PATH_APP).run((context) -> assertThat(context).hasNotFailed());
 		db.execute("ALTER TABLE app.accounts DROP COLUMN nickname");
 
-		on(db, "two-migrations", SEARCH_PATH_APP, "idempotent-migrations.repair.drift=fail").run((context) -> {
-			assertThat(failure(context).getMessage()).contains("nickname");
-		});
+		on(db, "two-migrations", SEARCH_PATH_APP, "idempotent-migrations.repair.drift=fail")
+			.run((context) -> assertThat(failure(context).getMessage()).contains("nickname"));
 	}
 
 	private static List<String> defaultPrivilegesAndCatalog(TestDatabase db) {

@@ -6,7 +6,7 @@ import java.util.Random;
  * A state a database can be in when the application starts, built from a real migration
  * set, and the outcome the starter promises from it. New states (history dropped, objects
  * removed, connection killed...) are new implementations listed in
- * {@link ConformanceTest#STATES}.
+ * {@link ConformanceTests#STATES}.
  */
 interface StartingState {
 

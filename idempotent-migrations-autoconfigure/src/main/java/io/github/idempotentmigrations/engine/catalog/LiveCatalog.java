@@ -192,8 +192,16 @@ public final class LiveCatalog {
 	/** Definitions of schema-level objects, each independent of the object's own name. */
 	public enum Definition {
 
-		VIEW(CatalogQueries.VIEW), SEQUENCE(CatalogQueries.SEQUENCE), COMPOSITE_TYPE(CatalogQueries.COMPOSITE_TYPE),
-		DOMAIN(CatalogQueries.DOMAIN), OTHER_TYPE(CatalogQueries.OTHER_TYPE);
+		/** A view's or materialized view's query and options. */
+		VIEW(CatalogQueries.VIEW),
+		/** A sequence's type, bounds, increment, cache and cycling, not its value. */
+		SEQUENCE(CatalogQueries.SEQUENCE),
+		/** A composite type's attributes and their types. */
+		COMPOSITE_TYPE(CatalogQueries.COMPOSITE_TYPE),
+		/** A domain's base type, nullability, default and checks. */
+		DOMAIN(CatalogQueries.DOMAIN),
+		/** Any other type's kind and, for a range, its subtype. */
+		OTHER_TYPE(CatalogQueries.OTHER_TYPE);
 
 		private final String sql;
 

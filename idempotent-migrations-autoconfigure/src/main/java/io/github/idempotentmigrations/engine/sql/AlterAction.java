@@ -16,7 +16,7 @@ import java.util.Set;
  * @param flags {@link Flag#IF_NOT_EXISTS} for an {@code ADD COLUMN IF NOT EXISTS}; empty
  * otherwise
  * @param text the action's exact source text (e.g. {@code ADD COLUMN x int NOT NULL}),
- * trimmed; appended to {@code ALTER TABLE <table> } it is a runnable statement
+ * trimmed; {@code "ALTER TABLE t " + text} is a runnable statement
  */
 public record AlterAction(Kind kind, String name, String newName, String constraintType, Set<Flag> flags, String text) {
 
@@ -30,10 +30,28 @@ public record AlterAction(Kind kind, String name, String newName, String constra
 
 	public enum Kind {
 
-		ADD_COLUMN, DROP_COLUMN,
+		/** {@code ADD [COLUMN]}. */
+		ADD_COLUMN,
+		/** {@code DROP [COLUMN]}. */
+		DROP_COLUMN,
 		/** {@code ALTER [COLUMN] c [SET DATA] TYPE ...}. */
-		ALTER_COLUMN_TYPE, ALTER_COLUMN_SET_DEFAULT, ALTER_COLUMN_DROP_DEFAULT, ALTER_COLUMN_SET_NOT_NULL,
-		ALTER_COLUMN_DROP_NOT_NULL, ADD_CONSTRAINT, DROP_CONSTRAINT, RENAME_COLUMN, RENAME_CONSTRAINT,
+		ALTER_COLUMN_TYPE,
+		/** {@code ALTER [COLUMN] c SET DEFAULT ...}. */
+		ALTER_COLUMN_SET_DEFAULT,
+		/** {@code ALTER [COLUMN] c DROP DEFAULT}. */
+		ALTER_COLUMN_DROP_DEFAULT,
+		/** {@code ALTER [COLUMN] c SET NOT NULL}. */
+		ALTER_COLUMN_SET_NOT_NULL,
+		/** {@code ALTER [COLUMN] c DROP NOT NULL}. */
+		ALTER_COLUMN_DROP_NOT_NULL,
+		/** {@code ADD [CONSTRAINT n]} a table constraint. */
+		ADD_CONSTRAINT,
+		/** {@code DROP CONSTRAINT}. */
+		DROP_CONSTRAINT,
+		/** {@code RENAME [COLUMN] a TO b}. */
+		RENAME_COLUMN,
+		/** {@code RENAME CONSTRAINT a TO b}. */
+		RENAME_CONSTRAINT,
 		/** {@code RENAME TO}: the table itself. */
 		RENAME_TABLE,
 		/**

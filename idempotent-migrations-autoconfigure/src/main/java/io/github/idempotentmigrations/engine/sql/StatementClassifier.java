@@ -28,7 +28,7 @@ public final class StatementClassifier {
 		try {
 			return classify(TokenCursor.over(sql));
 		}
-		catch (UnrecognisedStatementException e) {
+		catch (UnrecognisedStatementException ex) {
 			return ClassifiedStatement.unknown(sql);
 		}
 	}

@@ -12,7 +12,12 @@ public record TableElement(Type type, String name, String text) {
 
 	public enum Type {
 
-		COLUMN, CONSTRAINT, LIKE
+		/** A column definition. */
+		COLUMN,
+		/** A table constraint, named or not. */
+		CONSTRAINT,
+		/** A {@code LIKE} clause copying another table's columns. */
+		LIKE
 
 	}
 }

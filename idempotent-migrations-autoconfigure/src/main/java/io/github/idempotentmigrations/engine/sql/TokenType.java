@@ -11,9 +11,25 @@ public enum TokenType {
 	 * Any string constant: {@code '...'}, {@code E'...'}, {@code B'...'}, {@code X'...'},
 	 * {@code N'...'}, {@code U&'...'} or dollar-quoted.
 	 */
-	STRING, NUMBER,
+	STRING,
+	/** A numeric constant. */
+	NUMBER,
 	/** A positional parameter such as {@code $1}. */
-	PARAMETER, LEFT_PAREN, RIGHT_PAREN, LEFT_BRACKET, RIGHT_BRACKET, COMMA, SEMICOLON, DOT,
+	PARAMETER,
+	/** {@code (}. */
+	LEFT_PAREN,
+	/** {@code )}. */
+	RIGHT_PAREN,
+	/** {@code [}. */
+	LEFT_BRACKET,
+	/** {@code ]}. */
+	RIGHT_BRACKET,
+	/** {@code ,}. */
+	COMMA,
+	/** {@code ;}. */
+	SEMICOLON,
+	/** {@code .}. */
+	DOT,
 	/** The {@code ::} cast. */
 	DOUBLE_COLON,
 	/** An operator, or any other character the lexer has no better name for. */

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * is read from the live catalog after the refusal.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class RefusalReconciliationTest {
+class RefusalReconciliationTests {
 
 	private TestDatabase db;
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * another collation, a CHECK that was never validated.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class CreateTableShapeTest {
+class CreateTableShapeTests {
 
 	private TestDatabase db;
 

@@ -26,7 +26,6 @@ import static io.github.idempotentmigrations.scenarios.ScenarioFlyway.migration;
 import static io.github.idempotentmigrations.scenarios.ScenarioFlyway.plain;
 import static io.github.idempotentmigrations.scenarios.ScenarioFlyway.query;
 import static io.github.idempotentmigrations.scenarios.ScenarioFlyway.starter;
-import static io.github.idempotentmigrations.scenarios.ScenarioFlyway.statements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the engine converging with rows kept.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class SeedStoriesTest {
+class SeedStoriesTests {
 
 	// --- seed 000: DuplicateColumn "last_message_at" of relation "ai_chat_sessions"
 	// -----------------------------

@@ -48,7 +48,7 @@ import static io.github.idempotentmigrations.engine.sql.StatementKind.UTILITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class StatementClassifierTest {
+class StatementClassifierTests {
 
 	static Stream<Arguments> kindsAndTargets() {
 		return Stream.of(

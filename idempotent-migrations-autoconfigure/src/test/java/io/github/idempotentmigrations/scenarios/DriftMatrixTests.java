@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * added) and starts an application with the starter on it: the catalog must end equal to
  * a clean run's, and the user rows must be untouched.
  */
-class DriftMatrixTest {
+class DriftMatrixTests {
 
 	static final String SCENARIO = "matrix";
 

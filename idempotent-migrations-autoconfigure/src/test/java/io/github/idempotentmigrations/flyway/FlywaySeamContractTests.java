@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Flyway computes; COPY FROM STDIN still streams its data.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class FlywaySeamContractTest {
+class FlywaySeamContractTests {
 
 	@Test
 	void everyStatementReachesTheEngineAndHistoryMatchesPlainFlyway(TestDatabase starter) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and then the failing migration and statement, or what differs from plain Flyway, with
  * the engine's report.
  */
-class ConvergenceFailureTextTest {
+class ConvergenceFailureTextTests {
 
 	@Test
 	void migrationsThatFailEvenWithPlainFlywayOnAnEmptyDatabase() {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * conflict with both definitions instead.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class ConflictReportTest {
+class ConflictReportTests {
 
 	private static void handAddedTextAge(TestDatabase db) {
 		ScenarioFlyway.configure(db, "conflict").target("1").load().migrate();

@@ -21,7 +21,7 @@ import org.opentest4j.TestAbortedException;
  * One set alone: {@code -Dconformance.sets=camunda}; one seed:
  * {@code -Dconformance.seed=42}; more cut points: {@code -Dconformance.cuts=5}.
  */
-class ConformanceTest {
+class ConformanceTests {
 
 	private static final long SEED = Long.getLong("conformance.seed", new Random().nextLong());
 

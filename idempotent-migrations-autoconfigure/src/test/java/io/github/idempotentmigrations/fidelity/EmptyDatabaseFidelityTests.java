@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * same schema, rows and history as plain Flyway, every statement APPLIED (or SKIPPED
  * where PostgreSQL skipped an IF EXISTS).
  */
-class EmptyDatabaseFidelityTest {
+class EmptyDatabaseFidelityTests {
 
 	@TempDir
 	Path scripts;

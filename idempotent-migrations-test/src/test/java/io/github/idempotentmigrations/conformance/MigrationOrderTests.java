@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The orderings the sets rely on: a wrong one runs a vendor's scripts in an order no
  * vendor ships.
  */
-class MigrationOrderTest {
+class MigrationOrderTests {
 
 	@Test
 	void upgradeStepsFollowTheVersionsTheyStartFrom() {

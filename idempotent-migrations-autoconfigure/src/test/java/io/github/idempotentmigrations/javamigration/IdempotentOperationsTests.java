@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * repeated.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class IdempotentOperationsTest {
+class IdempotentOperationsTests {
 
 	@Test
 	void everyOperationAppliesOnceAndIsSkippedWhenRepeated(TestDatabase database) throws SQLException {
@@ -129,7 +129,7 @@ class IdempotentOperationsTest {
 			assertThat(first.kind()).isEqualTo(StatementKind.INSERT);
 			assertThat(second.outcome()).isEqualTo(Outcome.SKIPPED);
 			assertThat(second.reason()).contains("turning the flag on");
-			assertThat(SeedStory004JavaMigrationTest.count(database, "SELECT count(*) FROM flags")).isEqualTo(1);
+			assertThat(SeedStory004JavaMigrationTests.count(database, "SELECT count(*) FROM flags")).isEqualTo(1);
 			assertThatThrownBy(() -> ops.executeIf("SELECT true", "INSERT INTO flags VALUES (NULL)", "bad row"))
 				.isInstanceOfSatisfying(StatementRejectedException.class,
 						(ex) -> assertThat(ex.result().outcome()).isEqualTo(Outcome.FAILED));

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * chooses another, and a {@code -Dpostgres.version} the binaries cannot honour stops the
  * tests instead of being ignored.
  */
-class EmbeddedMajorTest {
+class EmbeddedMajorTests {
 
 	@Test
 	void theEmbeddedServerIsTheMajorThisBuildAsksFor() throws SQLException {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * migration set builds the tables the later migrations work on, so they count as existing
  * there.
  */
-class MigrationLintTest {
+class MigrationLintTests {
 
 	private static final String SCHEMA = """
 			CREATE TABLE owners (id bigint PRIMARY KEY);

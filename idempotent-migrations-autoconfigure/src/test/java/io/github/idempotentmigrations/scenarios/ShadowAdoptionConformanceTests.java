@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * deleted; rows of every table are unchanged.</li>
  * </ul>
  */
-class ShadowAdoptionConformanceTest {
+class ShadowAdoptionConformanceTests {
 
 	// Leaf objects a database can lose without anything else depending on them being lost
 	// too.

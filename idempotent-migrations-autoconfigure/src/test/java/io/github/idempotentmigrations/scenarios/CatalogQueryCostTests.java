@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * however large the schema.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class CatalogQueryCostTest {
+class CatalogQueryCostTests {
 
 	private static final int TABLES = 20;
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks, idempotent.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class HostileNamesTest {
+class HostileNamesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "x\"; DROP TABLE users; --", "Mixed Case", "таблица", "select", "a.b", "it's \"quoted\"",
@@ -68,10 +68,10 @@ class HostileNamesTest {
 			ops.dropIndex("i" + name);
 			assertThat(ops.indexExists("i" + name)).isFalse();
 		}
-		assertThat(SeedStory004JavaMigrationTest.count(database, "SELECT count(*) FROM users WHERE id = 42"))
+		assertThat(SeedStory004JavaMigrationTests.count(database, "SELECT count(*) FROM users WHERE id = 42"))
 			.as("canary table survives")
 			.isEqualTo(1);
-		assertThat(SeedStory004JavaMigrationTest.count(database,
+		assertThat(SeedStory004JavaMigrationTests.count(database,
 				"SELECT count(*) FROM pg_class WHERE relname = '" + name.replace("'", "''") + "' AND relkind = 'r'"))
 			.isEqualTo(1);
 	}

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * adoption's diff must not call it different, while a CHECK that means something else
  * stays different.
  */
-class ReparsedConstraintsTest {
+class ReparsedConstraintsTests {
 
 	private static final String TABLE = "CREATE TABLE t (kind varchar(10) CONSTRAINT t_kind_check CHECK (kind IN %s))";
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * configuration (here its {@code spring.flyway.locations}, for the states and for the
  * lint) and its starter settings, and runs on databases of its own.
  */
-class ConvergenceFromApplicationContextTest {
+class ConvergenceFromApplicationContextTests {
 
 	/** An application whose strategy does not migrate: its own database stays empty. */
 	private ApplicationContextRunner application(TestDatabase database, String... properties) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class SqlScriptSplitterTest {
+class SqlScriptSplitterTests {
 
 	static Stream<Arguments> scripts() {
 		return Stream.of(arguments("SELECT 1", List.of("SELECT 1")), arguments("SELECT 1;", List.of("SELECT 1")),

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * role is made once, by the test.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class LeastPrivilegeReconciliationTest {
+class LeastPrivilegeReconciliationTests {
 
 	private static final String ROLE = "im_least_privilege";
 

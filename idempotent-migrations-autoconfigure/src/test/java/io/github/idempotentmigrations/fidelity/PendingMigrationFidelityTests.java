@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * startup with nothing changed.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class PendingMigrationFidelityTest {
+class PendingMigrationFidelityTests {
 
 	@TempDir
 	Path scripts;

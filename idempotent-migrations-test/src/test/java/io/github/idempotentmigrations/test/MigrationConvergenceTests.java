@@ -16,7 +16,7 @@ import static io.github.idempotentmigrations.test.State.PENDING_WITH_HAND_MADE_O
  * own) converges through the starter from the states the engine supports, for several
  * seeds.
  */
-class MigrationConvergenceTest {
+class MigrationConvergenceTests {
 
 	private static final String MIGRATIONS = "classpath:convergence/good";
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skipped.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class TablesCreatedByTheRunTest {
+class TablesCreatedByTheRunTests {
 
 	@Test
 	void aColumnTheRunAlreadyAddedIsSkippedNotAddedTwice(TestDatabase db) throws SQLException {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * history table, and on drifted databases.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class SeedStory004JavaMigrationTest {
+class SeedStory004JavaMigrationTests {
 
 	private static final String SEED_USERS = "INSERT INTO users (email, role) VALUES ('ann@example.com', 'admin'),"
 			+ " ('bob@example.com', 'user'), ('cy@example.com', 'admin')";
