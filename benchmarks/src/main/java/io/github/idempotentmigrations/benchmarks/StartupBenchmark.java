@@ -144,6 +144,7 @@ public final class StartupBenchmark {
 	}
 
 	/**
+	 * One measured start of the variant on a fresh database.
 	 * @param adoptThrough the reserved shadow for an adoption, or null for a migrate
 	 */
 	private static Sample measure(Variant variant, TestDatabase database, DataSource dataSource, RoundTrips trips,

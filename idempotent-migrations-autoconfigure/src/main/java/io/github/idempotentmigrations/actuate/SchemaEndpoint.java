@@ -21,8 +21,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
-import io.github.idempotentmigrations.flyway.CredentialMasker;
-
 /**
  * The {@code schema} endpoint: the live status and the full report of the last startup
  * run. The JSON shape is the descriptors below, not the engine's report model, so it
@@ -134,7 +132,8 @@ public class SchemaEndpoint {
 	public record RepairDescriptor(String kind, String subject, String action) {
 
 		static RepairDescriptor of(RepairAction repair) {
-			return new RepairDescriptor(repair.kind().name(), CredentialMasker.mask(repair.subject()), CredentialMasker.mask(repair.action()));
+			return new RepairDescriptor(repair.kind().name(), CredentialMasker.mask(repair.subject()),
+					CredentialMasker.mask(repair.action()));
 		}
 	}
 
@@ -155,8 +154,9 @@ public class SchemaEndpoint {
 
 		static StatementDescriptor of(StatementResult statement) {
 			return new StatementDescriptor(statement.index(), statement.kind().name(), statement.object(),
-					statement.outcome().name(), CredentialMasker.mask(statement.reason()), statement.duration().toMillis(),
-					CredentialMasker.mask(statement.sql()), masked(statement.actions()), CredentialMasker.mask(statement.expected()),
+					statement.outcome().name(), CredentialMasker.mask(statement.reason()),
+					statement.duration().toMillis(), CredentialMasker.mask(statement.sql()),
+					masked(statement.actions()), CredentialMasker.mask(statement.expected()),
 					CredentialMasker.mask(statement.actual()), statement.sqlState());
 		}
 	}

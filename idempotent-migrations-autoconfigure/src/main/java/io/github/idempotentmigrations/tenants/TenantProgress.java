@@ -2,10 +2,9 @@ package io.github.idempotentmigrations.tenants;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.idempotentmigrations.flyway.CredentialMasker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import io.github.idempotentmigrations.flyway.CredentialMasker;
 
 /**
  * Says how far the tenants are, about every tenth of them

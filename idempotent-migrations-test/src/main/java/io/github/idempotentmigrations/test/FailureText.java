@@ -19,6 +19,7 @@ final class FailureText {
 	private final StringBuilder text = new StringBuilder();
 
 	/**
+	 * Starts the text of a state that did not converge.
 	 * @param state the state, and the tenant schema it was reached in when there is one
 	 */
 	FailureText(String state, long seed, String reached) {

@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 record StarterRun(MigrationReport report, Throwable failure) {
 
 	/**
+	 * Starts the application once with the starter and returns its report or failure.
 	 * @param tenant the tenant schema whose run this start is about, or null for Boot's
 	 * own migration
 	 */

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * reached in one tenant schema while the others are migrated; that tenant converges with
  * its own history table, the others are left alone.
  */
-class TenantConvergenceTest {
+class TenantConvergenceTests {
 
 	@Test
 	void eachTenantConvergesAndTheOthersAreLeftAlone() {
