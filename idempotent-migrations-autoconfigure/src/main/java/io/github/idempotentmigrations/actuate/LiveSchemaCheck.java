@@ -22,6 +22,7 @@ import io.github.idempotentmigrations.shadow.Drift;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Re-checks the live database: Flyway's history against the migrations on the classpath,
@@ -39,9 +40,9 @@ public final class LiveSchemaCheck {
 
 	private final Clock clock;
 
-	private SchemaStatus cached;
+	private @Nullable SchemaStatus cached;
 
-	private Boolean postgreSql;
+	private @Nullable Boolean postgreSql;
 
 	public LiveSchemaCheck(Flyway flyway, MigrationReportStore reports, Duration cacheTime, Clock clock) {
 		this.flyway = flyway;
@@ -127,7 +128,7 @@ public final class LiveSchemaCheck {
 		return drift.orElse(List.of()).stream().anyMatch(Drift::departs) ? State.DRIFTED : State.CONVERGED;
 	}
 
-	private static String currentVersion(MigrationInfoService info) {
+	private static @Nullable String currentVersion(MigrationInfoService info) {
 		MigrationInfo current = info.current();
 		return (current != null && current.getVersion() != null) ? current.getVersion().getVersion() : null;
 	}

@@ -14,6 +14,7 @@ import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.shadow.Drift;
 import io.github.idempotentmigrations.tenants.MigratedTenants;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -35,7 +36,7 @@ public class SchemaEndpoint {
 
 	private final MigrationReportStore reports;
 
-	private final MigratedTenants tenants;
+	private final @Nullable MigratedTenants tenants;
 
 	public SchemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports) {
 		this(check, reports, null);
@@ -46,7 +47,7 @@ public class SchemaEndpoint {
 	 * tenant schemas' runs.
 	 * @param tenants the tenant schemas' startup runs, or null when there are none
 	 */
-	public SchemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports, MigratedTenants tenants) {
+	public SchemaEndpoint(LiveSchemaCheck check, MigrationReportStore reports, @Nullable MigratedTenants tenants) {
 		this.check = check;
 		this.reports = reports;
 		this.tenants = tenants;
@@ -64,7 +65,7 @@ public class SchemaEndpoint {
 	 * time, so never cached.
 	 */
 	@ReadOperation
-	public SchemaDescriptor tenant(@Selector String tenant) {
+	public @Nullable SchemaDescriptor tenant(@Selector String tenant) {
 		return (this.tenants != null) ? this.tenants.find(tenant)
 			.map((run) -> new SchemaDescriptor(StatusDescriptor
 				.of(new LiveSchemaCheck(run.flyway(), run.reports(), Duration.ZERO, Clock.systemUTC()).status()),
@@ -80,8 +81,8 @@ public class SchemaEndpoint {
 	 * The whole answer; {@code lastRun} is null when no startup run was recorded,
 	 * {@code tenants} when no tenant schemas are configured.
 	 */
-	public record SchemaDescriptor(StatusDescriptor status, LastRunDescriptor lastRun,
-			TenantsDescriptor tenants) implements OperationResponseBody {
+	public record SchemaDescriptor(StatusDescriptor status, @Nullable LastRunDescriptor lastRun,
+			@Nullable TenantsDescriptor tenants) implements OperationResponseBody {
 	}
 
 	/**
@@ -89,9 +90,9 @@ public class SchemaEndpoint {
 	 * compared against the expected schema kept for the applied migrations,
 	 * {@code not recorded yet} when there is none to compare against.
 	 */
-	public record StatusDescriptor(String state, Instant checkedAt, String currentVersion, int appliedMigrations,
-			int pendingMigrations, int failedMigrations, String expectedSchema, List<DriftDescriptor> drift,
-			String error) {
+	public record StatusDescriptor(String state, Instant checkedAt, @Nullable String currentVersion,
+			int appliedMigrations, int pendingMigrations, int failedMigrations, String expectedSchema,
+			List<DriftDescriptor> drift, @Nullable String error) {
 
 		static StatusDescriptor of(SchemaStatus status) {
 			return new StatusDescriptor(status.state().name(), status.checkedAt(), status.currentVersion(),
@@ -106,7 +107,8 @@ public class SchemaEndpoint {
 	 * INVALID, DIFFERENT or EXTRA; {@code expected} and {@code found} are the definitions
 	 * compared (null where there is none).
 	 */
-	public record DriftDescriptor(String type, String object, String problem, String expected, String found) {
+	public record DriftDescriptor(String type, String object, String problem, @Nullable String expected,
+			@Nullable String found) {
 
 		static DriftDescriptor of(Drift drift) {
 			return new DriftDescriptor(drift.kind().name(), drift.object(), drift.problem().name(),
@@ -115,7 +117,7 @@ public class SchemaEndpoint {
 	}
 
 	/** The last startup run. */
-	public record LastRunDescriptor(Instant startedAt, long durationMs, String mode, String schemaVersion,
+	public record LastRunDescriptor(Instant startedAt, long durationMs, String mode, @Nullable String schemaVersion,
 			boolean converged, Map<String, Integer> statements, List<RepairDescriptor> repairs,
 			List<MigrationDescriptor> migrations, List<String> problems, List<String> warnings) {
 
@@ -138,8 +140,8 @@ public class SchemaEndpoint {
 	}
 
 	/** One migration. */
-	public record MigrationDescriptor(String version, String description, String script, long durationMs,
-			Map<String, Integer> statementTotals, List<StatementDescriptor> statements) {
+	public record MigrationDescriptor(@Nullable String version, String description, @Nullable String script,
+			long durationMs, Map<String, Integer> statementTotals, List<StatementDescriptor> statements) {
 
 		static MigrationDescriptor of(MigrationResult migration) {
 			return new MigrationDescriptor(migration.version(), migration.description(), migration.script(),
@@ -149,8 +151,9 @@ public class SchemaEndpoint {
 	}
 
 	/** One statement of a migration. */
-	public record StatementDescriptor(int index, String kind, String object, String outcome, String reason,
-			long durationMs, String sql, List<String> actions, String expected, String actual, String sqlState) {
+	public record StatementDescriptor(int index, String kind, @Nullable String object, String outcome, String reason,
+			long durationMs, String sql, List<String> actions, @Nullable String expected, @Nullable String actual,
+			@Nullable String sqlState) {
 
 		static StatementDescriptor of(StatementResult statement) {
 			return new StatementDescriptor(statement.index(), statement.kind().name(), statement.object(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.idempotentmigrations.shadow.Drift;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schema as last seen by a live check, judged together with the last startup report.
@@ -24,9 +25,9 @@ import io.github.idempotentmigrations.shadow.Drift;
  * one), or null when it is
  * @param error why the database could not be checked (masked), or null
  */
-public record SchemaStatus(State state, Instant checkedAt, String currentVersion, int applied, int pending, int failed,
-		List<String> problems, List<String> conflicts, Optional<List<Drift>> drift, String driftUnchecked,
-		String error) {
+public record SchemaStatus(State state, Instant checkedAt, @Nullable String currentVersion, int applied, int pending,
+		int failed, List<String> problems, List<String> conflicts, Optional<List<Drift>> drift,
+		@Nullable String driftUnchecked, @Nullable String error) {
 
 	public SchemaStatus {
 		problems = List.copyOf(problems);

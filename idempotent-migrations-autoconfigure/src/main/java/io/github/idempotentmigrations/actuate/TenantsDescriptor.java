@@ -9,6 +9,7 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
 import io.github.idempotentmigrations.tenants.MigratedTenants;
 import io.github.idempotentmigrations.tenants.TenantRun;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tenant schemas in {@code /actuator/schema}: how many are in each state first, then
@@ -29,8 +30,9 @@ public record TenantsDescriptor(int total, int parallelism, long durationMs, Map
 	 * One tenant: {@code lastRun} is when its startup run began; {@code error} what
 	 * stopped it without a report.
 	 */
-	public record TenantDescriptor(String schema, String state, String schemaVersion, Instant lastRun, long durationMs,
-			List<String> problems, List<String> warnings, String error) {
+	public record TenantDescriptor(String schema, String state, @Nullable String schemaVersion,
+			@Nullable Instant lastRun, long durationMs, List<String> problems, List<String> warnings,
+			@Nullable String error) {
 
 		static TenantDescriptor of(TenantRun run) {
 			MigrationReport report = run.report().orElse(null);

@@ -10,6 +10,7 @@ import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.shadow.ShadowUnavailableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The kinds of startup failure an on-call person acts on differently: each says how far
@@ -121,7 +122,8 @@ enum FailureKind {
 	 * {@code sqlState} is that statement's SQLSTATE or that of the first SQL error in the
 	 * chain.
 	 */
-	static FailureKind of(SchemaConvergenceException failure, Optional<StatementResult> stoppedBy, String sqlState) {
+	static FailureKind of(SchemaConvergenceException failure, Optional<StatementResult> stoppedBy,
+			@Nullable String sqlState) {
 		if (failure.reason() == StopReason.TRANSACTION_POOLER) {
 			return TRANSACTION_POOLER;
 		}

@@ -15,6 +15,7 @@ import io.github.idempotentmigrations.flyway.InvalidIndexPolicy;
 import io.github.idempotentmigrations.flyway.MissingMigrationPolicy;
 import io.github.idempotentmigrations.flyway.UnhistoriedSchemaPolicy;
 import io.github.idempotentmigrations.tenants.TenantFailurePolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -349,39 +350,39 @@ public class IdempotentMigrationsProperties {
 		 * when unset, a temporary database is created on the application's server and
 		 * dropped afterwards.
 		 */
-		private String url;
+		private @Nullable String url;
 
 		/**
 		 * Login user of the shadow database.
 		 */
-		private String username;
+		private @Nullable String username;
 
 		/**
 		 * Login password of the shadow database.
 		 */
-		private String password;
+		private @Nullable String password;
 
-		public String getUrl() {
+		public @Nullable String getUrl() {
 			return this.url;
 		}
 
-		public void setUrl(String url) {
+		public void setUrl(@Nullable String url) {
 			this.url = url;
 		}
 
-		public String getUsername() {
+		public @Nullable String getUsername() {
 			return this.username;
 		}
 
-		public void setUsername(String username) {
+		public void setUsername(@Nullable String username) {
 			this.username = username;
 		}
 
-		public String getPassword() {
+		public @Nullable String getPassword() {
 			return this.password;
 		}
 
-		public void setPassword(String password) {
+		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
 
@@ -404,7 +405,7 @@ public class IdempotentMigrationsProperties {
 		 * SQL run once at startup on Flyway's data source whose first column lists tenant
 		 * schema names.
 		 */
-		private String query;
+		private @Nullable String query;
 
 		/**
 		 * Migration locations of the tenant schemas, when they differ from
@@ -416,7 +417,7 @@ public class IdempotentMigrationsProperties {
 		 * How many tenant schemas migrate at once; when unset, derived from the
 		 * connection pool and the processors.
 		 */
-		private Integer parallelism;
+		private @Nullable Integer parallelism;
 
 		/**
 		 * What to do when a tenant schema cannot converge: 'fail' stops startup once
@@ -433,11 +434,11 @@ public class IdempotentMigrationsProperties {
 			this.schemas = schemas;
 		}
 
-		public String getQuery() {
+		public @Nullable String getQuery() {
 			return this.query;
 		}
 
-		public void setQuery(String query) {
+		public void setQuery(@Nullable String query) {
 			this.query = query;
 		}
 
@@ -449,11 +450,11 @@ public class IdempotentMigrationsProperties {
 			this.locations = locations;
 		}
 
-		public Integer getParallelism() {
+		public @Nullable Integer getParallelism() {
 			return this.parallelism;
 		}
 
-		public void setParallelism(Integer parallelism) {
+		public void setParallelism(@Nullable Integer parallelism) {
 			this.parallelism = parallelism;
 		}
 

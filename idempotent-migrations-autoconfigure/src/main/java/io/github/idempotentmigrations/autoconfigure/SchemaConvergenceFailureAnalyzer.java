@@ -9,6 +9,7 @@ import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.flyway.CredentialMasker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -29,7 +30,7 @@ class SchemaConvergenceFailureAnalyzer extends AbstractFailureAnalyzer<SchemaCon
 	}
 
 	private static String description(FailureKind kind, SchemaConvergenceException cause,
-			Optional<FailedStatement> failed, String sqlState) {
+			Optional<FailedStatement> failed, @Nullable String sqlState) {
 		StringBuilder text = new StringBuilder(kind.reach()).append("\n\n")
 			.append(CredentialMasker.mask(cause.getMessage()));
 		failed.ifPresent((f) -> {
@@ -44,13 +45,13 @@ class SchemaConvergenceFailureAnalyzer extends AbstractFailureAnalyzer<SchemaCon
 		return text.toString();
 	}
 
-	private static void line(StringBuilder text, String label, String value) {
+	private static void line(StringBuilder text, String label, @Nullable String value) {
 		if (value != null && !value.isBlank()) {
 			text.append("\n\n").append(label).append(": ").append(value);
 		}
 	}
 
-	private static String sqlState(Throwable failure) {
+	private static @Nullable String sqlState(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				return sql.getSQLState();

@@ -12,6 +12,7 @@ import io.github.idempotentmigrations.tenants.TenantMigrations;
 import io.github.idempotentmigrations.tenants.TenantSchemaQuery;
 import io.github.idempotentmigrations.tenants.TenantSchemas;
 import io.github.idempotentmigrations.tenants.TenantsNotConvergedException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.StringUtils;
@@ -25,7 +26,7 @@ public final class TenantMigrationInitializer implements InitializingBean {
 
 	private final IdempotentMigrationsProperties.Tenants properties;
 
-	private final TenantSchemas beanSchemas;
+	private final @Nullable TenantSchemas beanSchemas;
 
 	private final DataSource dataSource;
 
@@ -33,7 +34,7 @@ public final class TenantMigrationInitializer implements InitializingBean {
 
 	private MigratedTenants migrated;
 
-	TenantMigrationInitializer(IdempotentMigrationsProperties.Tenants properties, TenantSchemas beanSchemas,
+	TenantMigrationInitializer(IdempotentMigrationsProperties.Tenants properties, @Nullable TenantSchemas beanSchemas,
 			DataSource dataSource, TenantMigrations migrations) {
 		this.properties = properties;
 		this.beanSchemas = beanSchemas;

@@ -10,6 +10,7 @@ import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.sql.AlterAction;
 import io.github.idempotentmigrations.engine.sql.Flag;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ALTER TABLE} that PostgreSQL refused as "already there / already gone", or that
@@ -101,8 +102,8 @@ final class AlterTableReconciler {
 	}
 
 	/** What became of one action of a split statement. */
-	record ActionResult(AlterAction action, Outcome outcome, String object, String reason, String expected,
-			String found) {
+	record ActionResult(AlterAction action, Outcome outcome, String object, String reason, @Nullable String expected,
+			@Nullable String found) {
 
 		static ActionResult applied(AlterAction action, String object, String reason) {
 			return new ActionResult(action, Outcome.APPLIED, object, reason, null, null);

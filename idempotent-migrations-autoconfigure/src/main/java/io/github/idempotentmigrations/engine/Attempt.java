@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What PostgreSQL answered to one statement the engine sent.
  *
@@ -12,13 +14,13 @@ import java.util.List;
  * here)
  * @param rows rows changed by a data statement, or -1
  */
-record Attempt(SQLException refusal, List<SQLWarning> notices, long rows) {
+record Attempt(@Nullable SQLException refusal, List<SQLWarning> notices, long rows) {
 
 	boolean ran() {
 		return this.refusal == null;
 	}
 
-	String sqlState() {
+	@Nullable String sqlState() {
 		return (this.refusal != null) ? this.refusal.getSQLState() : null;
 	}
 

@@ -17,6 +17,7 @@ import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.StatementClassifier;
 import io.github.idempotentmigrations.engine.sql.StatementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column that existed when a statement of a transactional migration added it
@@ -184,6 +185,7 @@ record ColumnAhead(ObjectName table, String column, String addition, int stateme
 	 * @param expected for a conflict: the column as the migration leaves it
 	 * @param found for a conflict: the column found
 	 */
-	record Ending(Outcome outcome, String reason, List<String> actions, String expected, String found) {
+	record Ending(Outcome outcome, String reason, List<String> actions, @Nullable String expected,
+			@Nullable String found) {
 	}
 }

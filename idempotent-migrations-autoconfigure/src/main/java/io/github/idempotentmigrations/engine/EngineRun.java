@@ -15,6 +15,7 @@ import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.engine.sql.StatementClassifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One migrate run. Every statement runs exactly as written (inside a transaction under
@@ -41,28 +42,28 @@ public final class EngineRun {
 
 	private int catalogQueries;
 
-	private String version;
+	private @Nullable String version;
 
 	private String description;
 
-	private String script;
+	private @Nullable String script;
 
 	private long migrationStart;
 
 	/** Where this run journals, once located. */
-	private StatementJournal runJournal;
+	private @Nullable StatementJournal runJournal;
 
 	/**
 	 * The journal of the current migration's committed statements, or null
 	 * (transactional, or not kept).
 	 */
-	private StatementJournal journal;
+	private @Nullable StatementJournal journal;
 
 	/**
 	 * The current migration as the journal knows it: its version, or its script for a
 	 * repeatable one.
 	 */
-	private String journalKey;
+	private @Nullable String journalKey;
 
 	/**
 	 * The current migration's statements as its script writes them, read only when one is
@@ -77,19 +78,19 @@ public final class EngineRun {
 	private int journaledUpTo;
 
 	/** Whether the journal table existed when this run first looked; null until then. */
-	private Boolean journalFound;
+	private @Nullable Boolean journalFound;
 
 	/**
 	 * Statements of the current migration that committed in an earlier run; null until
 	 * read.
 	 */
-	private Map<Integer, StatementJournal.Entry> committedEarlier;
+	private @Nullable Map<Integer, StatementJournal.Entry> committedEarlier;
 
 	/**
 	 * The last statement, when Flyway executes it itself ({@code COPY}) and the journal
 	 * records it afterwards.
 	 */
-	private StatementResult sentByFlyway;
+	private @Nullable StatementResult sentByFlyway;
 
 	private String sentByFlywaySql;
 
@@ -99,7 +100,7 @@ public final class EngineRun {
 		this.settings = settings;
 	}
 
-	public void beginMigration(String version, String description, String script) {
+	public void beginMigration(@Nullable String version, String description, @Nullable String script) {
 		this.version = version;
 		this.description = description;
 		this.script = script;
@@ -354,7 +355,8 @@ public final class EngineRun {
 		LockWaits.pause(lockWaits.pauseBefore(retry));
 	}
 
-	private StatementRejectedException failed(Exception ex, String sql, Reconciliation reconciliation, long start) {
+	private StatementRejectedException failed(Exception ex, String sql, @Nullable Reconciliation reconciliation,
+			long start) {
 		if (ex instanceof StatementRejectedException rejected) {
 			return rejected;
 		}
@@ -399,7 +401,7 @@ public final class EngineRun {
 	 * what it now says cannot both be true, and the run stops here, before anything of
 	 * this migration runs.
 	 */
-	private StatementResult skipCommitted(StatementHead head, String sql, long start) {
+	private @Nullable StatementResult skipCommitted(StatementHead head, String sql, long start) {
 		int index = this.statements.size() + 1;
 		String ranAs = this.committedEarlier.get(index).sentHash();
 		if (head.sessionSetting()) {
@@ -432,7 +434,7 @@ public final class EngineRun {
 	 * @param sqlState for {@link Outcome#FAILED}: the SQLSTATE of the error; otherwise
 	 * null
 	 */
-	public StatementResult recordDecision(String sql, Outcome outcome, String reason, String sqlState,
+	public StatementResult recordDecision(String sql, Outcome outcome, String reason, @Nullable String sqlState,
 			Duration duration) {
 		ClassifiedStatement statement = StatementClassifier.classify(sql);
 		return record(statement, Verdict.decided(outcome, statement.target(), reason), List.of(), sqlState, duration);
@@ -533,7 +535,7 @@ public final class EngineRun {
 		return Verdict.applied(statement.target(), reason);
 	}
 
-	private static List<String> actions(Reconciliation reconciliation) {
+	private static List<String> actions(@Nullable Reconciliation reconciliation) {
 		return (reconciliation != null) ? reconciliation.derivedActions() : List.of();
 	}
 
@@ -565,12 +567,12 @@ public final class EngineRun {
 	}
 
 	private StatementResult record(ClassifiedStatement statement, Verdict verdict, List<String> actions,
-			String sqlState, long start) {
+			@Nullable String sqlState, long start) {
 		return record(statement, verdict, actions, sqlState, Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private StatementResult record(ClassifiedStatement statement, Verdict verdict, List<String> actions,
-			String sqlState, Duration duration) {
+			@Nullable String sqlState, Duration duration) {
 		StatementResult result = new StatementResult(this.statements.size() + 1, statement.sql(), statement.kind(),
 				verdict.object(), verdict.outcome(), verdict.reason(), actions, verdict.expected(), verdict.actual(),
 				sqlState, duration);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Short lock waits, retried: a statement that waits for a lock queues every later query
  * on its table behind it, so PostgreSQL gives up after {@code lock_timeout}; the
@@ -37,7 +39,7 @@ public record LockWaits(int retries, Duration initialBackoff) {
 		return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
 	}
 
-	static boolean timedOut(SQLException refusal) {
+	static boolean timedOut(@Nullable SQLException refusal) {
 		return refusal != null && LOCK_NOT_AVAILABLE.equals(refusal.getSQLState());
 	}
 
@@ -46,7 +48,7 @@ public record LockWaits(int retries, Duration initialBackoff) {
 	 * relation lock of this database), for people: pid, application, state, transaction
 	 * age, query.
 	 */
-	static List<String> holders(Connection connection, String relation) {
+	static List<String> holders(Connection connection, @Nullable String relation) {
 		String sql = "SELECT DISTINCT a.pid, a.application_name, a.state, date_trunc('second', clock_timestamp() - a.xact_start),"
 				+ " left(a.query, 200) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
 				+ " WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_backend_pid()"

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One savepoint per transactional migration, sent with its first statement: a clean
  * migration runs as plain Flyway runs it plus this one subtransaction, never one per
@@ -43,7 +45,7 @@ final class MigrationSavepoint {
 	 * Sequence values before the statements since the savepoint that may advance them;
 	 * null until one was read.
 	 */
-	private SequenceValues sequences;
+	private @Nullable SequenceValues sequences;
 
 	/** Whether every sequence of the search_path was read since the savepoint. */
 	private boolean allSequencesRead;

@@ -19,6 +19,7 @@ import io.github.idempotentmigrations.engine.sql.SqlLexer;
 import io.github.idempotentmigrations.engine.sql.TextSpan;
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets PostgreSQL itself say what a statement would build: the statement (or an
@@ -53,8 +54,8 @@ final class Probe {
 	 * The bound of the partition the statement creates, built under a temporary stand-in
 	 * of its parent (a temporary table cannot be a partition of a permanent one).
 	 */
-	static String createdPartition(Reconciliation r, String name, TextSpan parentSpan, ObjectName parent,
-			String partitionKey) throws SQLException {
+	static @Nullable String createdPartition(Reconciliation r, String name, TextSpan parentSpan, ObjectName parent,
+			@Nullable String partitionKey) throws SQLException {
 		ObjectName probe = new ObjectName(SCHEMA, name);
 		ObjectName standIn = new ObjectName(SCHEMA, parent.name());
 		// the parent's name comes after the target's: replaced first, the target's
@@ -76,7 +77,7 @@ final class Probe {
 	 * re-creates), or null
 	 * @param sqlOnCopy builds the SQL to run on the copy, given the copy's quoted name
 	 */
-	static TableDetails onEmptyCopy(Reconciliation r, ObjectName table, String dropFirst,
+	static TableDetails onEmptyCopy(Reconciliation r, ObjectName table, @Nullable String dropFirst,
 			Function<String, String> sqlOnCopy) throws SQLException {
 		ObjectName copy = new ObjectName(SCHEMA, table.name());
 		String onCopy = sqlOnCopy.apply(copy.toSql());
@@ -195,7 +196,7 @@ final class Probe {
 	 * The tables named after {@code REFERENCES}, but the probe's own (a self-reference
 	 * finds the probe).
 	 */
-	private static List<Reference> references(String sql, String probeName) {
+	private static List<Reference> references(String sql, @Nullable String probeName) {
 		List<Token> tokens = SqlLexer.tokenize(sql);
 		List<Reference> references = new ArrayList<>();
 		for (int i = 0; i + 1 < tokens.size(); i++) {

@@ -9,6 +9,7 @@ import java.util.List;
 import io.github.idempotentmigrations.engine.catalog.LiveCatalog;
 import io.github.idempotentmigrations.engine.sql.ClassifiedStatement;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One statement that PostgreSQL refused as "already there / already gone" (or skipped
@@ -26,7 +27,7 @@ final class Reconciliation {
 
 	final LiveCatalog catalog;
 
-	final Attempt attempt;
+	final @Nullable Attempt attempt;
 
 	private final StatementSavepoint savepoint;
 
@@ -34,7 +35,7 @@ final class Reconciliation {
 
 	private final List<ColumnAhead> columnsAhead = new ArrayList<>();
 
-	Reconciliation(Connection connection, ClassifiedStatement statement, Attempt attempt,
+	Reconciliation(Connection connection, ClassifiedStatement statement, @Nullable Attempt attempt,
 			StatementSavepoint savepoint) {
 		this.connection = connection;
 		this.statement = statement;
@@ -122,7 +123,7 @@ final class Reconciliation {
 	 * own in autocommit mode): for probes that let PostgreSQL build what a statement
 	 * describes somewhere harmless.
 	 */
-	<T> T rolledBack(SqlWork<T> work) throws SQLException {
+	<T extends @Nullable Object> T rolledBack(SqlWork<T> work) throws SQLException {
 		if (!inTransaction()) {
 			this.connection.setAutoCommit(false);
 			try {
@@ -151,7 +152,7 @@ final class Reconciliation {
 	}
 
 	@FunctionalInterface
-	interface SqlWork<T> {
+	interface SqlWork<T extends @Nullable Object> {
 
 		T run() throws SQLException;
 

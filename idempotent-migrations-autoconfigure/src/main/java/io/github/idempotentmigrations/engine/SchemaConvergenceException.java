@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.engine;
 
 import io.github.idempotentmigrations.engine.report.MigrationReport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one exception startup fails with when the database cannot be brought to the state
@@ -13,7 +14,8 @@ public class SchemaConvergenceException extends RuntimeException {
 
 	private final transient MigrationReport report;
 
-	public SchemaConvergenceException(StopReason reason, String message, MigrationReport report, Throwable cause) {
+	public SchemaConvergenceException(StopReason reason, String message, MigrationReport report,
+			@Nullable Throwable cause) {
 		super(message, cause);
 		this.reason = reason;
 		this.report = report;

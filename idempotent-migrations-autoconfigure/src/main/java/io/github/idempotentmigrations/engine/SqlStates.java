@@ -2,6 +2,8 @@ package io.github.idempotentmigrations.engine;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The only words from PostgreSQL that make the engine look at the catalog: a refusal, or
  * the NOTICE of an {@code IF [NOT] EXISTS} that skipped, saying an object is already
@@ -42,11 +44,11 @@ final class SqlStates {
 	private SqlStates() {
 	}
 
-	static boolean alreadyExists(String sqlState) {
+	static boolean alreadyExists(@Nullable String sqlState) {
 		return sqlState != null && ALREADY_EXISTS.contains(sqlState);
 	}
 
-	static boolean doesNotExist(String sqlState) {
+	static boolean doesNotExist(@Nullable String sqlState) {
 		return sqlState != null && DOES_NOT_EXIST.contains(sqlState);
 	}
 
@@ -54,7 +56,7 @@ final class SqlStates {
 	 * Whether a refusal speaks of an object being there or gone (kinds decide what it
 	 * means for them).
 	 */
-	static boolean signalsExistence(String sqlState) {
+	static boolean signalsExistence(@Nullable String sqlState) {
 		return alreadyExists(sqlState) || doesNotExist(sqlState) || INVALID_TABLE_DEFINITION.equals(sqlState)
 				|| INVALID_PARAMETER_VALUE.equals(sqlState);
 	}

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.github.idempotentmigrations.engine.sql.SqlLexer;
 import io.github.idempotentmigrations.engine.sql.Token;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first words of a statement, read without parsing it: all the engine needs before it
@@ -74,7 +75,7 @@ record StatementHead(String text) {
 	 * For an {@code INSERT INTO t ...} that calls no {@code nextval} itself: {@code t} as
 	 * the statement writes it (the caller resolves it as PostgreSQL does), else null.
 	 */
-	String insertTarget(String sql) {
+	@Nullable String insertTarget(String sql) {
 		Matcher insert = INSERT_INTO.matcher(this.text);
 		if (!insert.matches() || callsNextval(sql)) {
 			return null;

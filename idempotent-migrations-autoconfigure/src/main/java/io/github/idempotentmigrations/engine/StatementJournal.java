@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which statements of a non-transactional migration have committed, kept in a small table
  * beside Flyway's history, each with a hash of its text. A migration that died half-way
@@ -65,7 +67,7 @@ public final class StatementJournal {
 	 * Records that a statement committed; runs in autocommit mode, right after the
 	 * statement.
 	 */
-	void recordCommitted(Connection connection, String migration, int index, String sql, String scriptText)
+	void recordCommitted(Connection connection, String migration, int index, String sql, @Nullable String scriptText)
 			throws SQLException {
 		ensureTable(connection);
 		insert(connection, migration, index, new Entry(hash(sql), (scriptText != null) ? hash(scriptText) : null));
@@ -162,7 +164,7 @@ public final class StatementJournal {
 	 * @param scriptHash the hash of the statement as the script wrote it, so an edit can
 	 * be seen before anything runs; null when the script's statement could not be told
 	 */
-	public record Entry(String sentHash, String scriptHash) {
+	public record Entry(@Nullable String sentHash, @Nullable String scriptHash) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.engine;
 
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a statement cannot be made to converge (a conflict under
@@ -11,7 +12,7 @@ public class StatementRejectedException extends RuntimeException {
 
 	private final transient StatementResult result;
 
-	public StatementRejectedException(StatementResult result, Throwable cause) {
+	public StatementRejectedException(StatementResult result, @Nullable Throwable cause) {
 		super(result.outcome() + " in statement " + result.index() + " (" + result.kind() + " "
 				+ ((result.object() != null) ? result.object() : "") + "): " + result.reason(), cause);
 		this.result = result;

@@ -8,6 +8,7 @@ import io.github.idempotentmigrations.engine.sql.SqlLexer;
 import io.github.idempotentmigrations.engine.sql.TextSpan;
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Token-aware edits of a statement's text, for probes that build the statement somewhere
@@ -26,7 +27,7 @@ final class StatementRewriter {
 	 * Offsets of the (possibly qualified) table name after the first top-level
 	 * {@code ON [ONLY]}, or null.
 	 */
-	static TextSpan tableSpanAfterOn(String sql) {
+	static @Nullable TextSpan tableSpanAfterOn(String sql) {
 		List<Token> tokens = SqlLexer.tokenize(sql);
 		int depth = 0;
 		for (int i = 0; i < tokens.size(); i++) {
@@ -47,7 +48,7 @@ final class StatementRewriter {
 	 * Offsets of the parent's (possibly qualified) name after {@code PARTITION OF}, or
 	 * null.
 	 */
-	static TextSpan tableSpanAfterPartitionOf(String sql) {
+	static @Nullable TextSpan tableSpanAfterPartitionOf(String sql) {
 		List<Token> tokens = SqlLexer.tokenize(sql);
 		for (int i = 0; i + 2 < tokens.size(); i++) {
 			if (tokens.get(i).isKeyword("partition") && tokens.get(i + 1).isKeyword("of")) {
@@ -119,7 +120,7 @@ final class StatementRewriter {
 		return labels;
 	}
 
-	private static TextSpan nameSpan(List<Token> tokens, int first) {
+	private static @Nullable TextSpan nameSpan(List<Token> tokens, int first) {
 		if (first >= tokens.size() || !isName(tokens.get(first))) {
 			return null;
 		}

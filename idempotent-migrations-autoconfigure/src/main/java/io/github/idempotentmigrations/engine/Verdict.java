@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.engine;
 
 import io.github.idempotentmigrations.engine.report.Outcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's decision about one statement: what its reconciler made of PostgreSQL's
@@ -12,29 +13,31 @@ import io.github.idempotentmigrations.engine.report.Outcome;
  * @param expected for conflicts and warnings: the definition the statement describes
  * @param actual for conflicts and warnings: the definition found
  */
-record Verdict(Outcome outcome, String object, String reason, String expected, String actual) {
+record Verdict(Outcome outcome, @Nullable String object, String reason, @Nullable String expected,
+		@Nullable String actual) {
 
 	/**
 	 * What caller code decided about a statement under its own guard (a Java migration's
 	 * condition query).
 	 */
-	static Verdict decided(Outcome outcome, Object object, String reason) {
+	static Verdict decided(Outcome outcome, @Nullable Object object, String reason) {
 		return new Verdict(outcome, text(object), reason, null, null);
 	}
 
-	static Verdict applied(Object object, String reason) {
+	static Verdict applied(@Nullable Object object, String reason) {
 		return new Verdict(Outcome.APPLIED, text(object), reason, null, null);
 	}
 
-	static Verdict skipped(Object object, String reason) {
+	static Verdict skipped(@Nullable Object object, String reason) {
 		return new Verdict(Outcome.SKIPPED, text(object), reason, null, null);
 	}
 
-	static Verdict reconciled(Object object, String reason) {
+	static Verdict reconciled(@Nullable Object object, String reason) {
 		return new Verdict(Outcome.RECONCILED, text(object), reason, null, null);
 	}
 
-	static Verdict conflict(Object object, String reason, String expected, String actual) {
+	static Verdict conflict(@Nullable Object object, String reason, @Nullable String expected,
+			@Nullable String actual) {
 		return new Verdict(Outcome.CONFLICT, text(object), reason, expected, actual);
 	}
 
@@ -47,7 +50,7 @@ record Verdict(Outcome outcome, String object, String reason, String expected, S
 				"skipped by PostgreSQL as IF NOT EXISTS asks; warning: " + this.reason, this.expected, this.actual);
 	}
 
-	private static String text(Object object) {
+	private static @Nullable String text(@Nullable Object object) {
 		return (object != null) ? object.toString() : null;
 	}
 }

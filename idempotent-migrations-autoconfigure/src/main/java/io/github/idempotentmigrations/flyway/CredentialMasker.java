@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 import io.github.idempotentmigrations.engine.sql.SqlLexer;
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
 
 /**
  * Masks credentials in text shown to people (logs, Actuator, failure text): password
@@ -38,7 +41,8 @@ public final class CredentialMasker {
 	}
 
 	/** The text with every credential replaced by {@code ******}; null stays null. */
-	public static String mask(String text) {
+	@Contract("!null -> !null")
+	public static @Nullable String mask(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.BeanWrapperImpl;
 
 /**
@@ -23,11 +25,11 @@ record DatabaseTarget(String host, String port, String database) {
 	private static final DatabaseTarget UNKNOWN = new DatabaseTarget("unknown host", "unknown port",
 			"unknown database");
 
-	static DatabaseTarget of(DataSource dataSource) {
+	static DatabaseTarget of(@Nullable DataSource dataSource) {
 		return (dataSource != null) ? fromUrl(jdbcUrl(dataSource)) : UNKNOWN;
 	}
 
-	static DatabaseTarget fromUrl(String jdbcUrl) {
+	static DatabaseTarget fromUrl(@Nullable String jdbcUrl) {
 		Matcher matcher = (jdbcUrl != null) ? POSTGRES_URL.matcher(jdbcUrl) : null;
 		if (matcher == null || !matcher.matches()) {
 			return UNKNOWN;
@@ -38,7 +40,7 @@ record DatabaseTarget(String host, String port, String database) {
 		return new DatabaseTarget(host, port, database);
 	}
 
-	private static String jdbcUrl(DataSource dataSource) {
+	private static @Nullable String jdbcUrl(DataSource dataSource) {
 		BeanWrapperImpl bean = new BeanWrapperImpl(dataSource);
 		for (String property : new String[] { "jdbcUrl", "url" }) {
 			if (bean.isReadableProperty(property) && bean.getPropertyValue(property) instanceof String url) {

@@ -17,6 +17,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the expected schema beside the history current after a startup changed what is
@@ -34,9 +35,9 @@ final class ExpectedSchemaRecorder {
 
 	private final ShadowConnections shadows;
 
-	private SchemaSnapshot fromShadow;
+	private @Nullable SchemaSnapshot fromShadow;
 
-	private String fromShadowFingerprint;
+	private @Nullable String fromShadowFingerprint;
 
 	private boolean liveWasExpected;
 

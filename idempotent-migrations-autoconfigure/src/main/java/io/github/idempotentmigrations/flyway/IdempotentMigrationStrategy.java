@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
@@ -246,8 +247,9 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 	 * run creates is rebuilt by that migration's own statement, and startup drops or
 	 * reindexes no other.
 	 */
-	private SchemaSnapshot repair(Flyway flyway, Connection session, MigratedSchemas schemas, InspectionResult found,
-			Set<Kind> toRepair, FailedMigrationResume resume, StartupReport report) throws SQLException {
+	private @Nullable SchemaSnapshot repair(Flyway flyway, Connection session, MigratedSchemas schemas,
+			InspectionResult found, Set<Kind> toRepair, FailedMigrationResume resume, StartupReport report)
+			throws SQLException {
 		SchemaSnapshot expected = toRepair.contains(Kind.UNHISTORIED_SCHEMA)
 				? this.adoption.adopt(flyway, session, schemas, report) : null;
 		HistoryRepairer history = new HistoryRepairer();

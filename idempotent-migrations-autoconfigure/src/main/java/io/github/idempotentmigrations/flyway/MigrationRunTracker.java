@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.github.idempotentmigrations.engine.EngineRun;
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands the engine run of the migrate call in progress to the statement callback: every
@@ -21,7 +22,7 @@ public final class MigrationRunTracker {
 
 	private final EngineSettings settings;
 
-	private EngineRun current;
+	private @Nullable EngineRun current;
 
 	private List<MigrationResult> lastResults = List.of();
 

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application's Flyway, working on the strategy's own session instead of taking
@@ -76,7 +77,7 @@ final class SessionFlyway {
 		}
 
 		@Override
-		public PrintWriter getLogWriter() {
+		public @Nullable PrintWriter getLogWriter() {
 			return null;
 		}
 

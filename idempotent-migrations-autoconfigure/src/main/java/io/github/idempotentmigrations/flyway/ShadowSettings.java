@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.flyway;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where adoption builds the expected schema, from the
  * {@code idempotent-migrations.shadow.*} properties.
@@ -9,7 +11,7 @@ package io.github.idempotentmigrations.flyway;
  * @param username user for {@code url}
  * @param password password for {@code url}
  */
-public record ShadowSettings(String url, String username, String password) {
+public record ShadowSettings(@Nullable String url, @Nullable String username, @Nullable String password) {
 
 	/** No reserved database: a temporary one on the application's server. */
 	public static ShadowSettings temporary() {

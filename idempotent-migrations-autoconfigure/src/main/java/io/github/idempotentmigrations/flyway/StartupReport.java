@@ -13,6 +13,7 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.engine.report.StartupMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects what one startup found and did, and publishes it as an immutable
@@ -38,7 +39,7 @@ final class StartupReport {
 
 	private boolean migrated;
 
-	private String schemaVersion;
+	private @Nullable String schemaVersion;
 
 	StartupReport(StartupMode mode, MigrationRunTracker runs, MigrationReportStore store) {
 		this.mode = mode;
@@ -76,7 +77,7 @@ final class StartupReport {
 		this.migrated = true;
 	}
 
-	void schemaVersion(String schemaVersion) {
+	void schemaVersion(@Nullable String schemaVersion) {
 		this.schemaVersion = schemaVersion;
 	}
 
@@ -92,7 +93,7 @@ final class StartupReport {
 	}
 
 	/** Records the problem, publishes the report and returns the exception to throw. */
-	SchemaConvergenceException fail(String problem, Throwable cause) {
+	SchemaConvergenceException fail(String problem, @Nullable Throwable cause) {
 		return fail(StopReason.NOT_CONVERGED, problem, cause);
 	}
 
@@ -100,7 +101,7 @@ final class StartupReport {
 	 * Records the problem with what decides it, publishes the report and returns the
 	 * exception to throw.
 	 */
-	SchemaConvergenceException fail(StopReason reason, String problem, Throwable cause) {
+	SchemaConvergenceException fail(StopReason reason, String problem, @Nullable Throwable cause) {
 		problem(reason, problem);
 		return new SchemaConvergenceException(stopReason(), problem, publish(), cause);
 	}

@@ -1,15 +1,17 @@
 package io.github.idempotentmigrations.javamigration;
 
+import org.jspecify.annotations.Nullable;
+
 /** Options of one column: {@code c -> c.notNull().defaultTo("now()")}. */
 public final class ColumnDefinition {
 
 	private boolean notNull;
 
-	private String defaultExpression;
+	private @Nullable String defaultExpression;
 
 	private boolean unique;
 
-	private String references;
+	private @Nullable String references;
 
 	ColumnDefinition() {
 	}

@@ -20,6 +20,7 @@ import io.github.idempotentmigrations.engine.report.StatementResult;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import org.flywaydb.core.api.migration.Context;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Idempotent schema operations for a Flyway Java migration. Each operation generates one
@@ -48,9 +49,9 @@ public final class IdempotentOperations {
 
 	private final EngineRun run;
 
-	private final String schema;
+	private final @Nullable String schema;
 
-	private IdempotentOperations(Connection connection, EngineRun run, String schema) {
+	private IdempotentOperations(Connection connection, EngineRun run, @Nullable String schema) {
 		this.connection = Objects.requireNonNull(connection, "connection");
 		this.run = run;
 		this.schema = schema;
@@ -224,7 +225,7 @@ public final class IdempotentOperations {
 	 * unqualified name in SQL (the search path).
 	 */
 	public StatementResult addForeignKey(String constraint, String table, List<String> columns, String refTable,
-			List<String> refColumns, String actions) {
+			List<String> refColumns, @Nullable String actions) {
 		return alter(table, "ADD CONSTRAINT " + Sql.quote(constraint, "constraint name") + " "
 				+ foreignKeySql(columns, refTable, refColumns, actions));
 	}
@@ -306,7 +307,8 @@ public final class IdempotentOperations {
 		}
 	}
 
-	static String foreignKeySql(List<String> columns, String refTable, List<String> refColumns, String actions) {
+	static String foreignKeySql(List<String> columns, String refTable, List<String> refColumns,
+			@Nullable String actions) {
 		if (columns.size() != refColumns.size()) {
 			throw new IllegalArgumentException("a foreign key needs as many referenced columns as columns");
 		}

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs work with {@code search_path = pg_catalog}, then puts the session's own back: with
  * nothing else on the path, PostgreSQL prints every user object schema-qualified, so
@@ -18,7 +20,7 @@ final class CatalogSearchPath {
 	private CatalogSearchPath() {
 	}
 
-	static <T> T with(Connection connection, Transaction.Work<T> work) throws SQLException {
+	static <T extends @Nullable Object> T with(Connection connection, Transaction.Work<T> work) throws SQLException {
 		return with(connection, List.of(), work);
 	}
 
@@ -26,7 +28,8 @@ final class CatalogSearchPath {
 	 * As {@link #with(Connection, Transaction.Work)}, with snapshots narrowed to
 	 * {@code schemas} (empty: all).
 	 */
-	static <T> T with(Connection connection, Collection<String> schemas, Transaction.Work<T> work) throws SQLException {
+	static <T extends @Nullable Object> T with(Connection connection, Collection<String> schemas,
+			Transaction.Work<T> work) throws SQLException {
 		String previous = set(connection, "pg_catalog");
 		setting(connection, String.join(",", schemas));
 		try {

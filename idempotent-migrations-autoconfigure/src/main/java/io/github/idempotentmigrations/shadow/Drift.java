@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One way the live schema departs from the expected one.
  *
@@ -15,7 +17,8 @@ import java.util.stream.Collectors;
  * @param expected the expected definition (null when it is extra)
  * @param found the definition found (null when it is missing)
  */
-public record Drift(ObjectKind kind, String object, Problem problem, String expected, String found) {
+public record Drift(ObjectKind kind, String object, Problem problem, @Nullable String expected,
+		@Nullable String found) {
 
 	private static final String INVALID_MARK = " (INVALID)";
 

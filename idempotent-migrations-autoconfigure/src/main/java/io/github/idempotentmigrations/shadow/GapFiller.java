@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Creates what the diff found missing, from the shadow's own definitions, in
  * {@link ObjectKind} order. A statement that PostgreSQL refuses for a dependency not
@@ -23,11 +25,11 @@ final class GapFiller {
 	// comes later.
 	private static final Set<String> MISSING_DEPENDENCY = Set.of("42P01", "42883", "42704", "42703", "3F000");
 
-	private final Connection shadow;
+	private final @Nullable Connection shadow;
 
 	private final Connection target;
 
-	GapFiller(Connection shadow, Connection target) {
+	GapFiller(@Nullable Connection shadow, Connection target) {
 		this.shadow = shadow;
 		this.target = target;
 	}
@@ -36,7 +38,8 @@ final class GapFiller {
 	 * Creates the missing objects in the target's current transaction; returns what was
 	 * done, one line each.
 	 */
-	static List<String> fillIn(Connection shadow, Connection target, List<SchemaObject> missing) throws SQLException {
+	static List<String> fillIn(@Nullable Connection shadow, Connection target, List<SchemaObject> missing)
+			throws SQLException {
 		return CatalogSearchPath.with(target, () -> {
 			try (Statement statement = target.createStatement()) {
 				// Function bodies may name tables created after them; PostgreSQL checks

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * PostgreSQL's {@code pg_get_constraintdef} is not a fixed point: a CHECK created from
  * its own output can read back differently ({@code ANY ((ARRAY['a'::varchar])::text[])}
@@ -63,7 +65,8 @@ final class ReparsedConstraints {
 	 * columns, so a live table is never locked; a foreign key needs the table itself,
 	 * which is why foreign keys are parsed again on the shadow only.
 	 */
-	private static String reparsed(Connection connection, String table, String definition) throws SQLException {
+	private static @Nullable String reparsed(Connection connection, String table, String definition)
+			throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		Savepoint savepoint = connection.setSavepoint();

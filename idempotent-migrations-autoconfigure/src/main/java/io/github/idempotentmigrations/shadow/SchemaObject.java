@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.shadow;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One object of a schema as PostgreSQL describes it.
  *
@@ -11,7 +13,8 @@ package io.github.idempotentmigrations.shadow;
  * @param ddl the SQL that creates it as it is, read from the same definitions (for
  * {@link ObjectKind#ROWS}: the column list to copy)
  */
-public record SchemaObject(ObjectKind kind, String name, String parent, String definition, String ddl) {
+public record SchemaObject(ObjectKind kind, String name, @Nullable String parent, String definition,
+		@Nullable String ddl) {
 
 	public SchemaObject {
 		definition = (definition != null) ? definition : "";

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every object of a database's user schemas (system schemas, extension members and the
  * starter's own bookkeeping tables left out), as PostgreSQL describes it.
@@ -103,7 +105,7 @@ public final class SchemaSnapshot {
 				: identifier;
 	}
 
-	boolean containsTable(String name) {
+	boolean containsTable(@Nullable String name) {
 		return name != null && this.objects.containsKey(ObjectKind.TABLE + " " + name);
 	}
 

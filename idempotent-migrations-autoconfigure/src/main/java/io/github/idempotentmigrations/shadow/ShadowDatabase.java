@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An empty database where plain Flyway builds the expected schema: one the user reserved
  * for it (emptied before use), or a temporary one created on the application's server and
@@ -37,15 +39,15 @@ public final class ShadowDatabase implements AutoCloseable {
 
 	private final String description;
 
-	private final Connection server;
+	private final @Nullable Connection server;
 
-	private final String temporaryName;
+	private final @Nullable String temporaryName;
 
 	private Runnable afterClose = () -> {
 	};
 
-	private ShadowDatabase(DataSource dataSource, Connection connection, String description, Connection server,
-			String temporaryName) {
+	private ShadowDatabase(DataSource dataSource, Connection connection, String description,
+			@Nullable Connection server, @Nullable String temporaryName) {
 		this.dataSource = dataSource;
 		this.connection = connection;
 		this.description = description;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -22,7 +23,7 @@ final class TableRows {
 	 * {@code null}. Only the table's own rows: those of a table that inherits from it are
 	 * copied with that table.
 	 */
-	static long copy(Connection from, Connection to, String table, String columns) throws SQLException {
+	static long copy(Connection from, Connection to, String table, @Nullable String columns) throws SQLException {
 		return copy(from, to, table, columns, (columns != null) ? columns : "*", "true");
 	}
 
@@ -31,8 +32,8 @@ final class TableRows {
 	 * {@code where} selects, each read as {@code select} computes it (in the order of
 	 * {@code columns}).
 	 */
-	static long copy(Connection from, Connection to, String table, String columns, String select, String where)
-			throws SQLException {
+	static long copy(Connection from, Connection to, String table, @Nullable String columns, String select,
+			String where) throws SQLException {
 		ByteArrayOutputStream rows = new ByteArrayOutputStream();
 		try {
 			from.unwrap(PGConnection.class)

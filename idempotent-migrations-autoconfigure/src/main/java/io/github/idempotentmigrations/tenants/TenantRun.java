@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's startup run: its Flyway (for live checks later), its own report and the
@@ -15,7 +16,8 @@ import org.flywaydb.core.Flyway;
  * @param reports the tenant's report store, apart from every other tenant's
  * @param failure what stopped the run, or null when it converged
  */
-public record TenantRun(String schema, Flyway flyway, MigrationReportStore reports, RuntimeException failure) {
+public record TenantRun(String schema, Flyway flyway, MigrationReportStore reports,
+		@Nullable RuntimeException failure) {
 
 	public Optional<MigrationReport> report() {
 		return this.reports.last();

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the one PostgreSQL server a test JVM uses, started lazily and shared by all
@@ -25,7 +26,7 @@ public final class PostgresServers {
 
 	static final String URL_VARIABLE = "IDEMPOTENT_MIGRATIONS_TEST_JDBC_URL";
 
-	private static PostgresServer shared;
+	private static @Nullable PostgresServer shared;
 
 	private PostgresServers() {
 	}

@@ -7,6 +7,7 @@ import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
 import io.github.idempotentmigrations.engine.report.StatementResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text of a state that did not converge: the state, the seed that repeats it, how it
@@ -77,7 +78,7 @@ final class FailureText {
 	 * Per migration, its outcome totals and every statement that the engine did not
 	 * simply apply.
 	 */
-	private FailureText report(MigrationReport report) {
+	private FailureText report(@Nullable MigrationReport report) {
 		if (report == null) {
 			this.text.append("\n  No engine report: the run stopped before it published one.");
 			return this;
@@ -114,7 +115,7 @@ final class FailureText {
 		return "[" + counts + "]";
 	}
 
-	private void line(String label, String value) {
+	private void line(String label, @Nullable String value) {
 		if (value != null && !value.isBlank()) {
 			this.text.append("\n    ").append(label).append(": ").append(value);
 		}

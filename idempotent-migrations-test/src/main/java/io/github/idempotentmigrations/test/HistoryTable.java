@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.test;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Flyway's history table as the user's configuration names it.
@@ -10,7 +11,7 @@ import org.flywaydb.core.api.configuration.Configuration;
  * @param schema its schema, or null for the first schema on the search path
  * @param name its name
  */
-record HistoryTable(String schema, String name) {
+record HistoryTable(@Nullable String schema, String name) {
 
 	static HistoryTable of(Configuration configuration) {
 		String schema = configuration.getDefaultSchema();

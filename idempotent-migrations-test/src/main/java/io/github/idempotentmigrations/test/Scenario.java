@@ -8,6 +8,7 @@ import io.github.idempotentmigrations.test.StatementTrace.Traced;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every state is judged against: the migrations run by plain Flyway on an empty
@@ -25,7 +26,7 @@ import org.flywaydb.core.api.MigrationVersion;
  * @param tenant the tenant schema and its layout, or null for a single schema
  */
 record Scenario(Migrations migrations, Map<String, String> properties, DatabaseState expected, List<Traced> statements,
-		List<MigrationInfo> applied, Tenant tenant) {
+		List<MigrationInfo> applied, @Nullable Tenant tenant) {
 
 	/**
 	 * Runs plain Flyway on a fresh database; fails with Flyway's message when plain

@@ -15,6 +15,7 @@ import io.github.idempotentmigrations.tenants.TenantRun;
 import io.github.idempotentmigrations.tenants.TenantsNotConvergedException;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.api.callback.Callback;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -33,15 +34,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * @param failure why startup failed (a watched tenant's own failure, when it is one), or
  * null
  */
-record StarterRun(MigrationReport report, Throwable failure) {
+record StarterRun(@Nullable MigrationReport report, @Nullable Throwable failure) {
 
 	/**
 	 * Starts the application once with the starter and returns its report or failure.
 	 * @param tenant the tenant schema whose run this start is about, or null for Boot's
 	 * own migration
 	 */
-	static StarterRun start(Migrations migrations, TestDatabase database, Map<String, String> properties, String tenant,
-			Callback... extra) {
+	static StarterRun start(Migrations migrations, TestDatabase database, Map<String, String> properties,
+			@Nullable String tenant, Callback... extra) {
 		List<String> values = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
 				"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password()));
 		properties.forEach((key, value) -> values.add(key + "=" + value));
@@ -77,7 +78,7 @@ record StarterRun(MigrationReport report, Throwable failure) {
 	 * The tenant's own run: from the started application, or from the failure that names
 	 * the failed tenants.
 	 */
-	private static StarterRun ofTenant(String tenant, Throwable failure, TenantRun started) {
+	private static StarterRun ofTenant(String tenant, @Nullable Throwable failure, @Nullable TenantRun started) {
 		if (started != null) {
 			return new StarterRun(started.report().orElse(null), started.failure());
 		}
@@ -108,7 +109,7 @@ record StarterRun(MigrationReport report, Throwable failure) {
 		return Optional.empty();
 	}
 
-	private static MigrationReport reportOf(Throwable failure) {
+	private static @Nullable MigrationReport reportOf(@Nullable Throwable failure) {
 		return new StarterRun(null, failure).convergenceFailure().map(SchemaConvergenceException::report).orElse(null);
 	}
 }

@@ -12,6 +12,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records every SQL migration statement Flyway is about to run, in order; and, when
@@ -22,7 +23,7 @@ import org.flywaydb.core.api.callback.Event;
  */
 final class StatementTrace implements Callback {
 
-	private final TestDatabase database;
+	private final @Nullable TestDatabase database;
 
 	private final int killBefore;
 
@@ -32,7 +33,7 @@ final class StatementTrace implements Callback {
 
 	private int index;
 
-	private StatementTrace(TestDatabase database, int killBefore) {
+	private StatementTrace(@Nullable TestDatabase database, int killBefore) {
 		this.database = database;
 		this.killBefore = killBefore;
 	}

@@ -11,6 +11,7 @@ import io.github.idempotentmigrations.tenants.TenantFlyway;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The starter's tenant layout ({@code idempotent-migrations.tenants.*}): the
@@ -59,7 +60,7 @@ record TenantLayout(Migrations migrations, List<String> schemas) {
 	}
 
 	/** Plain Flyway in every tenant schema but {@code except} (null: every one). */
-	void plainExcept(TestDatabase database, String except) {
+	void plainExcept(TestDatabase database, @Nullable String except) {
 		this.schemas.stream()
 			.filter((schema) -> !schema.equals(except))
 			.forEach((schema) -> tenant(schema).plainOn(database).load().migrate());

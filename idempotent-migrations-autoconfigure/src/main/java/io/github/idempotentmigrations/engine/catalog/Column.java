@@ -2,6 +2,8 @@ package io.github.idempotentmigrations.engine.catalog;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A table column as PostgreSQL describes it.
  *
@@ -14,8 +16,8 @@ import java.util.Objects;
  * @param generated whether it is a stored generated column
  * @param collation the quoted collation when it is not its type's default, else null
  */
-public record Column(String name, String type, boolean notNull, String defaultExpression, String identity,
-		boolean generated, String collation) {
+public record Column(String name, String type, boolean notNull, @Nullable String defaultExpression, String identity,
+		boolean generated, @Nullable String collation) {
 
 	/**
 	 * A readable definition, e.g.

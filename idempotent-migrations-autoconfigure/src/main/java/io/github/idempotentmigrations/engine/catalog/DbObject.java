@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.engine.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A schema-level object as listed by the catalog: relations, types, functions.
  *
@@ -8,5 +10,5 @@ package io.github.idempotentmigrations.engine.catalog;
  * @param kind {@code pg_class.relkind} for relations, {@code pg_type.typtype} for types
  * @param detail enum labels (newline separated) for enum types, else null
  */
-public record DbObject(String schema, String name, String kind, String detail) {
+public record DbObject(String schema, String name, String kind, @Nullable String detail) {
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything the reconcilers and probes need to know about one table, read in one catalog
  * query.
@@ -22,8 +24,8 @@ import java.util.Optional;
  * @param partitionKey a partitioned table's key ({@code pg_get_partkeydef}), else null
  */
 public record TableDetails(Map<String, Column> columns, Map<String, Constraint> constraints, Map<String, Index> indexes,
-		Map<String, String> triggers, Map<String, String> policies, String partitionParent, String partitionBound,
-		String persistence, String partitionKey) {
+		Map<String, String> triggers, Map<String, String> policies, @Nullable String partitionParent,
+		@Nullable String partitionBound, @Nullable String persistence, @Nullable String partitionKey) {
 
 	public Optional<Column> column(String name) {
 		return Optional.ofNullable(this.columns.get(name));

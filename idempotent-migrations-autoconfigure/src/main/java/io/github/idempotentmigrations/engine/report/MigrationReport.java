@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The immutable record of one startup run: repairs, migrations and their statements,
  * verification problems.
@@ -18,7 +20,7 @@ import java.util.Map;
  * @param problems what stops the schema from being converged (empty when converged)
  * @param warnings things a person should know but that did not stop the run
  */
-public record MigrationReport(Instant startedAt, Duration duration, StartupMode mode, String schemaVersion,
+public record MigrationReport(Instant startedAt, Duration duration, StartupMode mode, @Nullable String schemaVersion,
 		List<RepairAction> repairs, List<MigrationResult> migrations, List<String> problems, List<String> warnings) {
 
 	public MigrationReport {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What happened to one migration.
  *
@@ -15,15 +17,15 @@ import java.util.Map;
  * @param lockRetries how many times it went back to its savepoint and ran again after a
  * lock wait timed out
  */
-public record MigrationResult(String version, String description, String script, List<StatementResult> statements,
-		Duration duration, int lockRetries) {
+public record MigrationResult(@Nullable String version, String description, @Nullable String script,
+		List<StatementResult> statements, Duration duration, int lockRetries) {
 
 	public MigrationResult {
 		statements = List.copyOf(statements);
 	}
 
-	public MigrationResult(String version, String description, String script, List<StatementResult> statements,
-			Duration duration) {
+	public MigrationResult(@Nullable String version, String description, @Nullable String script,
+			List<StatementResult> statements, Duration duration) {
 		this(version, description, script, statements, duration, 0);
 	}
 

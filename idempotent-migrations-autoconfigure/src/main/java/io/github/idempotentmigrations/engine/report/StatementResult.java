@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.idempotentmigrations.engine.sql.StatementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to one migration statement.
@@ -25,8 +26,9 @@ import io.github.idempotentmigrations.engine.sql.StatementKind;
  * @param sqlState for FAILED: the SQLSTATE of the error; otherwise null
  * @param duration time spent on the statement, catalog checks included
  */
-public record StatementResult(int index, String sql, StatementKind kind, String object, Outcome outcome, String reason,
-		List<String> actions, String expected, String actual, String sqlState, Duration duration) {
+public record StatementResult(int index, String sql, @Nullable StatementKind kind, @Nullable String object,
+		Outcome outcome, String reason, List<String> actions, @Nullable String expected, @Nullable String actual,
+		@Nullable String sqlState, Duration duration) {
 
 	public StatementResult {
 		actions = (actions != null) ? List.copyOf(actions) : List.of();
@@ -43,7 +45,7 @@ public record StatementResult(int index, String sql, StatementKind kind, String 
 	}
 
 	/** This result with the kind and object read from its statement. */
-	public StatementResult classifiedAs(StatementKind kind, String object) {
+	public StatementResult classifiedAs(StatementKind kind, @Nullable String object) {
 		return new StatementResult(this.index, this.sql, kind, object, this.outcome, this.reason, this.actions,
 				this.expected, this.actual, this.sqlState, this.duration);
 	}
@@ -53,8 +55,8 @@ public record StatementResult(int index, String sql, StatementKind kind, String 
 	 * compared with what the later statements built); {@code moreActions} are what that
 	 * judgement ran, after the statement's own.
 	 */
-	public StatementResult judgedAgain(Outcome outcome, String reason, List<String> moreActions, String expected,
-			String actual) {
+	public StatementResult judgedAgain(Outcome outcome, String reason, List<String> moreActions,
+			@Nullable String expected, @Nullable String actual) {
 		List<String> allActions = new ArrayList<>(this.actions);
 		allActions.addAll(moreActions);
 		return new StatementResult(this.index, this.sql, this.kind, this.object, outcome, reason, allActions, expected,

@@ -2,6 +2,8 @@ package io.github.idempotentmigrations.engine.sql;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One comma-separated action of an {@code ALTER TABLE} statement.
  *
@@ -18,7 +20,8 @@ import java.util.Set;
  * @param text the action's exact source text (e.g. {@code ADD COLUMN x int NOT NULL}),
  * trimmed; {@code "ALTER TABLE t " + text} is a runnable statement
  */
-public record AlterAction(Kind kind, String name, String newName, String constraintType, Set<Flag> flags, String text) {
+public record AlterAction(Kind kind, @Nullable String name, @Nullable String newName, @Nullable String constraintType,
+		Set<Flag> flags, String text) {
 
 	public AlterAction {
 		flags = Set.copyOf(flags);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.idempotentmigrations.engine.sql.AlterAction.Kind;
+import org.jspecify.annotations.Nullable;
 
 /** {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, ...]}. */
 final class AlterTableParser {
@@ -164,12 +165,12 @@ final class AlterTableParser {
 		return new AlterAction(kind, name, newName, null, Set.of(), item.text());
 	}
 
-	private static AlterAction action(TokenCursor item, Kind kind, String name) {
+	private static AlterAction action(TokenCursor item, Kind kind, @Nullable String name) {
 		return new AlterAction(kind, name, null, null, Set.of(), item.text());
 	}
 
 	/** An action that must end here, such as {@code DROP DEFAULT}. */
-	private static AlterAction completeAction(TokenCursor item, Kind kind, String name) {
+	private static AlterAction completeAction(TokenCursor item, Kind kind, @Nullable String name) {
 		item.expectEnd();
 		return action(item, kind, name);
 	}

@@ -3,6 +3,8 @@ package io.github.idempotentmigrations.engine.sql;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of classifying one SQL statement.
  *
@@ -39,9 +41,9 @@ import java.util.Set;
  * qualification and quotes) in {@code sql}, or null when there is no target; lets the
  * engine re-point a statement at another name
  */
-public record ClassifiedStatement(String sql, StatementKind kind, ObjectName target, ObjectName table,
-		String objectType, List<ObjectName> targets, String newName, Set<Flag> flags, List<TableElement> elements,
-		List<AlterAction> actions, TextSpan targetSpan) {
+public record ClassifiedStatement(String sql, StatementKind kind, @Nullable ObjectName target,
+		@Nullable ObjectName table, @Nullable String objectType, List<ObjectName> targets, @Nullable String newName,
+		Set<Flag> flags, List<TableElement> elements, List<AlterAction> actions, @Nullable TextSpan targetSpan) {
 
 	public ClassifiedStatement {
 		targets = (targets != null) ? List.copyOf(targets) : List.of();

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Collects what the parsers find out about a statement; {@link #build} fixes its kind.
  */
@@ -13,19 +15,19 @@ final class ClassifiedStatementBuilder {
 
 	private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
 
-	private ParsedName target;
+	private @Nullable ParsedName target;
 
-	private ObjectName table;
+	private @Nullable ObjectName table;
 
-	private String objectType;
+	private @Nullable String objectType;
 
-	private List<ObjectName> targets;
+	private @Nullable List<ObjectName> targets;
 
-	private String newName;
+	private @Nullable String newName;
 
-	private List<TableElement> elements;
+	private @Nullable List<TableElement> elements;
 
-	private List<AlterAction> actions;
+	private @Nullable List<AlterAction> actions;
 
 	ClassifiedStatementBuilder(String sql) {
 		this.sql = sql;
@@ -36,7 +38,7 @@ final class ClassifiedStatementBuilder {
 		return this;
 	}
 
-	ClassifiedStatementBuilder table(ObjectName table) {
+	ClassifiedStatementBuilder table(@Nullable ObjectName table) {
 		this.table = table;
 		return this;
 	}

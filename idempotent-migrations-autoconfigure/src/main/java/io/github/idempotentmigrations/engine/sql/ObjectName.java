@@ -2,6 +2,8 @@ package io.github.idempotentmigrations.engine.sql;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A possibly schema-qualified PostgreSQL object name, already folded: unquoted
  * identifiers are lower-cased, quoted ones keep their exact spelling.
@@ -9,7 +11,7 @@ import java.util.Objects;
  * @param schema the schema, or {@code null} when the statement did not qualify the name
  * @param name the object's own name
  */
-public record ObjectName(String schema, String name) {
+public record ObjectName(@Nullable String schema, String name) {
 
 	public ObjectName {
 		Objects.requireNonNull(name, "name");
@@ -24,7 +26,7 @@ public record ObjectName(String schema, String name) {
 	}
 
 	/** The same name in {@code defaultSchema} when it is unqualified. */
-	public ObjectName inSchema(String defaultSchema) {
+	public ObjectName inSchema(@Nullable String defaultSchema) {
 		return qualified() ? this : new ObjectName(defaultSchema, this.name);
 	}
 

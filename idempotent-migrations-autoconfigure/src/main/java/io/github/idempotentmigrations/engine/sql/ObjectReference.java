@@ -2,6 +2,8 @@ package io.github.idempotentmigrations.engine.sql;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How DROP, COMMENT and ALTER name an object of a given type: routines may carry an
  * argument list ({@code f(int)}), triggers, policies, rules and constraints are named
@@ -10,7 +12,7 @@ import java.util.Set;
  * @param name the object's name
  * @param table the table for objects named {@code n ON table}, else null
  */
-record ObjectReference(ParsedName name, ObjectName table) {
+record ObjectReference(ParsedName name, @Nullable ObjectName table) {
 
 	private static final Set<String> ROUTINES = Set.of("FUNCTION", "PROCEDURE", "ROUTINE", "AGGREGATE");
 

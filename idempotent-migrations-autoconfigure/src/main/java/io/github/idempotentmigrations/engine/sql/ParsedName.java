@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.engine.sql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An object name together with where it was written.
  *
@@ -15,7 +17,7 @@ record ParsedName(ObjectName objectName, int start, int end) {
 	}
 
 	/** The same written name, qualified with {@code schema} (which may be null). */
-	ParsedName withSchema(String schema) {
+	ParsedName withSchema(@Nullable String schema) {
 		return new ParsedName(new ObjectName(schema, this.objectName.name()), this.start, this.end);
 	}
 }

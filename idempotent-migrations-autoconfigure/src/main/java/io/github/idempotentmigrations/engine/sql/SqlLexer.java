@@ -3,6 +3,8 @@ package io.github.idempotentmigrations.engine.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A hand-written PostgreSQL lexer. It skips whitespace and comments and never fails:
  * anything unterminated runs to the end of the input and any character it does not
@@ -35,7 +37,7 @@ public final class SqlLexer {
 	}
 
 	/** The next token, or null at the end of the input. */
-	Token next() {
+	@Nullable Token next() {
 		skipWhitespaceAndComments();
 		if (this.position >= this.sql.length()) {
 			return null;

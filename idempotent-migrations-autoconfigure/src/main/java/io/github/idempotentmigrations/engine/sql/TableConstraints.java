@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.engine.sql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Recognises the start of a table constraint, as written in CREATE TABLE and ALTER TABLE
  * ... ADD.
@@ -15,7 +17,7 @@ final class TableConstraints {
 	 * word, so it must be followed by {@code (} or {@code USING} to start a constraint
 	 * rather than name a column.
 	 */
-	static String typeAt(TokenCursor cursor) {
+	static @Nullable String typeAt(TokenCursor cursor) {
 		if (cursor.atKeyword("primary", "key")) {
 			return "PRIMARY KEY";
 		}

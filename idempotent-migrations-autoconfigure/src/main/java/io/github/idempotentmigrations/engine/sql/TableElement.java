@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.engine.sql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One element of a {@code CREATE TABLE (...)} list.
  *
@@ -8,7 +10,7 @@ package io.github.idempotentmigrations.engine.sql;
  * or null for LIKE
  * @param text the element's exact source text, without the separating comma, trimmed
  */
-public record TableElement(Type type, String name, String text) {
+public record TableElement(Type type, @Nullable String name, String text) {
 
 	public enum Type {
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A read position in the tokens of one statement (or of one comma-separated part of it)
  * with the small vocabulary the statement parsers share. Every {@code expect...} method
@@ -65,7 +67,7 @@ final class TokenCursor {
 	 * The token {@code ahead} places on (0 is the next one to read), or null past the
 	 * end.
 	 */
-	Token peek(int ahead) {
+	@Nullable Token peek(int ahead) {
 		int index = this.position + ahead;
 		return (index < this.tokens.size()) ? this.tokens.get(index) : null;
 	}
@@ -127,7 +129,7 @@ final class TokenCursor {
 	 * spaces, such as {@code MATERIALIZED VIEW}) that comes next and returns it, or
 	 * returns null.
 	 */
-	String acceptPhrase(Collection<String> phrases) {
+	@Nullable String acceptPhrase(Collection<String> phrases) {
 		for (String phrase : phrases) {
 			if (acceptKeyword(Token.foldCase(phrase).split(" "))) {
 				return phrase;

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column's declared type as written (folded to lower case, spaces dropped:
@@ -45,7 +46,7 @@ final class ColumnType {
 	 * Whether changing {@code from} (null when unknown) into {@code to} rewrites the
 	 * table: true unless it is a widening PostgreSQL does in place.
 	 */
-	static boolean rewrites(String from, String to) {
+	static boolean rewrites(@Nullable String from, String to) {
 		if (from == null) {
 			return true;
 		}

@@ -15,6 +15,7 @@ import io.github.idempotentmigrations.test.lint.StatementRisks.Risk;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lints SQL migrations for statements that lose data, block writes, break the application
@@ -41,7 +42,7 @@ public final class MigrationLint {
 
 	private final Set<String> ignored = new HashSet<>();
 
-	private MigrationVersion pendingFrom;
+	private @Nullable MigrationVersion pendingFrom;
 
 	private MigrationLint(Configuration configuration) {
 		this.configuration = configuration;

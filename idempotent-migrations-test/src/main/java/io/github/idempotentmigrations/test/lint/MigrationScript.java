@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.test.lint;
 
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SQL migration as Flyway names it.
@@ -9,7 +10,8 @@ import org.flywaydb.core.api.MigrationVersion;
  * @param name the script's file name
  * @param text the script
  */
-record MigrationScript(MigrationVersion version, String name, String text) implements Comparable<MigrationScript> {
+record MigrationScript(@Nullable MigrationVersion version, String name,
+		String text) implements Comparable<MigrationScript> {
 
 	/**
 	 * Versioned migrations by version, then repeatable ones by name, as Flyway runs them.

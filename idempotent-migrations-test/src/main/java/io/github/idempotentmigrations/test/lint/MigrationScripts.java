@@ -10,6 +10,7 @@ import java.util.List;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -52,7 +53,7 @@ final class MigrationScripts {
 	 * The migration a file holds, or null when its name is not a versioned or repeatable
 	 * SQL migration's.
 	 */
-	private static MigrationScript parse(Configuration configuration, String name, Resource resource)
+	private static @Nullable MigrationScript parse(Configuration configuration, String name, Resource resource)
 			throws IOException {
 		String suffix = Arrays.stream(configuration.getSqlMigrationSuffixes())
 			.filter(name::endsWith)

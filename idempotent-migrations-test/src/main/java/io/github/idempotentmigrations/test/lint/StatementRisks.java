@@ -16,6 +16,7 @@ import io.github.idempotentmigrations.engine.sql.StatementClassifier;
 import io.github.idempotentmigrations.engine.sql.TableElement;
 import io.github.idempotentmigrations.engine.sql.Token;
 import io.github.idempotentmigrations.engine.sql.TokenType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the risky statements of the migrations, fed one migration at a time in the order
@@ -184,7 +185,7 @@ final class StatementRisks {
 	 * The column of a {@code CHECK (c IS NOT NULL)} (parentheses around it allowed), else
 	 * null.
 	 */
-	private static String notNullCheckColumn(List<Token> tokens) {
+	private static @Nullable String notNullCheckColumn(List<Token> tokens) {
 		List<Token> expression = tokens.stream()
 			.dropWhile((token) -> !token.isKeyword("check"))
 			.skip(1)
@@ -279,7 +280,7 @@ final class StatementRisks {
 		return words.isEmpty() ? "access exclusive" : String.join(" ", words);
 	}
 
-	private boolean existing(ObjectName table) {
+	private boolean existing(@Nullable ObjectName table) {
 		return table != null && !this.newTables.contains(table.name());
 	}
 

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The objects of a database's user schemas as {@link HandMadeObject}s, built from
@@ -266,7 +267,7 @@ public final class CatalogObjects {
 		return type.equals("text") ? "character varying(255)" : "text";
 	}
 
-	private static Set<String> sequencesUsed(String table, String defaultExpression) {
+	private static Set<String> sequencesUsed(String table, @Nullable String defaultExpression) {
 		Set<String> sequences = new HashSet<>();
 		if (defaultExpression != null) {
 			Matcher matcher = NEXTVAL.matcher(defaultExpression);
@@ -346,7 +347,7 @@ public final class CatalogObjects {
 		}
 	}
 
-	private static String nullToEmpty(String text) {
+	private static String nullToEmpty(@Nullable String text) {
 		return (text != null) ? text : "";
 	}
 

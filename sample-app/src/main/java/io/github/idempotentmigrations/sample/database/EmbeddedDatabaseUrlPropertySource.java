@@ -1,5 +1,7 @@
 package io.github.idempotentmigrations.sample.database;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.env.PropertySource;
 
 /**
@@ -19,7 +21,7 @@ final class EmbeddedDatabaseUrlPropertySource extends PropertySource<EmbeddedSam
 	}
 
 	@Override
-	public Object getProperty(String name) {
+	public @Nullable Object getProperty(String name) {
 		return URL_PROPERTY.equals(name) ? getSource().jdbcUrl() : null;
 	}
 

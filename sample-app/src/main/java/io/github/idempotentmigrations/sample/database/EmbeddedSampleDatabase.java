@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 
@@ -25,7 +26,7 @@ final class EmbeddedSampleDatabase {
 
 	private final Environment environment;
 
-	private EmbeddedPostgres postgres;
+	private @Nullable EmbeddedPostgres postgres;
 
 	EmbeddedSampleDatabase(Environment environment) {
 		this.environment = environment;
