@@ -72,9 +72,13 @@ final class DatabaseInspector {
 		List<InvalidIndex> others = invalid.stream()
 			.filter((index) -> rebuilt.stream().noneMatch((rebuild) -> rebuild.index().equals(index)))
 			.toList();
-		return new InspectionResult(Arrays.stream(all).anyMatch(MigrationInfo::isApplied), userBaseline,
-				schemaHasObjects(connection, schemas), failed, select(all, DatabaseInspector::checksumChanged),
-				select(all, DatabaseInspector::missing), pending, others, rebuilt);
+		boolean historyHasRows = Arrays.stream(all).anyMatch(MigrationInfo::isApplied);
+		// The emptiness test scans the whole catalog (no index by schema): a restart,
+		// with history, skips it.
+		return new InspectionResult(historyHasRows, userBaseline,
+				!historyHasRows && schemaHasObjects(connection, schemas), failed,
+				select(all, DatabaseInspector::checksumChanged), select(all, DatabaseInspector::missing), pending,
+				others, rebuilt);
 	}
 
 	/**
@@ -122,7 +126,7 @@ final class DatabaseInspector {
 				&& !Objects.equals(migration.getAppliedChecksum(), migration.getResolvedChecksum());
 	}
 
-	private static boolean schemaHasObjects(Connection connection, MigratedSchemas schemas) throws SQLException {
+	static boolean schemaHasObjects(Connection connection, MigratedSchemas schemas) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(SCHEMA_HAS_OBJECTS)) {
 			Array names = names(connection, schemas);
 			statement.setArray(1, names);

@@ -60,15 +60,18 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
 	@Override
 	public void migrate(Flyway flyway) {
-		if (!MigrationDatabase.isPostgreSql(flyway.getConfiguration().getDataSource())) {
+		StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
+		ConnectSettings connect = this.settings.connect();
+		DatabaseWaiter waiter = new DatabaseWaiter(connect.timeout(), connect.initialBackoff(), connect.maxBackoff());
+		// The session tells the database: no connection of its own for that (one per
+		// tenant, many tenants).
+		Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report);
+		if (!onPostgreSql(session, report)) {
 			flyway.migrate(); // another database: plain Flyway, as Boot runs it without a
 								// strategy
 			return;
 		}
-		StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
-		ConnectSettings connect = this.settings.connect();
-		DatabaseWaiter waiter = new DatabaseWaiter(connect.timeout(), connect.initialBackoff(), connect.maxBackoff());
-		try (Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report)) {
+		try (session) {
 			session.setAutoCommit(true);
 			if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
 				throw report.fail(StopReason.TRANSACTION_POOLER, TransactionPooler.ANALYSIS, null);
@@ -94,6 +97,34 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		}
 		catch (FlywayException | StatementRejectedException ex) {
 			throw report.fail(failureMessage(ex), ex);
+		}
+	}
+
+	/**
+	 * Whether {@code session} is on PostgreSQL; if not, it is closed, so Flyway can have
+	 * it on a pool of one.
+	 */
+	private static boolean onPostgreSql(Connection session, StartupReport report) {
+		try {
+			if (MigrationDatabase.isPostgreSql(session)) {
+				return true;
+			}
+			session.close();
+			return false;
+		}
+		catch (SQLException ex) {
+			closeQuietly(session, ex);
+			throw report.fail("Could not inspect or repair the database: " + CredentialMasker.mask(ex.getMessage()),
+					ex);
+		}
+	}
+
+	private static void closeQuietly(Connection session, SQLException failure) {
+		try {
+			session.close();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 
@@ -124,7 +155,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		}
 		report.failOnProblems("Startup stopped before changing anything");
 		ExpectedSchemaRecorder expected = new ExpectedSchemaRecorder(this.settings.shadow());
-		if (!found.schemaHasObjects() && !found.historyHasRows()) {
+		if (!found.historyHasRows() && !found.objectsWithoutHistory()) {
 			expected.liveWasExpected(); // a first run: what it builds is what plain
 										// Flyway builds
 		}
@@ -182,7 +213,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		}
 		Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
 		if (stored.isEmpty()) {
-			if (!found.schemaHasObjects()) {
+			if (!DatabaseInspector.schemaHasObjects(session, schemas)) {
 				expected.liveWasExpected();
 			}
 			return false;

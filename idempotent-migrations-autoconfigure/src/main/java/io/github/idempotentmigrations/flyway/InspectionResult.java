@@ -13,8 +13,9 @@ import org.flywaydb.core.api.MigrationInfo;
  * @param historyHasRows whether the history records any migration
  * @param userBaseline whether the user's Flyway baselines a schema without history itself
  * (baseline-on-migrate)
- * @param schemaHasObjects whether the migrated schemas hold objects other than the
- * history table
+ * @param objectsWithoutHistory whether the migrated schemas hold objects other than the
+ * history table while the history records nothing (with history, the catalog is not read
+ * for it)
  * @param failed history rows of failed migrations
  * @param checksumMismatches applied migrations whose script changed since
  * @param missing applied migrations no longer found in the configured locations
@@ -24,7 +25,7 @@ import org.flywaydb.core.api.MigrationInfo;
  * @param rebuiltIndexes INVALID indexes not being built right now that a migration about
  * to run creates: its statement rebuilds them, so they are not findings
  */
-record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean schemaHasObjects,
+record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean objectsWithoutHistory,
 		List<MigrationInfo> failed, List<MigrationInfo> checksumMismatches, List<MigrationInfo> missing,
 		List<MigrationInfo> pending, List<InvalidIndex> invalidIndexes, List<IndexRebuild> rebuiltIndexes) {
 
@@ -34,7 +35,7 @@ record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean sc
 	 * migrates the rest.
 	 */
 	boolean unhistoriedSchema() {
-		return !this.historyHasRows && this.schemaHasObjects && !this.userBaseline;
+		return this.objectsWithoutHistory && !this.userBaseline;
 	}
 
 	/** Everything found that a repair policy applies to, in the order repairs happen. */

@@ -31,8 +31,8 @@ public final class MigrationDatabase {
 		}
 	}
 
-	public static boolean isPostgreSql(DataSource dataSource) {
-		return POSTGRESQL.equals(productName(dataSource));
+	public static boolean isPostgreSql(Connection connection) throws SQLException {
+		return POSTGRESQL.equals(connection.getMetaData().getDatabaseProductName());
 	}
 
 }

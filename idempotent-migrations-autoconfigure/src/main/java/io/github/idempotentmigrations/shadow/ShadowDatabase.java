@@ -33,6 +33,13 @@ public final class ShadowDatabase implements AutoCloseable {
 
 	private static final String OBJECT_IN_USE = "55006";
 
+	/**
+	 * How old a temporary shadow nobody is connected to must be to count as a killed
+	 * run's: one just created is not connected to yet (tenants migrating at once create
+	 * shadows seconds apart on a busy server).
+	 */
+	private static final long LEFTOVER_AFTER_SECONDS = 60;
+
 	private final DataSource dataSource;
 
 	private final Connection connection;
@@ -165,7 +172,7 @@ public final class ShadowDatabase implements AutoCloseable {
 			}
 		}
 		for (String name : leftovers) {
-			if (createdBefore(name, now)) {
+			if (createdBefore(name, now - LEFTOVER_AFTER_SECONDS)) {
 				drop(server, name, false);
 			}
 		}

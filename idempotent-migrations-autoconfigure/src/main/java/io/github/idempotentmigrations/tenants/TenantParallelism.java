@@ -10,10 +10,11 @@ import java.util.OptionalInt;
 public final class TenantParallelism {
 
 	/**
-	 * Connections one tenant run holds at most: the starter's session (lock, inspection)
-	 * plus Flyway's own two (its main connection and the one migrations run on).
+	 * Connections of the pool one tenant run holds at most: the starter's session, which
+	 * Flyway migrates on too. A shadow database is reached by a plain connection beside
+	 * the pool, never through it.
 	 */
-	public static final int CONNECTIONS_PER_TENANT = 3;
+	public static final int CONNECTIONS_PER_TENANT = 1;
 
 	/** Left to the application while tenants migrate. */
 	static final int KEPT_FOR_APPLICATION = 2;

@@ -232,6 +232,25 @@ class ShadowAdoptionStartupTests {
 	}
 
 	@Test
+	void leavesTheTemporaryShadowAnotherRunHasJustCreatedAndNotYetConnectedTo(TestDatabase db) {
+		// Tenants migrating at once: one created its shadow a second ago and is about to
+		// connect to it.
+		String justCreated = ShadowDatabase.TEMPORARY_PREFIX + (System.currentTimeMillis() / 1000 - 1)
+				+ "_otherrun0001";
+		db.execute("CREATE DATABASE " + justCreated);
+		try {
+			wholeSchemaInUseWithoutHistory(db);
+
+			on(db, SCENARIO).run((context) -> assertThat(context).hasNotFailed());
+
+			assertThat(temporaryShadows(db)).containsExactly(justCreated);
+		}
+		finally {
+			db.execute("DROP DATABASE IF EXISTS " + justCreated);
+		}
+	}
+
+	@Test
 	void theUsersOwnBaselineSaysWhichVersionsAreThere(TestDatabase db) {
 		plainFlyway(db, SCENARIO, "1");
 		db.execute("DROP TABLE flyway_schema_history");

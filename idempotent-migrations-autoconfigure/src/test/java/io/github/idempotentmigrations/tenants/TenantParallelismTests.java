@@ -9,8 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantParallelismTests {
 
 	@Test
+	void oneTenantTakesOneConnectionOfThePool() {
+		assertThat(TenantParallelism.CONNECTIONS_PER_TENANT).isEqualTo(1);
+	}
+
+	@Test
 	void neverMoreTenantsThanThePoolCanServeWhileTheApplicationKeepsTwoConnections() {
-		assertThat(TenantParallelism.of(16, OptionalInt.of(10))).isEqualTo(2);
+		assertThat(TenantParallelism.of(16, OptionalInt.of(10))).isEqualTo(8);
+		assertThat(TenantParallelism.of(16, OptionalInt.of(5))).isEqualTo(3);
 		assertThat(TenantParallelism.of(16, OptionalInt.of(50))).isEqualTo(16);
 		assertThat(TenantParallelism.of(2, OptionalInt.of(50))).isEqualTo(2);
 	}
@@ -18,6 +24,7 @@ class TenantParallelismTests {
 	@Test
 	void atLeastOneEvenWithATinyPool() {
 		assertThat(TenantParallelism.of(8, OptionalInt.of(2))).isEqualTo(1);
+		assertThat(TenantParallelism.of(8, OptionalInt.of(1))).isEqualTo(1);
 	}
 
 	@Test

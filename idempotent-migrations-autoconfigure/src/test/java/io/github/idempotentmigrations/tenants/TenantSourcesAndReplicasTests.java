@@ -62,8 +62,8 @@ class TenantSourcesAndReplicasTests {
 
 	@Test
 	void parallelismFollowsThePoolUnlessSet(TestDatabase db) {
-		// (5 - 2 kept for the application) / 3 connections per tenant = 1
-		on(db, "idempotent-migrations.tenants.schemas=a1", "spring.datasource.hikari.maximum-pool-size=5")
+		// (3 - 2 kept for the application) / 1 connection per tenant = 1
+		on(db, "idempotent-migrations.tenants.schemas=a1", "spring.datasource.hikari.maximum-pool-size=3")
 			.run((context) -> assertThat(context.getBean(TenantMigrationInitializer.class).migrated().parallelism())
 				.isEqualTo(1));
 		on(db, "idempotent-migrations.tenants.schemas=a1", "idempotent-migrations.tenants.parallelism=3")
