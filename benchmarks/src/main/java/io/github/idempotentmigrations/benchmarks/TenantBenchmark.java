@@ -36,6 +36,7 @@ import io.github.idempotentmigrations.tenants.MigratedTenants;
 import io.github.idempotentmigrations.tenants.TenantFlyway;
 import io.github.idempotentmigrations.tenants.TenantMigrations;
 import io.github.idempotentmigrations.tenants.TenantParallelism;
+import io.github.idempotentmigrations.testsupport.OpenConnections;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;

@@ -1,4 +1,4 @@
-package io.github.idempotentmigrations.benchmarks;
+package io.github.idempotentmigrations.testsupport;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -9,15 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource that counts the connections open at once, to report the most a run held.
+ * Counts the connections of a DataSource open at once, to tell the most a run held (tests
+ * and benchmarks that measure what the starter takes from a pool).
  */
-final class OpenConnections {
+public final class OpenConnections {
 
 	private final AtomicInteger open = new AtomicInteger();
 
 	private final AtomicInteger peak = new AtomicInteger();
 
-	DataSource wrap(DataSource target) {
+	/** The target, each of its connections counted while open. */
+	public DataSource wrap(DataSource target) {
 		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
 				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
 					Object result = invoke(target, method, args);
@@ -47,7 +49,7 @@ final class OpenConnections {
 	}
 
 	/** The most connections open at once since the last reset. */
-	int peakAndReset() {
+	public int peakAndReset() {
 		return this.peak.getAndSet(this.open.get());
 	}
 
