@@ -117,9 +117,14 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			throw report.fail("Could not inspect or repair the database: " + CredentialMasker.mask(ex.getMessage()),
 					ex);
 		}
+		catch (RuntimeException ex) {
+			// a driver or proxy that throws otherwise: the session still goes back
+			closeQuietly(session, ex);
+			throw ex;
+		}
 	}
 
-	private static void closeQuietly(Connection session, SQLException failure) {
+	private static void closeQuietly(Connection session, Exception failure) {
 		try {
 			session.close();
 		}

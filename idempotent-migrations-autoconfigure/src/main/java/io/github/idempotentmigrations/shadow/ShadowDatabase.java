@@ -17,15 +17,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * An empty database where plain Flyway builds the expected schema: one the user reserved
  * for it (emptied before use), or a temporary one created on the application's server and
- * dropped on {@link #close()}. A temporary shadow stays connected while in use, so that a
- * later run, which drops the leftovers of killed runs, cannot drop it from under this
- * one.
+ * dropped on {@link #close()}. A temporary shadow is claimed while in use, so that
+ * another run, which drops the leftovers of killed runs, cannot drop it from under this
+ * one: from before it is created until it is connected to, the creating session carries
+ * its name as {@code application_name}; after that, the open session keeps PostgreSQL
+ * from dropping it. A killed run's shadow loses both with its sessions, and the next run
+ * drops it, whatever the clocks of the two say.
  */
 public final class ShadowDatabase implements AutoCloseable {
 
 	/**
 	 * Name prefix of temporary shadows; the rest is the creation time in epoch seconds
-	 * and a random suffix.
+	 * (for a person reading the list) and a random suffix.
 	 */
 	public static final String TEMPORARY_PREFIX = "im_shadow_";
 
@@ -33,12 +36,9 @@ public final class ShadowDatabase implements AutoCloseable {
 
 	private static final String OBJECT_IN_USE = "55006";
 
-	/**
-	 * How old a temporary shadow nobody is connected to must be to count as a killed
-	 * run's: one just created is not connected to yet (tenants migrating at once create
-	 * shadows seconds apart on a busy server).
-	 */
-	private static final long LEFTOVER_AFTER_SECONDS = 60;
+	private static final String UNCLAIMED_SHADOWS = "SELECT datname FROM pg_database d WHERE starts_with(datname, ?)"
+			+ " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = d.datname)"
+			+ " ORDER BY datname";
 
 	private final DataSource dataSource;
 
@@ -95,28 +95,35 @@ public final class ShadowDatabase implements AutoCloseable {
 	 */
 	public static ShadowDatabase temporary(Connection server, Function<String, DataSource> database)
 			throws SQLException {
-		long now = System.currentTimeMillis() / 1000;
-		dropLeftovers(server, now);
-		String name = TEMPORARY_PREFIX + now + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Statement statement = server.createStatement()) {
-			// template0: nothing but what PostgreSQL itself puts in a database, whatever
-			// template1 holds here.
-			statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
-		}
-		catch (SQLException ex) {
-			if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
-				throw new ShadowUnavailableException(server.getMetaData().getUserName(), ex.getMessage());
-			}
-			throw ex;
-		}
+		dropLeftovers(server);
+		String name = TEMPORARY_PREFIX + System.currentTimeMillis() / 1000 + "_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String applicationName = setting(server, "application_name");
+		claim(server, name);
 		try {
-			DataSource dataSource = database.apply(name);
-			return new ShadowDatabase(dataSource, dataSource.getConnection(), "temporary shadow database " + name,
-					server, name);
+			try (Statement statement = server.createStatement()) {
+				// template0: nothing but what PostgreSQL itself puts in a database,
+				// whatever template1 holds here.
+				statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+			}
+			catch (SQLException ex) {
+				if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
+					throw new ShadowUnavailableException(server.getMetaData().getUserName(), ex.getMessage());
+				}
+				throw ex;
+			}
+			try {
+				DataSource dataSource = database.apply(name);
+				return new ShadowDatabase(dataSource, dataSource.getConnection(), "temporary shadow database " + name,
+						server, name);
+			}
+			catch (SQLException | RuntimeException ex) {
+				drop(server, name, true);
+				throw ex;
+			}
 		}
-		catch (SQLException | RuntimeException ex) {
-			drop(server, name, true);
-			throw ex;
+		finally {
+			claim(server, applicationName);
 		}
 	}
 
@@ -160,10 +167,31 @@ public final class ShadowDatabase implements AutoCloseable {
 		}
 	}
 
-	private static void dropLeftovers(Connection server, long now) throws SQLException {
+	/** Sets the session's application_name: a shadow's name while it is being created. */
+	private static void claim(Connection server, String applicationName) throws SQLException {
+		try (PreparedStatement statement = server.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+			statement.setString(1, applicationName);
+			statement.execute();
+		}
+	}
+
+	private static String setting(Connection server, String name) throws SQLException {
+		try (PreparedStatement statement = server.prepareStatement("SELECT current_setting(?)")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getString(1);
+			}
+		}
+	}
+
+	/**
+	 * Drops the temporary shadows no run claims: none is being created by a live session
+	 * and none has a session on it (a DROP of one that has fails, and it is left).
+	 */
+	private static void dropLeftovers(Connection server) throws SQLException {
 		List<String> leftovers = new ArrayList<>();
-		try (PreparedStatement statement = server
-			.prepareStatement("SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY datname")) {
+		try (PreparedStatement statement = server.prepareStatement(UNCLAIMED_SHADOWS)) {
 			statement.setString(1, TEMPORARY_PREFIX);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
@@ -172,19 +200,7 @@ public final class ShadowDatabase implements AutoCloseable {
 			}
 		}
 		for (String name : leftovers) {
-			if (createdBefore(name, now - LEFTOVER_AFTER_SECONDS)) {
-				drop(server, name, false);
-			}
-		}
-	}
-
-	private static boolean createdBefore(String name, long now) {
-		String[] parts = name.substring(TEMPORARY_PREFIX.length()).split("_");
-		try {
-			return parts.length == 2 && Long.parseLong(parts[0]) < now;
-		}
-		catch (NumberFormatException ex) {
-			return false;
+			drop(server, name, false);
 		}
 	}
 

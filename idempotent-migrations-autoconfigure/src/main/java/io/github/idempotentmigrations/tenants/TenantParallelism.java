@@ -16,6 +16,13 @@ public final class TenantParallelism {
 	 */
 	public static final int CONNECTIONS_PER_TENANT = 1;
 
+	/**
+	 * Connections of the pool budgeted for one tenant run: its session, and one for the
+	 * application's own migration code (a Java migration or callback that uses the
+	 * application's DataSource rather than Flyway's connection takes one beside it).
+	 */
+	public static final int CONNECTIONS_BUDGETED_PER_TENANT = CONNECTIONS_PER_TENANT + 1;
+
 	/** Left to the application while tenants migrate. */
 	static final int KEPT_FOR_APPLICATION = 2;
 
@@ -32,8 +39,8 @@ public final class TenantParallelism {
 	 * @param poolMaximum the pool's maximum size, when known
 	 */
 	public static int of(int processors, OptionalInt poolMaximum) {
-		int byPool = poolMaximum.isPresent() ? (poolMaximum.getAsInt() - KEPT_FOR_APPLICATION) / CONNECTIONS_PER_TENANT
-				: WITHOUT_POOL_SIZE;
+		int byPool = poolMaximum.isPresent()
+				? (poolMaximum.getAsInt() - KEPT_FOR_APPLICATION) / CONNECTIONS_BUDGETED_PER_TENANT : WITHOUT_POOL_SIZE;
 		return Math.max(1, Math.min(processors, byPool));
 	}
 

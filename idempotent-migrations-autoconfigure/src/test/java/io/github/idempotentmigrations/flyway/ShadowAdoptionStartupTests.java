@@ -1,5 +1,8 @@
 package io.github.idempotentmigrations.flyway;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import io.github.idempotentmigrations.engine.report.MigrationReport;
@@ -233,17 +236,21 @@ class ShadowAdoptionStartupTests {
 
 	@Test
 	void leavesTheTemporaryShadowAnotherRunHasJustCreatedAndNotYetConnectedTo(TestDatabase db) {
-		// Tenants migrating at once: one created its shadow a second ago and is about to
-		// connect to it.
-		String justCreated = ShadowDatabase.TEMPORARY_PREFIX + (System.currentTimeMillis() / 1000 - 1)
-				+ "_otherrun0001";
-		db.execute("CREATE DATABASE " + justCreated);
-		try {
+		// Tenants migrating at once: one created its shadow a moment ago and is about to
+		// connect to it; its session claims the shadow by name until then (whatever the
+		// name says of the time: clocks of two hosts differ).
+		String justCreated = ShadowDatabase.TEMPORARY_PREFIX + "1000000000_otherrun0001";
+		try (Connection otherRun = db.dataSource().getConnection(); Statement claim = otherRun.createStatement()) {
+			claim.execute("SET application_name = '" + justCreated + "'");
+			db.execute("CREATE DATABASE " + justCreated);
 			wholeSchemaInUseWithoutHistory(db);
 
 			on(db, SCENARIO).run((context) -> assertThat(context).hasNotFailed());
 
 			assertThat(temporaryShadows(db)).containsExactly(justCreated);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 		finally {
 			db.execute("DROP DATABASE IF EXISTS " + justCreated);

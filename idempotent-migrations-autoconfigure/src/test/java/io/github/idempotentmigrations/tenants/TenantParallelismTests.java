@@ -14,9 +14,16 @@ class TenantParallelismTests {
 	}
 
 	@Test
+	void aTenantIsBudgetedASecondConnectionForTheApplicationsOwnMigrationCode() {
+		// a Java migration or callback that uses the application's DataSource takes one
+		// beside the tenant's session
+		assertThat(TenantParallelism.CONNECTIONS_BUDGETED_PER_TENANT).isEqualTo(2);
+	}
+
+	@Test
 	void neverMoreTenantsThanThePoolCanServeWhileTheApplicationKeepsTwoConnections() {
-		assertThat(TenantParallelism.of(16, OptionalInt.of(10))).isEqualTo(8);
-		assertThat(TenantParallelism.of(16, OptionalInt.of(5))).isEqualTo(3);
+		assertThat(TenantParallelism.of(16, OptionalInt.of(10))).isEqualTo(4);
+		assertThat(TenantParallelism.of(16, OptionalInt.of(5))).isEqualTo(1);
 		assertThat(TenantParallelism.of(16, OptionalInt.of(50))).isEqualTo(16);
 		assertThat(TenantParallelism.of(2, OptionalInt.of(50))).isEqualTo(2);
 	}
