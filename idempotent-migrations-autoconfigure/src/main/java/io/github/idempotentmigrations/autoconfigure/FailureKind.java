@@ -138,8 +138,8 @@ enum FailureKind {
 			return bySqlState;
 		}
 		if (sqlState == null && causedBy(failure, SQLTransientConnectionException.class)) {
-			return POOL_EXHAUSTED; // the pool's own time-out, with no error of the
-									// database behind it
+			// the pool's own time-out, with no error of the database behind it
+			return POOL_EXHAUSTED;
 		}
 		if (stoppedBy.isPresent()) {
 			return FAILED_MIGRATION;

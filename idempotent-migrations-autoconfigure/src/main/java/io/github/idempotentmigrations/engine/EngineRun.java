@@ -405,8 +405,8 @@ public final class EngineRun {
 		int index = this.statements.size() + 1;
 		String ranAs = this.committedEarlier.get(index).sentHash();
 		if (head.sessionSetting()) {
-			return null; // a SET changes no row and the new session needs it: it runs
-							// again
+			// a SET changes no row and the new session needs it: it runs again
+			return null;
 		}
 		ClassifiedStatement statement = StatementClassifier.classify(sql);
 		if (ranAs == null || ranAs.equals(StatementJournal.hash(sql))) {

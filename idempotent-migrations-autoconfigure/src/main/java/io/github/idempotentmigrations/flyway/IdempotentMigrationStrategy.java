@@ -67,8 +67,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		// tenant, many tenants).
 		Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report);
 		if (!onPostgreSql(session, report)) {
-			flyway.migrate(); // another database: plain Flyway, as Boot runs it without a
-								// strategy
+			// another database: plain Flyway, as Boot runs it without a strategy
+			flyway.migrate();
 			return;
 		}
 		try (session) {
@@ -161,8 +161,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		report.failOnProblems("Startup stopped before changing anything");
 		ExpectedSchemaRecorder expected = new ExpectedSchemaRecorder(this.settings.shadow());
 		if (!found.historyHasRows() && !found.objectsWithoutHistory()) {
-			expected.liveWasExpected(); // a first run: what it builds is what plain
-										// Flyway builds
+			// a first run: what it builds is what plain Flyway builds
+			expected.liveWasExpected();
 		}
 		if (toRepair.isEmpty() && found.pending().isEmpty()) {
 			// The common restart: nothing to repair or migrate; one query says the

@@ -67,8 +67,8 @@ final class CodeCallbacks {
 			return names;
 		}
 		catch (IOException | URISyntaxException | RuntimeException ex) {
-			return List.of(); // nothing listable there: Flyway's own scan finds nothing
-								// either
+			// nothing listable there: Flyway's own scan finds nothing either
+			return List.of();
 		}
 	}
 

@@ -78,8 +78,8 @@ public final class ExpectedSchemaStore {
 				while (rs.next()) {
 					Optional<ObjectKind> kind = kind(rs.getString(1));
 					if (kind.isEmpty()) {
-						return Optional.empty(); // why none could be built, or written by
-													// another starter version
+						// why none could be built, or written by another starter version
+						return Optional.empty();
 					}
 					objects.add(new SchemaObject(kind.get(), rs.getString(2), rs.getString(3), rs.getString(4),
 							rs.getString(5)));

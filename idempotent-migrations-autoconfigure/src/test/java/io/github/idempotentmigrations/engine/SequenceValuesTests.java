@@ -39,8 +39,8 @@ class SequenceValuesTests {
 			SequenceValues before = new SequenceValues();
 			before.addOwnedBy(connection, "log");
 			statement.execute("INSERT INTO log (msg) VALUES ('mine')");
-			db.execute("INSERT INTO log (msg) VALUES ('the application''s')"); // id 2,
-																				// committed
+			// id 2, committed
+			db.execute("INSERT INTO log (msg) VALUES ('the application''s')");
 			before.restore(connection);
 			connection.rollback();
 		}

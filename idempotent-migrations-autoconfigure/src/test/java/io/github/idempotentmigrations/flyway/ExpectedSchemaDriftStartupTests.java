@@ -195,8 +195,8 @@ class ExpectedSchemaDriftStartupTests {
 
 	@Test
 	void aReservedShadowLeavesNoFalseDriftOnTheStockPublicSchema(TestDatabase db) {
-		plainFlyway(db, "drift", "2"); // migrated before the starter: the expected schema
-										// comes from a shadow
+		// migrated before the starter: the expected schema comes from a shadow
+		plainFlyway(db, "drift", "2");
 		try (TestDatabase shadow = TestDatabase.create()) {
 			on(db, "drift", "idempotent-migrations.shadow.url=" + shadow.jdbcUrl(),
 					"idempotent-migrations.shadow.username=" + shadow.user(),

@@ -116,11 +116,8 @@ class ReplayReviewTests {
 		long sequence = Long.parseLong(db.query("SELECT last_value FROM customers_id_seq").get(0));
 		assertThat(sequence).as("customers_id_seq after the migration (max id %s)", maxId)
 			.isGreaterThanOrEqualTo(maxId);
-		db.execute("INSERT INTO customers (name) VALUES ('after the deploy')"); // duplicate
-																				// key
-																				// when
-																				// set
-																				// back
+		// duplicate key when set back
+		db.execute("INSERT INTO customers (name) VALUES ('after the deploy')");
 	}
 
 	/**

@@ -112,8 +112,8 @@ class ShadowRunsSqlOnlyTests {
 
 				@Override
 				public boolean supports(Event event, Context context) {
-					return event.getId().contains("Migrate"); // info() has events of its
-																// own
+					// info() has events of its own
+					return event.getId().contains("Migrate");
 				}
 
 				@Override

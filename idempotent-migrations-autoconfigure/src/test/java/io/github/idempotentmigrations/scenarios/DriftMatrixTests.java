@@ -107,8 +107,8 @@ class DriftMatrixTests {
 			ScenarioFlyway.migrateTo(db, SCENARIO, Integer.toString(ranTo));
 			int history = random.nextInt(3);
 			if (ranTo == LAST && history == 0) {
-				history = 1 + random.nextInt(2); // a clean, complete database has nothing
-													// to converge
+				// a clean, complete database has nothing to converge
+				history = 1 + random.nextInt(2);
 			}
 			if (history == 1) {
 				db.execute("DROP TABLE flyway_schema_history");

@@ -49,17 +49,14 @@ class SeedStoriesTests {
 
 		List<StatementResult> v2 = migration(results, "2").statements();
 		assertThat(v2).extracting(StatementResult::outcome)
-			.containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.SKIPPED, // starred,
-																				// archived,
-																				// last_message_at
-					Outcome.SKIPPED, Outcome.RECONCILED, // tags as written; session_tags
-															// missing its primary key
-					Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, // the
-																						// four
-																						// absent
-																						// tables
-					Outcome.APPLIED, Outcome.SKIPPED); // content search index absent,
-														// title index present
+			// starred, archived, last_message_at
+			.containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.SKIPPED,
+					// tags as written; session_tags missing its primary key
+					Outcome.SKIPPED, Outcome.RECONCILED,
+					// the four absent tables
+					Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED,
+					// content search index absent, title index present
+					Outcome.APPLIED, Outcome.SKIPPED);
 		assertThat(v2.get(2).object()).isEqualTo("public.ai_chat_sessions.last_message_at");
 		assertThat(query(db,
 				"SELECT column_name FROM information_schema.columns WHERE table_name = 'ai_chat_sessions'"

@@ -8,8 +8,8 @@ final class TestcontainersServer {
 	private TestcontainersServer() {
 	}
 
-	@SuppressWarnings("resource") // stopped by Testcontainers' own reaper when the JVM
-									// exits
+	// stopped by Testcontainers' own reaper when the JVM exits
+	@SuppressWarnings("resource")
 	static PostgresServer start(String majorVersion) {
 		PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + majorVersion);
 		container.start();
