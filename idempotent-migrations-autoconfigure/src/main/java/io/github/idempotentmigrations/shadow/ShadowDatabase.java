@@ -37,8 +37,8 @@ public final class ShadowDatabase implements AutoCloseable {
 	private static final String OBJECT_IN_USE = "55006";
 
 	private static final String UNCLAIMED_SHADOWS = "SELECT datname FROM pg_database d WHERE starts_with(datname, ?)"
-			+ " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = d.datname)"
-			+ " ORDER BY datname";
+			+ " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a"
+			+ " WHERE a.datname = d.datname OR a.application_name = d.datname)" + " ORDER BY datname";
 
 	private final DataSource dataSource;
 
@@ -100,30 +100,51 @@ public final class ShadowDatabase implements AutoCloseable {
 				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String applicationName = setting(server, "application_name");
 		claim(server, name);
+		ShadowDatabase shadow;
 		try {
-			try (Statement statement = server.createStatement()) {
-				// template0: nothing but what PostgreSQL itself puts in a database,
-				// whatever template1 holds here.
-				statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
-			}
-			catch (SQLException ex) {
-				if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
-					throw new ShadowUnavailableException(server.getMetaData().getUserName(), ex.getMessage());
-				}
-				throw ex;
-			}
-			try {
-				DataSource dataSource = database.apply(name);
-				return new ShadowDatabase(dataSource, dataSource.getConnection(), "temporary shadow database " + name,
-						server, name);
-			}
-			catch (SQLException | RuntimeException ex) {
-				drop(server, name, true);
-				throw ex;
-			}
+			shadow = createAndConnect(server, database, name);
 		}
-		finally {
+		catch (SQLException | RuntimeException ex) {
+			// the claim goes whatever happened; its own failure must not hide why
+			try {
+				claim(server, applicationName);
+			}
+			catch (SQLException restore) {
+				ex.addSuppressed(restore);
+			}
+			throw ex;
+		}
+		try {
 			claim(server, applicationName);
+		}
+		catch (SQLException ex) {
+			shadow.close();
+			throw ex;
+		}
+		return shadow;
+	}
+
+	private static ShadowDatabase createAndConnect(Connection server, Function<String, DataSource> database,
+			String name) throws SQLException {
+		try (Statement statement = server.createStatement()) {
+			// template0: nothing but what PostgreSQL itself puts in a database, whatever
+			// template1 holds here.
+			statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+		}
+		catch (SQLException ex) {
+			if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
+				throw new ShadowUnavailableException(server.getMetaData().getUserName(), ex.getMessage());
+			}
+			throw ex;
+		}
+		try {
+			DataSource dataSource = database.apply(name);
+			return new ShadowDatabase(dataSource, dataSource.getConnection(), "temporary shadow database " + name,
+					server, name);
+		}
+		catch (SQLException | RuntimeException ex) {
+			drop(server, name, true);
+			throw ex;
 		}
 	}
 
