@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 
@@ -31,21 +32,31 @@ final class CatalogSearchPath {
 	static <T extends @Nullable Object> T with(Connection connection, Collection<String> schemas,
 			Transaction.Work<T> work) throws SQLException {
 		String previous = set(connection, "pg_catalog");
-		setting(connection, String.join(",", schemas));
+		narrow(connection, schemas);
 		try {
 			return work.run();
 		}
 		finally {
-			setting(connection, "");
+			widen(connection);
 			set(connection, previous);
 		}
 	}
 
-	private static void setting(Connection connection, String schemas) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
-			statement.setString(1, SnapshotQueries.SCHEMAS_SETTING);
-			statement.setString(2, schemas);
+	private static void narrow(Connection connection, Collection<String> schemas) throws SQLException {
+		if (schemas.isEmpty()) {
+			widen(connection);
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement(SnapshotQueries.NARROW)) {
+			statement.setString(1, String.join(",", schemas));
+			statement.setString(2, String.join(",", schemas));
 			statement.execute();
+		}
+	}
+
+	private static void widen(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(SnapshotQueries.WIDEN);
 		}
 	}
 

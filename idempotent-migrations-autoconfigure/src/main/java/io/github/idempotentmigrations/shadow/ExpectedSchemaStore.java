@@ -178,7 +178,8 @@ public final class ExpectedSchemaStore {
 								+ " ddl) SELECT '" + fingerprint.replace("'", "''") + "', '" + kind.name()
 								+ "', q.name,"
 								+ " coalesce(q.parent, ''), coalesce(q.definition, ''), coalesce(q.ddl, '') FROM ("
-								+ SnapshotQueries.of(kind) + ") AS q(name, parent, definition, ddl)");
+								+ SnapshotQueries.of(kind, !schemas.isEmpty())
+								+ ") AS q(name, parent, definition, ddl)");
 					}
 				}
 				// The table itself is the starter's, not the migrations': its table,

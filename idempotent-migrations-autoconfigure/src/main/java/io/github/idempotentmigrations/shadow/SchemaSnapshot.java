@@ -49,7 +49,7 @@ public final class SchemaSnapshot {
 			Map<String, SchemaObject> objects = new LinkedHashMap<>();
 			try (Statement statement = connection.createStatement()) {
 				for (ObjectKind kind : ObjectKind.values()) {
-					try (ResultSet rs = statement.executeQuery(SnapshotQueries.of(kind))) {
+					try (ResultSet rs = statement.executeQuery(SnapshotQueries.of(kind, !schemas.isEmpty()))) {
 						while (rs.next()) {
 							SchemaObject object = new SchemaObject(kind, rs.getString(1), rs.getString(2),
 									rs.getString(3), rs.getString(4));

@@ -1,7 +1,11 @@
 package io.github.idempotentmigrations.shadow;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One catalog query per object kind, each returning
@@ -9,14 +13,22 @@ import java.util.Map;
  * so every name PostgreSQL prints ({@code format_type}, {@code pg_get_*def}) is
  * schema-qualified: the same text on both databases, and DDL that creates the object
  * where it was.
+ * <p>
+ * PostgreSQL's catalogs have no index by schema, so a query filtered by schema name reads
+ * every object of the database: with a thousand tenant schemas, each of them. Narrowed to
+ * some schemas, a snapshot first collects the oids of their relations, types and routines
+ * (one pass over each catalog) and each query reaches its rows through those oids and the
+ * catalogs' own indexes; the schema filter stays, so the rows are the same.
  */
 final class SnapshotQueries {
+
+	private static final String SETTINGS = "idempotent_migrations.snapshot_";
 
 	/**
 	 * The session setting that narrows a snapshot to some schemas (comma-separated);
 	 * unset or empty: all of them.
 	 */
-	static final String SCHEMAS_SETTING = "idempotent_migrations.snapshot_schemas";
+	static final String SCHEMAS_SETTING = SETTINGS + "schemas";
 
 	/**
 	 * Whether the schema named by the argument expression is one a snapshot reads (system
@@ -25,6 +37,39 @@ final class SnapshotQueries {
 	static final String USER_SCHEMA = "(%1$s NOT LIKE 'pg\\_%%' AND %1$s <> 'information_schema'"
 			+ " AND (coalesce(current_setting('" + SCHEMAS_SETTING + "', true), '') = ''"
 			+ " OR %1$s = ANY (string_to_array(current_setting('" + SCHEMAS_SETTING + "', true), ','))))";
+
+	/**
+	 * Narrows the session's snapshots to the schemas named by the parameter
+	 * (comma-separated, at least one): the schemas, and the oids of their relations,
+	 * types, routines and of the schemas themselves, through which the narrowed queries
+	 * reach their rows.
+	 */
+	static final String NARROW = """
+			WITH s AS (SELECT oid FROM pg_namespace WHERE nspname = ANY (string_to_array(?, ',')))
+			SELECT set_config('{settings}schemas', ?, false),
+			       set_config('{settings}relations', (SELECT coalesce(string_agg(c.oid::text, ','), '')
+			           FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM s)), false),
+			       set_config('{settings}types', (SELECT coalesce(string_agg(t.oid::text, ','), '')
+			           FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM s)), false),
+			       set_config('{settings}routines', (SELECT coalesce(string_agg(p.oid::text, ','), '')
+			           FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM s)), false),
+			       set_config('{settings}namespaces', (SELECT coalesce(string_agg(oid::text, ','), '') FROM s), false)
+			""".replace("{settings}", SETTINGS);
+
+	/** Ends the narrowing: snapshots read every schema again. */
+	static final String WIDEN = """
+			SELECT set_config('{settings}schemas', '', false), set_config('{settings}relations', '', false),
+			       set_config('{settings}types', '', false), set_config('{settings}routines', '', false),
+			       set_config('{settings}namespaces', '', false)
+			""".replace("{settings}", SETTINGS);
+
+	private static final String COMMENTED_BY_OID = "'pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,"
+			+ " 'pg_namespace'::regclass";
+
+	// A narrowing point: {narrow:<set>:<oid column>}, where the narrowed query reaches
+	// its
+	// rows through the oids of the set.
+	private static final Pattern NARROWING = Pattern.compile("\\{narrow:(\\w+):([\\w.]+)}");
 
 	private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE"
 			+ " e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')";
@@ -50,7 +95,8 @@ final class SnapshotQueries {
 			+ " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped";
 
 	private static final String USER_RELATION = "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
-			+ USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
+			+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:c.oid} AND "
+			+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 
 	private static final String GRANTEE = "CASE WHEN %1$s = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(%1$s)) END";
 
@@ -110,7 +156,8 @@ final class SnapshotQueries {
 			        JOIN pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = g.aggsortop),
 			    CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,
 			    CASE WHEN g.aggkind = 'h' THEN 'HYPOTHETICAL' END) || ')' AS definition) d
-			WHERE {user} AND {member}""".replace("{finalmodify}", modify("g.aggfinalfn", "g.aggfinalmodify"))
+			WHERE {user} AND {narrow:routines:g.aggfnoid} AND {member}"""
+		.replace("{finalmodify}", modify("g.aggfinalfn", "g.aggfinalmodify"))
 		.replace("{mfinalmodify}", modify("g.aggmfinalfn", "g.aggmfinalmodify"))
 		.replace("{user}", USER_SCHEMA.formatted("n.nspname"))
 		.replace("{member}", NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid"));
@@ -145,7 +192,7 @@ final class SnapshotQueries {
 						        ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0
 						        AND NOT a.attisdropped) || ')'
 						    END AS definition) d
-						WHERE {user} AND {member}
+						WHERE {user} AND {narrow:types:t.oid} AND {member}
 						  AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c'
 						       AND (SELECT r.relkind FROM pg_class r WHERE r.oid = t.typrelid) = 'c'))
 						"""
@@ -160,21 +207,24 @@ final class SnapshotQueries {
 				+ " || format_type(s.seqtypid, NULL) || ' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin"
 				+ " || ' MAXVALUE ' || s.seqmax || ' START WITH ' || s.seqstart || ' CACHE ' || s.seqcache"
 				+ " || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END AS definition) d" + " WHERE "
-				+ USER_SCHEMA.formatted("n.nspname")
+				+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:s.seqrelid}"
 				// Identity sequences come with their column; extension members with their
 				// extension.
 				+ " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass"
 				+ " AND x.objid = c.oid AND x.deptype IN ('i', 'e'))");
-		QUERIES.put(ObjectKind.SEQUENCE_VALUE,
-				"SELECT format('%I.%I', schemaname, sequencename), NULL, '',"
-						+ " CASE WHEN last_value IS NOT NULL THEN format('SELECT pg_catalog.setval(%L, %s, true)',"
-						+ " format('%I.%I', schemaname, sequencename), last_value) END FROM pg_sequences WHERE "
-						+ USER_SCHEMA.formatted("schemaname"));
+		// pg_sequences' own definition, reached through the sequence's oid when narrowed
+		QUERIES.put(ObjectKind.SEQUENCE_VALUE, "SELECT " + RELATION + ", NULL, '', CASE WHEN v.last_value IS NOT NULL"
+				+ " THEN format('SELECT pg_catalog.setval(%L, %s, true)', " + RELATION + ", v.last_value) END"
+				+ " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+				+ " CROSS JOIN LATERAL (SELECT CASE WHEN has_sequence_privilege(c.oid, 'SELECT,USAGE')"
+				+ " THEN pg_sequence_last_value(c.oid::regclass) END AS last_value) v"
+				+ " WHERE NOT pg_is_other_temp_schema(n.oid) AND c.relkind = 'S' AND "
+				+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:s.seqrelid}");
 		QUERIES.put(ObjectKind.FUNCTION, "SELECT format('%I.%I(%s)', n.nspname, p.proname,"
 				+ " pg_get_function_identity_arguments(p.oid)), NULL, pg_get_functiondef(p.oid), pg_get_functiondef(p.oid)"
 				+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'w') AND "
-				+ USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid")
-				+ " UNION ALL " + AGGREGATES);
+				+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:routines:p.oid} AND "
+				+ NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid") + " UNION ALL " + AGGREGATES);
 		QUERIES.put(ObjectKind.TABLE, "SELECT " + RELATION + ", NULL, d.definition, 'CREATE '"
 				+ " || CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END || 'TABLE ' || " + RELATION
 				+ " || CASE WHEN c.relispartition THEN '' ELSE ' (' || coalesce((SELECT string_agg(" + COLUMN_DEFINITION
@@ -191,13 +241,15 @@ final class SnapshotQueries {
 						+ " || pg_get_partkeydef(c.oid) ELSE '' END || coalesce(' WITH ('"
 						+ " || array_to_string(c.reloptions, ', ') || ')', '') AS definition) d WHERE")
 				+ " AND c.relkind IN ('r', 'p')");
-		QUERIES.put(ObjectKind.COLUMN, "SELECT format('%I.%I.%I', n.nspname, c.relname, a.attname), " + RELATION + ", "
-				+ COLUMN_DEFINITION + ", 'ALTER TABLE ' || " + RELATION + " || ' ADD COLUMN ' || " + COLUMN_DEFINITION
-				+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-				+ " JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type ty ON ty.oid = a.atttypid"
-				+ " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
-				+ " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal AND c.relkind IN ('r', 'p') AND "
-				+ USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid"));
+		QUERIES.put(ObjectKind.COLUMN,
+				"SELECT format('%I.%I.%I', n.nspname, c.relname, a.attname), " + RELATION + ", " + COLUMN_DEFINITION
+						+ ", 'ALTER TABLE ' || " + RELATION + " || ' ADD COLUMN ' || " + COLUMN_DEFINITION
+						+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+						+ " JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type ty ON ty.oid = a.atttypid"
+						+ " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
+						+ " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal AND c.relkind IN ('r', 'p') AND "
+						+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:c.oid} AND "
+						+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid"));
 		QUERIES.put(ObjectKind.ROWS, "SELECT " + RELATION + ", " + RELATION + ", '', (SELECT"
 				+ " string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid"
 				+ " AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '') " + USER_RELATION
@@ -210,7 +262,7 @@ final class SnapshotQueries {
 				+ " JOIN pg_namespace tn ON tn.oid = t.relnamespace"
 				+ " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
 				+ " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
-				+ " AND d.deptype = 'a' AND " + USER_SCHEMA.formatted("n.nspname"));
+				+ " AND d.deptype = 'a' AND " + USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:d.objid}");
 		QUERIES.put(ObjectKind.CONSTRAINT, constraints("k.contype IN ('p', 'u', 'c', 'x')"));
 		QUERIES.put(ObjectKind.FOREIGN_KEY, constraints("k.contype = 'f'"));
 		QUERIES.put(ObjectKind.INDEX, "SELECT format('%I.%I', n.nspname, i.relname), format('%I.%I', tn.nspname,"
@@ -221,10 +273,12 @@ final class SnapshotQueries {
 				+ " ELSE pg_get_indexdef(x.indexrelid) END FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
 				+ " JOIN pg_namespace n ON n.oid = i.relnamespace JOIN pg_class t ON t.oid = x.indrelid"
 				+ " JOIN pg_namespace tn ON tn.oid = t.relnamespace WHERE " + USER_SCHEMA.formatted("n.nspname")
+				+ " AND {narrow:relations:x.indexrelid}"
 				// Indexes behind constraints come with the constraint, those of
 				// partitions with the parent's index.
-				+ " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
-				+ " AND k.contype IN ('p', 'u', 'x')) AND NOT EXISTS (SELECT 1 FROM pg_inherits h"
+				// (a constraint's conrelid is its index's table: the lookup is indexed)
+				+ " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = x.indrelid"
+				+ " AND k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x')) AND NOT EXISTS (SELECT 1 FROM pg_inherits h"
 				+ " WHERE h.inhrelid = x.indexrelid) AND " + NOT_EXTENSION_MEMBER.formatted("pg_class", "t.oid"));
 		QUERIES.put(ObjectKind.VIEW, views("'v'", "''", "VIEW"));
 		QUERIES.put(ObjectKind.MATERIALIZED_VIEW, views("'m'",
@@ -233,7 +287,8 @@ final class SnapshotQueries {
 				"SELECT format('%I.%I.%I', n.nspname, c.relname, t.tgname), " + RELATION
 						+ ", pg_get_triggerdef(t.oid), pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c"
 						+ " ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-						+ " WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND " + USER_SCHEMA.formatted("n.nspname"));
+						+ " WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND " + USER_SCHEMA.formatted("n.nspname")
+						+ " AND {narrow:relations:t.tgrelid}");
 		QUERIES.put(ObjectKind.ROW_SECURITY, "SELECT " + RELATION + ", " + RELATION + ", CASE WHEN"
 				+ " c.relforcerowsecurity THEN 'enabled, forced' ELSE 'enabled' END, 'ALTER TABLE ' || " + RELATION
 				+ " || ' ENABLE ROW LEVEL SECURITY' || CASE WHEN c.relforcerowsecurity THEN '; ALTER TABLE ' || "
@@ -247,11 +302,12 @@ final class SnapshotQueries {
 				+ " ORDER BY role) FROM (SELECT CASE WHEN r = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r))"
 				+ " END AS role FROM unnest(p.polroles) r) roles) || coalesce(' USING (' || pg_get_expr(p.polqual,"
 				+ " p.polrelid) || ')', '') || coalesce(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid)"
-				+ " || ')', '') AS definition) d WHERE " + USER_SCHEMA.formatted("n.nspname"));
+				+ " || ')', '') AS definition) d WHERE " + USER_SCHEMA.formatted("n.nspname")
+				+ " AND {narrow:relations:p.polrelid}");
 		QUERIES.put(ObjectKind.COMMENT, "SELECT o.type || ' ' || o.identity, NULL, d.description, 'COMMENT ON '"
 				+ " || upper(CASE WHEN o.type LIKE '% column' THEN 'column' WHEN o.type = 'table constraint'"
 				+ " THEN 'constraint' WHEN o.type = 'composite type' THEN 'type' ELSE o.type END) || ' ' || o.identity"
-				+ " || ' IS ' || quote_literal(d.description) FROM pg_description d"
+				+ " || ' IS ' || quote_literal(d.description) FROM {narrow:comments:pg_description} d"
 				+ " CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) o"
 				+ " WHERE o.type <> 'domain constraint' AND CASE WHEN o.type = 'schema' THEN "
 				+ USER_SCHEMA.formatted("o.identity") + " ELSE o.schema IS NOT NULL AND "
@@ -269,13 +325,15 @@ final class SnapshotQueries {
 				+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') UNION ALL SELECT 'TABLE', " + RELATION
 				+ ", quote_ident(a.attname), a.attacl, c.relowner FROM pg_attribute a JOIN pg_class c ON c.oid ="
 				+ " a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE a.attacl IS NOT NULL AND "
-				+ USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid")
+				+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:a.attrelid} AND "
+				+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid")
 				+ " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,"
 				// GRANT names an ordered-set aggregate's arguments without ORDER BY
 				+ " CASE p.prokind WHEN 'a' THEN p.oid::regprocedure::text ELSE format('%I.%I(%s)', n.nspname,"
 				+ " p.proname, pg_get_function_identity_arguments(p.oid)) END, NULL, p.proacl, p.proowner"
 				+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
-				+ USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid")
+				+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:routines:p.oid} AND "
+				+ NOT_EXTENSION_MEMBER.formatted("pg_proc", "p.oid")
 				+ " UNION ALL SELECT 'SCHEMA', quote_ident(n.nspname), NULL, n.nspacl, n.nspowner FROM pg_namespace n"
 				+ " WHERE " + USER_SCHEMA.formatted("n.nspname") + ") o CROSS JOIN LATERAL aclexplode(o.acl) a"
 				+ " CROSS JOIN LATERAL (SELECT " + GRANTEE.formatted("a.grantee") + " AS grantee) g"
@@ -286,8 +344,34 @@ final class SnapshotQueries {
 	private SnapshotQueries() {
 	}
 
-	static String of(ObjectKind kind) {
-		return QUERIES.get(kind);
+	/**
+	 * The query for {@code kind}; {@code narrowed}: for a session narrowed to some
+	 * schemas by {@link #NARROW}, reaching its rows through their oids.
+	 */
+	static String of(ObjectKind kind, boolean narrowed) {
+		Matcher narrowing = NARROWING.matcher(QUERIES.get(kind));
+		return narrowing
+			.replaceAll((point) -> Matcher.quoteReplacement(narrowed ? narrowedTo(point.group(1), point.group(2))
+					: point.group(1).equals("comments") ? point.group(2) : "true"));
+	}
+
+	private static String narrowedTo(String set, String oid) {
+		if (set.equals("comments")) {
+			// Comments on the narrowed relations (and their columns), types, routines and
+			// schemas by oid; on other classes (constraints, triggers, rules, operators
+			// ...)
+			// every comment above initdb's objects (FirstNormalObjectId): every object in
+			// a
+			// user schema is one of them.
+			return "(SELECT * FROM pg_description WHERE " + narrowedTo("relations,types,routines,namespaces", "objoid")
+					+ " AND classoid IN (" + COMMENTED_BY_OID + ") UNION ALL SELECT * FROM pg_description"
+					+ " WHERE classoid NOT IN (" + COMMENTED_BY_OID + ") AND objoid >= 16384)";
+		}
+		// One array for the whole query (an InitPlan), not one per row.
+		String array = Arrays.stream(set.split(","))
+			.map((name) -> "string_to_array(current_setting('" + SETTINGS + name + "'), ',')::oid[]")
+			.collect(Collectors.joining(" || "));
+		return oid + " = ANY ((SELECT " + array + ")::oid[])";
 	}
 
 	/** How a final function may modify the state, when there is one. */
@@ -302,7 +386,8 @@ final class SnapshotQueries {
 				+ " || format(' ADD CONSTRAINT %I ', k.conname) || pg_get_constraintdef(k.oid)"
 				+ " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n"
 				+ " ON n.oid = c.relnamespace WHERE k.conislocal AND " + contype + " AND "
-				+ USER_SCHEMA.formatted("n.nspname") + " AND " + NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
+				+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:k.conrelid} AND "
+				+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid");
 	}
 
 	private static String views(String relkind, String population, String keyword) {

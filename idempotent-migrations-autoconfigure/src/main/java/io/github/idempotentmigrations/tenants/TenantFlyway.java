@@ -36,6 +36,11 @@ public final class TenantFlyway {
 		this.locations = List.copyOf(locations);
 	}
 
+	/** The application's Flyway configuration every tenant's is built from. */
+	Configuration base() {
+		return this.base;
+	}
+
 	/**
 	 * The base configuration's statement callback reports to the application's
 	 * single-schema run: the tenant's Flyway gets one bound to the tenant's own tracker

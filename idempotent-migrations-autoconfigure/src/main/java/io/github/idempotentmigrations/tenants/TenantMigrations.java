@@ -1,8 +1,10 @@
 package io.github.idempotentmigrations.tenants;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,10 +12,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
+import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.flyway.IdempotentMigrationStrategy;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
 import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.StartupSettings;
+import io.github.idempotentmigrations.tenants.SteadyTenants.TenantFacts;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -44,13 +48,14 @@ public final class TenantMigrations {
 	public MigratedTenants migrate(List<String> schemas) {
 		long start = System.nanoTime();
 		TenantProgress progress = new TenantProgress(schemas.size());
+		SteadyTenants steady = SteadyTenants.of(this.settings, this.flyways.base(), schemas);
 		AtomicInteger threads = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism,
 				(task) -> new Thread(task, "tenant-migrations-" + threads.incrementAndGet()));
 		try {
 			List<Future<TenantRun>> futures = new ArrayList<>();
 			for (String schema : schemas) {
-				futures.add(pool.submit(() -> run(schema, progress)));
+				futures.add(pool.submit(() -> run(schema, steady, progress)));
 			}
 			List<TenantRun> runs = new ArrayList<>();
 			for (Future<TenantRun> future : futures) {
@@ -63,10 +68,19 @@ public final class TenantMigrations {
 		}
 	}
 
-	private TenantRun run(String schema, TenantProgress progress) {
+	private TenantRun run(String schema, SteadyTenants steady, TenantProgress progress) {
+		Instant startedAt = Instant.now();
 		MigrationRunTracker runs = new MigrationRunTracker(this.engineSettings);
 		MigrationReportStore reports = new MigrationReportStore();
 		Flyway flyway = this.flyways.create(schema, runs);
+		Optional<TenantFacts> facts = steady.facts(schema);
+		Optional<MigrationReport> steadyReport = steady.steadyReport(facts.orElse(null), startedAt);
+		if (steadyReport.isPresent()) {
+			reports.publish(steadyReport.get());
+			TenantRun run = new TenantRun(schema, flyway, reports, null, true);
+			progress.finished(run);
+			return run;
+		}
 		Thread thread = Thread.currentThread();
 		String name = thread.getName();
 		// The report's log lines do not name the schema; the thread does, in every
@@ -82,7 +96,8 @@ public final class TenantMigrations {
 		finally {
 			thread.setName(name);
 		}
-		TenantRun run = new TenantRun(schema, flyway, reports, failure);
+		TenantRun run = new TenantRun(schema, flyway, reports, failure, false);
+		steady.ranFully(run, facts.orElse(null));
 		progress.finished(run);
 		return run;
 	}

@@ -23,12 +23,17 @@ final class TenantProgress {
 
 	private final AtomicInteger converged = new AtomicInteger();
 
+	private final AtomicInteger byHistory = new AtomicInteger();
+
 	TenantProgress(int total) {
 		this.total = total;
 		this.step = Math.max(1, total / 10);
 	}
 
 	void finished(TenantRun run) {
+		if (run.byHistory()) {
+			this.byHistory.incrementAndGet();
+		}
 		if (run.converged()) {
 			this.converged.incrementAndGet();
 		}
@@ -38,8 +43,10 @@ final class TenantProgress {
 		int done = this.finished.incrementAndGet();
 		if (done % this.step == 0 || done == this.total) {
 			int ok = this.converged.get();
-			logger.info(
-					ok + "/" + this.total + " tenants converged" + ((done > ok) ? ", " + (done - ok) + " failed" : ""));
+			int steady = this.byHistory.get();
+			logger
+				.info(ok + "/" + this.total + " tenants converged" + ((done > ok) ? ", " + (done - ok) + " failed" : "")
+						+ ((steady > 0) ? " (" + steady + " steady by their history alone)" : ""));
 		}
 	}
 

@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param flyway the tenant's Flyway
  * @param reports the tenant's report store, apart from every other tenant's
  * @param failure what stopped the run, or null when it converged
+ * @param byHistory whether its history alone said it is steady, as a tenant the whole
+ * strategy found steady (no Flyway run of its own)
  */
-public record TenantRun(String schema, Flyway flyway, MigrationReportStore reports,
-		@Nullable RuntimeException failure) {
+public record TenantRun(String schema, Flyway flyway, MigrationReportStore reports, @Nullable RuntimeException failure,
+		boolean byHistory) {
 
 	public Optional<MigrationReport> report() {
 		return this.reports.last();
