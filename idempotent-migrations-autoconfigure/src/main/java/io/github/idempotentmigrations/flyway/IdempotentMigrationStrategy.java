@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -60,30 +61,48 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 
 	@Override
 	public void migrate(Flyway flyway) {
+		migrate(flyway.getConfiguration(), flyway::migrate);
+	}
+
+	/**
+	 * As {@link #migrate(Flyway)}, for a configuration whose Flyway is built only where
+	 * it works: on the strategy's session (one Flyway per run, not two, where many
+	 * schemas run).
+	 */
+	public void migrate(Configuration configuration) {
+		migrate(configuration,
+				() -> Flyway.configure(configuration.getClassLoader()).configuration(configuration).load().migrate());
+	}
+
+	/**
+	 * Converges the schemas {@code configuration} migrates; {@code asIs} migrates them as
+	 * plain Flyway does, on a database other than PostgreSQL.
+	 */
+	private void migrate(Configuration configuration, Runnable asIs) {
 		StartupReport report = new StartupReport(this.settings.mode(), this.runs, this.reports);
 		ConnectSettings connect = this.settings.connect();
 		DatabaseWaiter waiter = new DatabaseWaiter(connect.timeout(), connect.initialBackoff(), connect.maxBackoff());
 		// The session tells the database: no connection of its own for that (one per
 		// tenant, many tenants).
-		Connection session = waiter.connect(flyway.getConfiguration().getDataSource(), report);
+		Connection session = waiter.connect(configuration.getDataSource(), report);
 		if (!onPostgreSql(session, report)) {
 			// another database: plain Flyway, as Boot runs it without a strategy
-			flyway.migrate();
+			asIs.run();
 			return;
 		}
 		try (session) {
 			session.setAutoCommit(true);
-			if (TransactionPooler.between(session, flyway.getConfiguration().getDataSource())) {
+			if (TransactionPooler.between(session, configuration.getDataSource())) {
 				throw report.fail(StopReason.TRANSACTION_POOLER, TransactionPooler.ANALYSIS, null);
 			}
-			FlywaySession.prepare(session, flyway.getConfiguration());
-			MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), session);
+			FlywaySession.prepare(session, configuration);
+			MigratedSchemas schemas = MigratedSchemas.of(configuration, session);
 			try (StartupLock lock = StartupLock.acquire(session, schemas)) {
 				execute(session, connect.lockTimeoutSql());
 				try {
 					// Flyway works on this session too: a pool of one connection is
 					// enough, as for plain Flyway.
-					converge(SessionFlyway.on(flyway, session), session, schemas, report);
+					converge(SessionFlyway.on(configuration, session), session, schemas, report);
 				}
 				finally {
 					// The session is usually pooled: give it back as it was.

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +25,10 @@ final class SessionFlyway {
 	private SessionFlyway() {
 	}
 
-	static Flyway on(Flyway application, Connection session) {
-		return Flyway.configure(application.getConfiguration().getClassLoader())
-			.configuration(application.getConfiguration())
-			.dataSource(new SessionDataSource(application.getConfiguration().getDataSource(), session))
+	static Flyway on(Configuration application, Connection session) {
+		return Flyway.configure(application.getClassLoader())
+			.configuration(application)
+			.dataSource(new SessionDataSource(application.getDataSource(), session))
 			.load();
 	}
 

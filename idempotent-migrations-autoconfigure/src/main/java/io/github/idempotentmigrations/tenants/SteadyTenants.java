@@ -45,21 +45,32 @@ final class SteadyTenants {
 			JOIN pg_namespace n ON n.oid = i.relnamespace WHERE NOT x.indisvalid AND n.nspname = ANY (?)
 			""";
 
+	// Schemas among the tenants' with both a history and an expected schema table: a
+	// lookup by table name (indexed), so a first start asks no tenant for its history.
+	private static final String WITH_HISTORY = """
+			SELECT n.nspname FROM pg_class h JOIN pg_namespace n ON n.oid = h.relnamespace
+			WHERE h.relname = ? AND n.nspname = ANY (?)
+			  AND EXISTS (SELECT 1 FROM pg_class e WHERE e.relname = ? AND e.relnamespace = h.relnamespace)
+			""";
+
 	private final @Nullable DataSource dataSource;
 
 	private final String historyTable;
 
 	private final StartupMode mode;
 
+	private final Set<String> withHistory;
+
 	private final Set<String> withInvalidIndexes;
 
 	private final AtomicReference<@Nullable Steady> steady = new AtomicReference<>();
 
 	private SteadyTenants(@Nullable DataSource dataSource, String historyTable, StartupMode mode,
-			Set<String> withInvalidIndexes) {
+			Set<String> withHistory, Set<String> withInvalidIndexes) {
 		this.dataSource = dataSource;
 		this.historyTable = historyTable;
 		this.mode = mode;
+		this.withHistory = withHistory;
 		this.withInvalidIndexes = withInvalidIndexes;
 	}
 
@@ -68,7 +79,7 @@ final class SteadyTenants {
 	 * restart read more than the history or the catalog cannot be read.
 	 */
 	static SteadyTenants of(StartupSettings settings, Configuration base, List<String> schemas) {
-		SteadyTenants none = new SteadyTenants(null, base.getTable(), settings.mode(), Set.of());
+		SteadyTenants none = new SteadyTenants(null, base.getTable(), settings.mode(), Set.of(), Set.of());
 		String initSql = base.getInitSql();
 		if (settings.mode() != StartupMode.MIGRATE || settings.repair().drift() != DriftPolicy.WARN
 				|| (initSql != null && !initSql.isBlank()) || base.getDataSource() == null) {
@@ -78,8 +89,10 @@ final class SteadyTenants {
 			if (!MigrationDatabase.isPostgreSql(connection)) {
 				return none;
 			}
+			Array names = connection.createArrayOf("text", schemas.toArray());
 			return new SteadyTenants(base.getDataSource(), base.getTable(), settings.mode(),
-					withInvalidIndexes(connection, schemas));
+					schemas(connection, WITH_HISTORY, base.getTable(), names, base.getTable() + "_expected"),
+					schemas(connection, WITH_INVALID_INDEXES, names));
 		}
 		catch (SQLException ex) {
 			// every tenant runs through the whole strategy, which says what is wrong
@@ -92,7 +105,7 @@ final class SteadyTenants {
 	 * tenant may be steady; empty when it runs through the whole strategy anyway.
 	 */
 	Optional<TenantFacts> facts(String schema) {
-		if (this.dataSource == null || this.withInvalidIndexes.contains(schema)) {
+		if (this.dataSource == null || !this.withHistory.contains(schema) || this.withInvalidIndexes.contains(schema)) {
 			return Optional.empty();
 		}
 		String history = quote(schema) + "." + quote(this.historyTable);
@@ -154,11 +167,12 @@ final class SteadyTenants {
 				&& report.warnings().isEmpty();
 	}
 
-	private static Set<String> withInvalidIndexes(Connection connection, List<String> schemas) throws SQLException {
+	private static Set<String> schemas(Connection connection, String query, Object... parameters) throws SQLException {
 		Set<String> found = new HashSet<>();
-		try (PreparedStatement statement = connection.prepareStatement(WITH_INVALID_INDEXES)) {
-			Array names = connection.createArrayOf("text", schemas.toArray());
-			statement.setArray(1, names);
+		try (PreparedStatement statement = connection.prepareStatement(query)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					found.add(rs.getString(1));

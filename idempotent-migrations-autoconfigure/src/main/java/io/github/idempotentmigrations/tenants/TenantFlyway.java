@@ -48,6 +48,11 @@ public final class TenantFlyway {
 	 * the starter stepped aside for keeps having none).
 	 */
 	public Flyway create(String schema, MigrationRunTracker runs) {
+		return configure(schema, runs).load();
+	}
+
+	/** As {@link #create}, the configuration only: a Flyway is built where it works. */
+	public FluentConfiguration configure(String schema, MigrationRunTracker runs) {
 		Map<String, String> placeholders = new HashMap<>(this.base.getPlaceholders());
 		placeholders.put(PLACEHOLDER, schema);
 		Callback[] callbacks = Arrays.stream(this.base.getCallbacks())
@@ -63,7 +68,7 @@ public final class TenantFlyway {
 		if (!this.locations.isEmpty()) {
 			configuration.locations(this.locations.toArray(String[]::new));
 		}
-		return configuration.load();
+		return configuration;
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.github.idempotentmigrations.engine.EngineSettings;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
@@ -19,6 +21,7 @@ import io.github.idempotentmigrations.flyway.MigrationRunTracker;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.tenants.SteadyTenants.TenantFacts;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every tenant schema through the starter's strategy, exactly as one schema is run,
@@ -72,7 +75,7 @@ public final class TenantMigrations {
 		Instant startedAt = Instant.now();
 		MigrationRunTracker runs = new MigrationRunTracker(this.engineSettings);
 		MigrationReportStore reports = new MigrationReportStore();
-		Flyway flyway = this.flyways.create(schema, runs);
+		Supplier<Flyway> flyway = once(() -> this.flyways.create(schema, runs));
 		Optional<TenantFacts> facts = steady.facts(schema);
 		Optional<MigrationReport> steadyReport = steady.steadyReport(facts.orElse(null), startedAt);
 		if (steadyReport.isPresent()) {
@@ -88,7 +91,8 @@ public final class TenantMigrations {
 		thread.setName("tenant-" + schema);
 		RuntimeException failure = null;
 		try {
-			new IdempotentMigrationStrategy(this.settings, this.engineSettings, runs, reports).migrate(flyway);
+			new IdempotentMigrationStrategy(this.settings, this.engineSettings, runs, reports)
+				.migrate(this.flyways.configure(schema, runs));
 		}
 		catch (RuntimeException ex) {
 			failure = ex;
@@ -100,6 +104,22 @@ public final class TenantMigrations {
 		steady.ranFully(run, facts.orElse(null));
 		progress.finished(run);
 		return run;
+	}
+
+	/**
+	 * Builds the tenant's Flyway the first time it is asked for: building one copies the
+	 * whole Flyway configuration, and a live check may never ask.
+	 */
+	private static Supplier<Flyway> once(Supplier<Flyway> build) {
+		AtomicReference<@Nullable Flyway> built = new AtomicReference<>();
+		return () -> {
+			Flyway flyway = built.get();
+			if (flyway == null) {
+				built.compareAndSet(null, build.get());
+				flyway = built.get();
+			}
+			return flyway;
+		};
 	}
 
 	private static TenantRun join(Future<TenantRun> future) {

@@ -1,6 +1,7 @@
 package io.github.idempotentmigrations.tenants;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.flyway.MigrationReportStore;
@@ -12,14 +13,18 @@ import org.jspecify.annotations.Nullable;
  * failure that stopped it.
  *
  * @param schema the tenant's schema
- * @param flyway the tenant's Flyway
+ * @param flywayOnDemand the tenant's Flyway, built the first time a live check asks
  * @param reports the tenant's report store, apart from every other tenant's
  * @param failure what stopped the run, or null when it converged
  * @param byHistory whether its history alone said it is steady, as a tenant the whole
  * strategy found steady (no Flyway run of its own)
  */
-public record TenantRun(String schema, Flyway flyway, MigrationReportStore reports, @Nullable RuntimeException failure,
-		boolean byHistory) {
+public record TenantRun(String schema, Supplier<Flyway> flywayOnDemand, MigrationReportStore reports,
+		@Nullable RuntimeException failure, boolean byHistory) {
+
+	public Flyway flyway() {
+		return this.flywayOnDemand.get();
+	}
 
 	public Optional<MigrationReport> report() {
 		return this.reports.last();
