@@ -47,7 +47,8 @@ public final class ExpectedSchema {
 					+ "\"" + migration.getDescription() + "\" is a "
 					+ (migration.getType().name().startsWith("JDBC") ? "Java" : migration.getType().name())
 					+ " migration");
-		return code.or(() -> CodeCallbacks.first(application).map((script) -> "Callback " + script + " is a program"))
+		return code
+			.or(() -> CallbackScripts.firstProgram(application).map((script) -> "Callback " + script + " is a program"))
 			.map((reason) -> reason + ": no shadow answer (a shadow runs SQL only: code can reach the real database and"
 					+ " other systems)");
 	}

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,12 @@ import javax.sql.DataSource;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
+import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.StartupSettings;
+import io.github.idempotentmigrations.shadow.CallbackScripts;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +59,9 @@ final class SteadyTenants {
 			  AND EXISTS (SELECT 1 FROM pg_class e WHERE e.relname = ? AND e.relnamespace = h.relnamespace)
 			""";
 
+	private static final Set<Event> INFO_EVENTS = EnumSet.of(Event.BEFORE_INFO, Event.AFTER_INFO,
+			Event.AFTER_INFO_ERROR, Event.AFTER_INFO_OPERATION_FINISH);
+
 	private final @Nullable DataSource dataSource;
 
 	private final String historyTable;
@@ -75,14 +84,15 @@ final class SteadyTenants {
 	}
 
 	/**
-	 * For {@code schemas} migrated with {@code base}; none when a setting makes the
-	 * restart read more than the history or the catalog cannot be read.
+	 * For {@code schemas} migrated with {@code base} (what every tenant's configuration
+	 * shares, its locations included); none when a setting makes the restart read more
+	 * than the history or the catalog cannot be read.
 	 */
 	static SteadyTenants of(StartupSettings settings, Configuration base, List<String> schemas) {
 		SteadyTenants none = new SteadyTenants(null, base.getTable(), settings.mode(), Set.of(), Set.of());
 		String initSql = base.getInitSql();
 		if (settings.mode() != StartupMode.MIGRATE || settings.repair().drift() != DriftPolicy.WARN
-				|| (initSql != null && !initSql.isBlank()) || base.getDataSource() == null) {
+				|| (initSql != null && !initSql.isBlank()) || base.getDataSource() == null || infoCallbacks(base)) {
 			return none;
 		}
 		try (Connection connection = base.getDataSource().getConnection()) {
@@ -160,6 +170,26 @@ final class SteadyTenants {
 		}
 		facts(run.schema()).filter(before::equals)
 			.ifPresent((after) -> this.steady.compareAndSet(null, new Steady(after, report.get().schemaVersion())));
+	}
+
+	/**
+	 * Whether a callback acts on Flyway's info events: the whole strategy's restart runs
+	 * {@code info()} once per tenant, which calls it.
+	 */
+	private static boolean infoCallbacks(Configuration base) {
+		return CallbackScripts.anyFor(base, INFO_EVENTS) || Arrays.stream(base.getCallbacks())
+			.filter((callback) -> !(callback instanceof IdempotentStatementCallback))
+			.anyMatch(SteadyTenants::supportsInfo);
+	}
+
+	private static boolean supportsInfo(Callback callback) {
+		try {
+			return INFO_EVENTS.stream().anyMatch((event) -> callback.supports(event, null));
+		}
+		catch (RuntimeException ex) {
+			// it needs a context to tell: take it as acting on them
+			return true;
+		}
 	}
 
 	private static boolean steady(MigrationReport report) {

@@ -36,9 +36,16 @@ public final class TenantFlyway {
 		this.locations = List.copyOf(locations);
 	}
 
-	/** The application's Flyway configuration every tenant's is built from. */
-	Configuration base() {
-		return this.base;
+	/**
+	 * What every tenant's configuration shares: the application's with the tenants'
+	 * locations (no schema of its own).
+	 */
+	Configuration shared() {
+		FluentConfiguration configuration = Flyway.configure(this.base.getClassLoader()).configuration(this.base);
+		if (!this.locations.isEmpty()) {
+			configuration.locations(this.locations.toArray(String[]::new));
+		}
+		return configuration;
 	}
 
 	/**

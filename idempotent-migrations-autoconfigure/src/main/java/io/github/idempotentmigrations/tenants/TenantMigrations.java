@@ -51,7 +51,7 @@ public final class TenantMigrations {
 	public MigratedTenants migrate(List<String> schemas) {
 		long start = System.nanoTime();
 		TenantProgress progress = new TenantProgress(schemas.size());
-		SteadyTenants steady = SteadyTenants.of(this.settings, this.flyways.base(), schemas);
+		SteadyTenants steady = SteadyTenants.of(this.settings, this.flyways.shared(), schemas);
 		AtomicInteger threads = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism,
 				(task) -> new Thread(task, "tenant-migrations-" + threads.incrementAndGet()));

@@ -89,6 +89,30 @@ class SteadyTenantsTests {
 		assertThat(whole.reports.get("s00")).isEqualTo("converged 4 [] [] [] []");
 	}
 
+	/**
+	 * A callback on Flyway's info events runs once per tenant on every restart through
+	 * the whole strategy: no tenant is answered by its history alone then.
+	 */
+	@Test
+	void aCallbackOnInfoEventsStillRunsForEveryTenant() {
+		List<String> tenants = names("c", 4);
+		try (TestDatabase db = TestDatabase.create()) {
+			db.execute("CREATE TABLE public.info_calls (tenant text)");
+			String[] properties = { schemasProperty(tenants), "idempotent-migrations.tenants.locations="
+					+ TenantsApplication.LOCATION + ",classpath:db/tenant-info-callback" };
+			on(db, properties).run((context) -> assertThat(context).hasNotFailed());
+			List<String> before = db.query("SELECT tenant FROM public.info_calls");
+			on(db, properties).run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(TenantMigrationInitializer.class).migrated().runs())
+					.noneMatch(TenantRun::byHistory);
+			});
+			List<String> after = new ArrayList<>(db.query("SELECT tenant FROM public.info_calls"));
+			before.forEach(after::remove);
+			assertThat(after).containsAll(tenants);
+		}
+	}
+
 	private static Restart restart(String... properties) {
 		List<String> all = new ArrayList<>(List.of(properties));
 		all.add(schemasProperty(TENANTS));

@@ -22,36 +22,57 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
- * Callback scripts in the migrations' locations that are code, not SQL
- * ({@code afterMigrate.sh}, {@code beforeMigrate__notify.py}): Flyway runs them as
- * programs, so a shadow build would run them too.
+ * Callback scripts in the migrations' locations ({@code afterMigrate.sql},
+ * {@code beforeMigrate__notify.py}), read by file name the way Flyway names them.
  */
-final class CodeCallbacks {
+public final class CallbackScripts {
 
 	private static final Set<String> EVENTS = Arrays.stream(Event.values())
 		.map(Event::getId)
 		.collect(Collectors.toSet());
 
-	private CodeCallbacks() {
+	private CallbackScripts() {
 	}
 
-	/** The first such script in the configured locations, by file name. */
-	static Optional<String> first(Configuration configuration) {
+	/**
+	 * The first callback script in the configured locations that is code, not SQL
+	 * ({@code afterMigrate.sh}): Flyway runs it as a program, so a shadow build would run
+	 * it too.
+	 */
+	static Optional<String> firstProgram(Configuration configuration) {
 		Set<String> sqlSuffixes = Set.of(configuration.getSqlMigrationSuffixes());
-		return Arrays.stream(configuration.getLocations())
-			.flatMap((location) -> fileNames(configuration, location).stream())
-			.filter((name) -> isCodeCallback(name, configuration.getSqlMigrationSeparator(), sqlSuffixes))
+		return scripts(configuration)
+			.filter((name) -> sqlSuffixes.stream().noneMatch(name::endsWith) && !name.endsWith(".conf"))
+			.filter((name) -> event(name, configuration.getSqlMigrationSeparator()).isPresent())
 			.findFirst();
 	}
 
-	private static boolean isCodeCallback(String name, String separator, Set<String> sqlSuffixes) {
+	/**
+	 * Whether a callback script in the configured locations is for one of {@code events}.
+	 */
+	public static boolean anyFor(Configuration configuration, Set<Event> events) {
+		Set<String> ids = events.stream().map(Event::getId).collect(Collectors.toSet());
+		return scripts(configuration).anyMatch(
+				(name) -> event(name, configuration.getSqlMigrationSeparator()).filter(ids::contains).isPresent());
+	}
+
+	private static Stream<String> scripts(Configuration configuration) {
+		return Arrays.stream(configuration.getLocations())
+			.flatMap((location) -> fileNames(configuration, location).stream());
+	}
+
+	/**
+	 * The event a file is the callback of, by its name ({@code afterMigrate__notify.sh}).
+	 */
+	private static Optional<String> event(String name, String separator) {
 		int dot = name.lastIndexOf('.');
-		if (dot <= 0 || sqlSuffixes.stream().anyMatch(name::endsWith) || name.endsWith(".conf")) {
-			return false;
+		if (dot <= 0) {
+			return Optional.empty();
 		}
 		String base = name.substring(0, dot);
 		int described = base.indexOf(separator);
-		return EVENTS.contains((described < 0) ? base : base.substring(0, described));
+		String event = (described < 0) ? base : base.substring(0, described);
+		return EVENTS.contains(event) ? Optional.of(event) : Optional.empty();
 	}
 
 	/** The names of the files directly in a location; none when it cannot be listed. */

@@ -1,0 +1,1 @@
+INSERT INTO public.info_calls VALUES ('${tenant}');
