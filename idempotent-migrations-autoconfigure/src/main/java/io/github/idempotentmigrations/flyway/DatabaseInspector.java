@@ -38,7 +38,9 @@ final class DatabaseInspector {
 			""";
 
 	// An index being built concurrently right now is INVALID too: leave it to the session
-	// building it.
+	// building it. Reached through the tables of the schemas (every table records a
+	// dependency on its schema; pg_index is indexed by table), not by reading every index
+	// of the database: with many tenant schemas, those are many.
 	private static final String INVALID_INDEXES = """
 			SELECT n.nspname, i.relname, t.relname
 			FROM pg_index x
@@ -46,6 +48,9 @@ final class DatabaseInspector {
 			JOIN pg_class t ON t.oid = x.indrelid
 			JOIN pg_namespace n ON n.oid = i.relnamespace
 			WHERE NOT x.indisvalid AND n.nspname = ANY (?)
+			  AND x.indrelid IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+			      AND d.refclassid = 'pg_namespace'::regclass
+			      AND d.refobjid IN (SELECT oid FROM pg_namespace WHERE nspname = ANY (?)))
 			  AND x.indexrelid NOT IN (SELECT index_relid FROM pg_stat_progress_create_index)
 			ORDER BY n.nspname, i.relname
 			""";
@@ -100,7 +105,9 @@ final class DatabaseInspector {
 	List<InvalidIndex> invalidIndexes(Connection connection, MigratedSchemas schemas) throws SQLException {
 		List<InvalidIndex> indexes = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(INVALID_INDEXES)) {
-			statement.setArray(1, names(connection, schemas));
+			Array names = names(connection, schemas);
+			statement.setArray(1, names);
+			statement.setArray(2, names);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					indexes.add(new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3)));
