@@ -17,9 +17,12 @@ import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.StartupMode;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
+import io.github.idempotentmigrations.flyway.StartupLock;
 import io.github.idempotentmigrations.flyway.StartupSettings;
+import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -108,16 +111,30 @@ final class SteadyTenants {
 		if (this.dataSource == null || !this.withHistory.contains(schema) || this.withInvalidIndexes.contains(schema)) {
 			return Optional.empty();
 		}
+		// Read under the tenant's startup lock: while another instance holds it, what it
+		// is changing is not committed yet, and the whole strategy waits for it.
+		try (Connection connection = this.dataSource.getConnection()) {
+			return Transaction.run(connection,
+					() -> StartupLock.takeForTransaction(connection, new ObjectName(schema, this.historyTable))
+							? read(connection, schema) : Optional.empty());
+		}
+		catch (SQLException ex) {
+			// no history or no expected schema yet, among others: the whole strategy
+			// finds out
+			return Optional.empty();
+		}
+	}
+
+	private Optional<TenantFacts> read(Connection connection, String schema) throws SQLException {
 		String history = quote(schema) + "." + quote(this.historyTable);
 		String expected = quote(schema) + "." + quote(this.historyTable + "_expected");
 		// The row Flyway writes when it creates the schema names it: one tenant's differs
 		// from another's by that name alone, which Flyway's verdict does not read.
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement("SELECT (SELECT string_agg(format("
-						+ "'%L|%L|%L|%L|%L|%L', type, version, description, CASE WHEN type = 'SCHEMA' AND script = ?"
-						+ " THEN 'the tenant''s schema' ELSE script END, checksum, success), E'\\n'"
-						+ " ORDER BY installed_rank) FROM " + history
-						+ "), (SELECT string_agg(DISTINCT migrations, ',')" + " FROM " + expected + ")")) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT (SELECT string_agg(format("
+				+ "'%L|%L|%L|%L|%L|%L', type, version, description, CASE WHEN type = 'SCHEMA' AND script = ?"
+				+ " THEN 'the tenant''s schema' ELSE script END, checksum, success), E'\\n'"
+				+ " ORDER BY installed_rank) FROM " + history + "), (SELECT string_agg(DISTINCT migrations, ',')"
+				+ " FROM " + expected + ")")) {
 			statement.setString(1, quote(schema));
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
@@ -125,11 +142,6 @@ final class SteadyTenants {
 				String stored = rs.getString(2);
 				return (rows == null || stored == null) ? Optional.empty() : Optional.of(new TenantFacts(rows, stored));
 			}
-		}
-		catch (SQLException ex) {
-			// no history or no expected schema yet, among others: the whole strategy
-			// finds out
-			return Optional.empty();
 		}
 	}
 
