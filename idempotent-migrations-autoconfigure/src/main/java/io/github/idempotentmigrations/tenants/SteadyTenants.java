@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.StartupLock;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.shadow.Transaction;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -36,8 +40,9 @@ import org.jspecify.annotations.Nullable;
  * about, and unchanged while it ran) and that has no INVALID index is in that same state;
  * its report says so with one query instead of a Flyway run, and so is not a whole
  * catalog scan per tenant. Any other tenant, and every tenant when a setting makes the
- * restart read more than that (validate mode, a drift policy that compares, init SQL),
- * runs through the whole strategy.
+ * restart read more than that (validate mode, a drift policy that compares, init SQL) or
+ * run code of the application's (a callback on the events the whole strategy's Flyway
+ * fires on a steady tenant), runs through the whole strategy.
  */
 final class SteadyTenants {
 
@@ -55,6 +60,9 @@ final class SteadyTenants {
 			WHERE h.relname = ? AND n.nspname = ANY (?)
 			  AND EXISTS (SELECT 1 FROM pg_class e WHERE e.relname = ? AND e.relnamespace = h.relnamespace)
 			""";
+
+	private static final Set<Event> STEADY_TENANT_EVENTS = EnumSet.of(Event.AFTER_CONNECT, Event.BEFORE_INFO,
+			Event.AFTER_INFO, Event.AFTER_INFO_ERROR, Event.AFTER_INFO_OPERATION_FINISH);
 
 	private final @Nullable DataSource dataSource;
 
@@ -85,7 +93,8 @@ final class SteadyTenants {
 		SteadyTenants none = new SteadyTenants(null, base.getTable(), settings.mode(), Set.of(), Set.of());
 		String initSql = base.getInitSql();
 		if (settings.mode() != StartupMode.MIGRATE || settings.repair().drift() != DriftPolicy.WARN
-				|| (initSql != null && !initSql.isBlank()) || base.getDataSource() == null) {
+				|| (initSql != null && !initSql.isBlank()) || callsBackOnSteadyTenants(base)
+				|| base.getDataSource() == null) {
 			return none;
 		}
 		try (Connection connection = base.getDataSource().getConnection()) {
@@ -172,6 +181,25 @@ final class SteadyTenants {
 		}
 		facts(run.schema()).filter(before::equals)
 			.ifPresent((after) -> this.steady.compareAndSet(null, new Steady(after, report.get().schemaVersion())));
+	}
+
+	/**
+	 * Whether a callback handles an event the whole strategy's Flyway fires on a steady
+	 * tenant (it connects and reads the history, Flyway's info).
+	 */
+	private static boolean callsBackOnSteadyTenants(Configuration base) {
+		return Arrays.stream(base.getCallbacks())
+			.anyMatch((callback) -> STEADY_TENANT_EVENTS.stream().anyMatch((event) -> supports(callback, event)));
+	}
+
+	private static boolean supports(Callback callback, Event event) {
+		try {
+			return callback.supports(event, null);
+		}
+		catch (RuntimeException ex) {
+			// it needs Flyway's context to say: as if it did
+			return true;
+		}
 	}
 
 	private static boolean steady(MigrationReport report) {

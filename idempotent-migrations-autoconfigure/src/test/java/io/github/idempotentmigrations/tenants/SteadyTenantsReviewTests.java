@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.idempotentmigrations.autoconfigure.TenantMigrationInitializer;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,27 @@ class SteadyTenantsReviewTests {
 
 		assertThat(whole.get(BUSY)).contains("99");
 		assertThat(byHistory).isEqualTo(whole);
+	}
+
+	/**
+	 * An application callback on Flyway's info events runs for every tenant the whole
+	 * strategy inspects; a tenant answered by history runs none.
+	 */
+	@Test
+	void applicationCallbacksRunForEveryTenantAsInTheWholeStrategy() {
+		assertThat(infoSeenAfterRestart()).isEqualTo(infoSeenAfterRestart(WHOLE_STRATEGY));
+	}
+
+	/** Which schemas the callback saw Flyway's info on, how often, in a restart. */
+	private static List<String> infoSeenAfterRestart(String... properties) {
+		try (TestDatabase db = TestDatabase.copyOf(template)) {
+			db.execute("CREATE TABLE public.info_seen (schema text)");
+			List<String> all = new ArrayList<>(List.of(properties));
+			all.add(schemasProperty(TENANTS));
+			on(db, all.toArray(String[]::new)).withBean("infoSeen", Callback.class, InfoSeen::new)
+				.run((context) -> assertThat(context).hasNotFailed());
+			return db.query("SELECT schema || ' ' || count(*) FROM public.info_seen GROUP BY schema ORDER BY schema");
+		}
 	}
 
 	private static Map<String, String> restartWhileAnotherInstanceMigratesBusy(String... properties) throws Exception {
@@ -127,6 +151,38 @@ class SteadyTenantsReviewTests {
 			}
 		});
 		return reports;
+	}
+
+	/** Writes down the schema of every Flyway info, on Flyway's own connection. */
+	private static final class InfoSeen implements Callback {
+
+		@Override
+		public boolean supports(Event event, Context context) {
+			return event == Event.AFTER_INFO;
+		}
+
+		@Override
+		public boolean canHandleInTransaction(Event event, Context context) {
+			return true;
+		}
+
+		@Override
+		public void handle(Event event, Context context) {
+			try (PreparedStatement statement = context.getConnection()
+				.prepareStatement("INSERT INTO public.info_seen VALUES (?)")) {
+				statement.setString(1, String.valueOf(context.getConfiguration().getDefaultSchema()));
+				statement.execute();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@Override
+		public String getCallbackName() {
+			return "infoSeen";
+		}
+
 	}
 
 }
