@@ -1,5 +1,6 @@
 -- Objects of every kind a snapshot reads, in two schemas that reach into each other and
 -- into public, so a snapshot narrowed to one schema must still name what lies outside it.
+-- Every supported PostgreSQL (14 on) builds it.
 CREATE EXTENSION IF NOT EXISTS pgcrypto SCHEMA public;
 CREATE TYPE public.shared_level AS ENUM ('low', 'high');
 CREATE TABLE public.shared_base (id bigint, noted_at timestamptz DEFAULT now());
@@ -26,8 +27,7 @@ CREATE TABLE acme.orders (
     customer_id bigint NOT NULL REFERENCES acme.customers (id) ON DELETE CASCADE,
     ticket integer DEFAULT nextval('acme.ticket_seq'),
     placed date NOT NULL,
-    PRIMARY KEY (id, placed),
-    EXCLUDE USING btree (ticket WITH =, placed WITH =)
+    PRIMARY KEY (id, placed)
 ) PARTITION BY RANGE (placed);
 CREATE TABLE acme.orders_2026 PARTITION OF acme.orders FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 CREATE INDEX orders_placed_idx ON acme.orders (placed);
@@ -77,3 +77,55 @@ COMMENT ON OPERATOR acme.=~= (acme.qty, integer) IS 'adds';
 COMMENT ON TABLE public.shared_base IS 'shared by all tenants';
 COMMENT ON SCHEMA globex IS 'another tenant';
 COMMENT ON TABLE globex.sequence_user IS 'not acme';
+-- Exclusion constraints on partitioned tables only from PostgreSQL 17 on
+CREATE TABLE acme.slots (at integer, EXCLUDE USING btree (at WITH =));
+-- Partitions and children in the other schema, both ways
+CREATE TABLE globex.orders_2025 PARTITION OF acme.orders FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX orders_2025_customer_idx ON globex.orders_2025 (customer_id);
+COMMENT ON INDEX globex.orders_2025_customer_idx IS 'in globex';
+CREATE TABLE globex.events (id integer, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE acme.events_2026 PARTITION OF globex.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE globex.vip (tier integer) INHERITS (acme.customers);
+CREATE TABLE globex.uses_acme (s acme.status, q acme.qty);
+CREATE VIEW globex.acme_customers AS SELECT id, email FROM acme.customers;
+CREATE FUNCTION globex.stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER cache_stamp BEFORE INSERT ON acme.cache FOR EACH ROW EXECUTE FUNCTION globex.stamp();
+COMMENT ON TRIGGER cache_stamp ON acme.cache IS 'calls into globex';
+-- A unique constraint over an index built before it
+CREATE UNIQUE INDEX cache_v_idx ON acme.cache (v);
+ALTER TABLE acme.cache ADD CONSTRAINT cache_v_key UNIQUE USING INDEX cache_v_idx;
+-- Comments on objects of classes the narrowing reaches by oid and of others
+COMMENT ON COLUMN acme.pair.a IS 'composite type column';
+COMMENT ON COLUMN acme.open_orders.id IS 'view column';
+CREATE TYPE acme.span AS RANGE (subtype = float8);
+COMMENT ON TYPE acme.span IS 'a range';
+CREATE RULE cache_update AS ON UPDATE TO acme.cache DO ALSO NOTHING;
+COMMENT ON RULE cache_update ON acme.cache IS 'a rule';
+CREATE STATISTICS acme.cache_stats ON k, v FROM acme.cache;
+COMMENT ON STATISTICS acme.cache_stats IS 'statistics';
+CREATE TEXT SEARCH CONFIGURATION acme.plain (COPY = pg_catalog.simple);
+COMMENT ON TEXT SEARCH CONFIGURATION acme.plain IS 'text search';
+CREATE OPERATOR FAMILY acme.family USING hash;
+COMMENT ON OPERATOR FAMILY acme.family USING hash IS 'operator family';
+CREATE CONVERSION acme.latin FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+COMMENT ON CONVERSION acme.latin IS 'conversion';
+CREATE FOREIGN DATA WRAPPER narrowed_wrapper;
+CREATE SERVER narrowed_server FOREIGN DATA WRAPPER narrowed_wrapper;
+COMMENT ON SERVER narrowed_server IS 'no schema';
+CREATE FOREIGN TABLE acme.remote (x integer) SERVER narrowed_server;
+COMMENT ON COLUMN acme.remote.x IS 'foreign table column';
+GRANT SELECT (x) ON acme.remote TO snapshot_reader_narrowed;
+GRANT SELECT (n) ON globex.sequence_user TO snapshot_reader_narrowed;
+CREATE AGGREGATE acme.pick(float8 ORDER BY float8) (SFUNC = ordered_set_transition, STYPE = internal,
+    FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA);
+GRANT EXECUTE ON FUNCTION acme.pick(float8, float8) TO snapshot_reader_narrowed;
+COMMENT ON AGGREGATE acme.pick(float8 ORDER BY float8) IS 'ordered-set';
+-- Extension members in a tenant schema
+CREATE EXTENSION IF NOT EXISTS citext SCHEMA acme;
+-- Schemas whose names need quoting, and one without objects
+CREATE SCHEMA "we""ird";
+CREATE TABLE "we""ird"."ta""ble" (x integer PRIMARY KEY);
+COMMENT ON COLUMN "we""ird"."ta""ble".x IS 'quoted';
+CREATE SCHEMA "Mixed";
+CREATE TABLE "Mixed"."T" (x integer);
+CREATE SCHEMA empty_one;

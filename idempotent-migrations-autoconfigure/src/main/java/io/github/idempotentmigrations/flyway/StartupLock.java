@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,7 +17,7 @@ import org.apache.commons.logging.LogFactory;
  * cannot run while a transaction holds the lock. Released explicitly: a pooled
  * connection's session outlives {@code close()}.
  */
-final class StartupLock implements AutoCloseable {
+public final class StartupLock implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(StartupLock.class);
 
@@ -59,6 +60,16 @@ final class StartupLock implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new SQLException("Interrupted while waiting for another instance to finish migrating", ex);
 		}
+	}
+
+	/**
+	 * Takes the startup lock of {@code historyTable} until the session's transaction
+	 * ends, unless an instance holds it: false while one is inspecting, repairing or
+	 * migrating its schemas, so what the transaction reads is not what that instance is
+	 * changing.
+	 */
+	public static boolean takeForTransaction(Connection session, ObjectName historyTable) throws SQLException {
+		return call(session, "SELECT pg_try_advisory_xact_lock(" + KEYS + ")", historyTable.toSql());
 	}
 
 	@Override

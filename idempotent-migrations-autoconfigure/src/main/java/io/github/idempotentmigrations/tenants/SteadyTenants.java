@@ -19,11 +19,13 @@ import javax.sql.DataSource;
 
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.StartupMode;
+import io.github.idempotentmigrations.engine.sql.ObjectName;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
-import io.github.idempotentmigrations.flyway.IdempotentStatementCallback;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
+import io.github.idempotentmigrations.flyway.StartupLock;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.shadow.CallbackScripts;
+import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -39,8 +41,9 @@ import org.jspecify.annotations.Nullable;
  * about, and unchanged while it ran) and that has no INVALID index is in that same state;
  * its report says so with one query instead of a Flyway run, and so is not a whole
  * catalog scan per tenant. Any other tenant, and every tenant when a setting makes the
- * restart read more than that (validate mode, a drift policy that compares, init SQL),
- * runs through the whole strategy.
+ * restart read more than that (validate mode, a drift policy that compares, init SQL) or
+ * run code of the application's (a callback on the events the whole strategy's Flyway
+ * fires on a steady tenant), runs through the whole strategy.
  */
 final class SteadyTenants {
 
@@ -59,8 +62,8 @@ final class SteadyTenants {
 			  AND EXISTS (SELECT 1 FROM pg_class e WHERE e.relname = ? AND e.relnamespace = h.relnamespace)
 			""";
 
-	private static final Set<Event> INFO_EVENTS = EnumSet.of(Event.BEFORE_INFO, Event.AFTER_INFO,
-			Event.AFTER_INFO_ERROR, Event.AFTER_INFO_OPERATION_FINISH);
+	private static final Set<Event> STEADY_TENANT_EVENTS = EnumSet.of(Event.AFTER_CONNECT, Event.BEFORE_INFO,
+			Event.AFTER_INFO, Event.AFTER_INFO_ERROR, Event.AFTER_INFO_OPERATION_FINISH);
 
 	private final @Nullable DataSource dataSource;
 
@@ -92,7 +95,8 @@ final class SteadyTenants {
 		SteadyTenants none = new SteadyTenants(null, base.getTable(), settings.mode(), Set.of(), Set.of());
 		String initSql = base.getInitSql();
 		if (settings.mode() != StartupMode.MIGRATE || settings.repair().drift() != DriftPolicy.WARN
-				|| (initSql != null && !initSql.isBlank()) || base.getDataSource() == null || infoCallbacks(base)) {
+				|| (initSql != null && !initSql.isBlank()) || callsBackOnSteadyTenants(base)
+				|| base.getDataSource() == null) {
 			return none;
 		}
 		try (Connection connection = base.getDataSource().getConnection()) {
@@ -118,16 +122,30 @@ final class SteadyTenants {
 		if (this.dataSource == null || !this.withHistory.contains(schema) || this.withInvalidIndexes.contains(schema)) {
 			return Optional.empty();
 		}
+		// Read under the tenant's startup lock: while another instance holds it, what it
+		// is changing is not committed yet, and the whole strategy waits for it.
+		try (Connection connection = this.dataSource.getConnection()) {
+			return Transaction.run(connection,
+					() -> StartupLock.takeForTransaction(connection, new ObjectName(schema, this.historyTable))
+							? read(connection, schema) : Optional.empty());
+		}
+		catch (SQLException ex) {
+			// no history or no expected schema yet, among others: the whole strategy
+			// finds out
+			return Optional.empty();
+		}
+	}
+
+	private Optional<TenantFacts> read(Connection connection, String schema) throws SQLException {
 		String history = quote(schema) + "." + quote(this.historyTable);
 		String expected = quote(schema) + "." + quote(this.historyTable + "_expected");
 		// The row Flyway writes when it creates the schema names it: one tenant's differs
 		// from another's by that name alone, which Flyway's verdict does not read.
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement("SELECT (SELECT string_agg(format("
-						+ "'%L|%L|%L|%L|%L|%L', type, version, description, CASE WHEN type = 'SCHEMA' AND script = ?"
-						+ " THEN 'the tenant''s schema' ELSE script END, checksum, success), E'\\n'"
-						+ " ORDER BY installed_rank) FROM " + history
-						+ "), (SELECT string_agg(DISTINCT migrations, ',')" + " FROM " + expected + ")")) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT (SELECT string_agg(format("
+				+ "'%L|%L|%L|%L|%L|%L', type, version, description, CASE WHEN type = 'SCHEMA' AND script = ?"
+				+ " THEN 'the tenant''s schema' ELSE script END, checksum, success), E'\\n'"
+				+ " ORDER BY installed_rank) FROM " + history + "), (SELECT string_agg(DISTINCT migrations, ',')"
+				+ " FROM " + expected + ")")) {
 			statement.setString(1, quote(schema));
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
@@ -135,11 +153,6 @@ final class SteadyTenants {
 				String stored = rs.getString(2);
 				return (rows == null || stored == null) ? Optional.empty() : Optional.of(new TenantFacts(rows, stored));
 			}
-		}
-		catch (SQLException ex) {
-			// no history or no expected schema yet, among others: the whole strategy
-			// finds out
-			return Optional.empty();
 		}
 	}
 
@@ -173,21 +186,21 @@ final class SteadyTenants {
 	}
 
 	/**
-	 * Whether a callback acts on Flyway's info events: the whole strategy's restart runs
-	 * {@code info()} once per tenant, which calls it.
+	 * Whether a callback (a Java one, or a script in the tenants' locations) handles an
+	 * event the whole strategy's Flyway fires on a steady tenant (it connects and reads
+	 * the history, Flyway's info).
 	 */
-	private static boolean infoCallbacks(Configuration base) {
-		return CallbackScripts.anyFor(base, INFO_EVENTS) || Arrays.stream(base.getCallbacks())
-			.filter((callback) -> !(callback instanceof IdempotentStatementCallback))
-			.anyMatch(SteadyTenants::supportsInfo);
+	private static boolean callsBackOnSteadyTenants(Configuration base) {
+		return CallbackScripts.anyFor(base, STEADY_TENANT_EVENTS) || Arrays.stream(base.getCallbacks())
+			.anyMatch((callback) -> STEADY_TENANT_EVENTS.stream().anyMatch((event) -> supports(callback, event)));
 	}
 
-	private static boolean supportsInfo(Callback callback) {
+	private static boolean supports(Callback callback, Event event) {
 		try {
-			return INFO_EVENTS.stream().anyMatch((event) -> callback.supports(event, null));
+			return callback.supports(event, null);
 		}
 		catch (RuntimeException ex) {
-			// it needs a context to tell: take it as acting on them
+			// it needs Flyway's context to say: as if it did
 			return true;
 		}
 	}

@@ -31,7 +31,8 @@ class NarrowedSnapshotTests {
 			database.execute(fixture());
 			try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
 				statement.execute("SET search_path = pg_catalog");
-				for (String schemas : List.of("acme", "globex", "public", "acme,globex", "no_such_schema")) {
+				for (String schemas : List.of("acme", "globex", "public", "acme,globex", "we\"ird", "Mixed",
+						"empty_one", "no_such_schema")) {
 					for (ObjectKind kind : ObjectKind.values()) {
 						assertThat(narrowed(connection, kind, schemas)).as("%s in %s", kind, schemas)
 							.isEqualTo(filtered(connection, kind, schemas));
@@ -58,6 +59,9 @@ class NarrowedSnapshotTests {
 					.anyMatch((row) -> row.startsWith("table constraint "))
 					.anyMatch((row) -> row.startsWith("table column "))
 					.anyMatch((row) -> row.startsWith("schema "))
+					.anyMatch((row) -> row.startsWith("composite type column "))
+					.anyMatch((row) -> row.startsWith("statistics object "))
+					.anyMatch((row) -> row.startsWith("foreign table column "))
 					.noneMatch((row) -> row.contains("globex") || row.contains("shared_base"));
 			}
 		}

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.idempotentmigrations.autoconfigure.TenantMigrationInitializer;
-import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static io.github.idempotentmigrations.tenants.TenantsApplication.describe;
 import static io.github.idempotentmigrations.tenants.TenantsApplication.names;
 import static io.github.idempotentmigrations.tenants.TenantsApplication.objectsAndRows;
 import static io.github.idempotentmigrations.tenants.TenantsApplication.on;
@@ -131,15 +131,6 @@ class SteadyTenantsTests {
 			restart.after = DatabaseSnapshot.of(db);
 			return restart;
 		}
-	}
-
-	/** What a report says, without its timings. */
-	private static String describe(TenantRun run) {
-		MigrationReport report = run.report().orElseThrow();
-		return (report.converged() ? "converged " : "not converged ") + report.schemaVersion() + " "
-				+ report.repairs().stream().map((repair) -> repair.kind() + " " + repair.subject()).toList() + " "
-				+ report.migrations().stream().map((migration) -> migration.label()).toList() + " " + report.problems()
-				+ " " + report.warnings();
 	}
 
 	private static final class Restart {

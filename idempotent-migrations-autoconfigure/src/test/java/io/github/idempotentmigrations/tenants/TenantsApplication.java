@@ -9,6 +9,7 @@ import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsActuator
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsTenantsActuatorAutoConfiguration;
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsTenantsAutoConfiguration;
+import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -96,6 +97,15 @@ final class TenantsApplication {
 	static List<String> successfulVersions(TestDatabase database, String schema) {
 		return database.query("SELECT version FROM " + schema + ".flyway_schema_history WHERE success AND version IS"
 				+ " NOT NULL ORDER BY installed_rank");
+	}
+
+	/** What a report says, without its timings. */
+	static String describe(TenantRun run) {
+		MigrationReport report = run.report().orElseThrow();
+		return (report.converged() ? "converged " : "not converged ") + report.schemaVersion() + " "
+				+ report.repairs().stream().map((repair) -> repair.kind() + " " + repair.subject()).toList() + " "
+				+ report.migrations().stream().map((migration) -> migration.label()).toList() + " " + report.problems()
+				+ " " + report.warnings();
 	}
 
 }
