@@ -32,14 +32,29 @@ final class CatalogSearchPath {
 	static <T extends @Nullable Object> T with(Connection connection, Collection<String> schemas,
 			Transaction.Work<T> work) throws SQLException {
 		String previous = set(connection, "pg_catalog");
-		narrow(connection, schemas);
+		T result;
 		try {
-			return work.run();
+			narrow(connection, schemas);
+			result = work.run();
 		}
-		finally {
-			widen(connection);
-			set(connection, previous);
+		catch (SQLException | RuntimeException ex) {
+			// Inside a caller's transaction the failure aborted it, and putting the
+			// settings back fails too: that must not hide why.
+			try {
+				restore(connection, previous);
+			}
+			catch (SQLException restoring) {
+				ex.addSuppressed(restoring);
+			}
+			throw ex;
 		}
+		restore(connection, previous);
+		return result;
+	}
+
+	private static void restore(Connection connection, String searchPath) throws SQLException {
+		widen(connection);
+		set(connection, searchPath);
 	}
 
 	private static void narrow(Connection connection, Collection<String> schemas) throws SQLException {
