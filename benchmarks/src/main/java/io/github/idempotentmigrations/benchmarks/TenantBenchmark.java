@@ -156,12 +156,15 @@ public final class TenantBenchmark {
 			.toList();
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		connections.peakAndReset();
+		long busyBefore = MachineCpu.busyNanos();
 		long start = System.nanoTime();
 		MigratedTenants result = run.get();
 		long nanos = System.nanoTime() - start;
+		long busyAfter = MachineCpu.busyNanos();
+		double coresBusy = (busyBefore < 0 || busyAfter < 0) ? -1 : (double) (busyAfter - busyBefore) / nanos;
 		long peakHeap = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
 		String failures = (result != null) ? result.failed().size() + " failed" : "";
-		return new Sample(nanos, connections.peakAndReset(), peakHeap, failures);
+		return new Sample(nanos, connections.peakAndReset(), peakHeap, coresBusy, failures);
 	}
 
 	private static void print(String variant, Sample fresh, Sample restart, List<Sample> restarts) {
@@ -173,12 +176,13 @@ public final class TenantBenchmark {
 	}
 
 	private static void print(String variant, String run, Sample sample, String more) {
-		System.out.printf(Locale.ROOT, "%-32s %-11s %9.1f s  peak connections %2d  peak heap %5d MiB  %s%s%n", variant,
-				run, sample.nanos / 1e9, sample.peakConnections, sample.peakHeapBytes / (1024 * 1024), sample.failures,
-				more.isEmpty() ? "" : "  " + more);
+		String cores = (sample.coresBusy < 0) ? "" : String.format(Locale.ROOT, "  cores busy %.2f", sample.coresBusy);
+		System.out.printf(Locale.ROOT, "%-32s %-11s %9.1f s  peak connections %2d  peak heap %5d MiB%s  %s%s%n",
+				variant, run, sample.nanos / 1e9, sample.peakConnections, sample.peakHeapBytes / (1024 * 1024), cores,
+				sample.failures, more.isEmpty() ? "" : "  " + more);
 	}
 
-	private record Sample(long nanos, int peakConnections, long peakHeapBytes, String failures) {
+	private record Sample(long nanos, int peakConnections, long peakHeapBytes, double coresBusy, String failures) {
 	}
 
 }
