@@ -38,7 +38,8 @@ record MigratedSchemas(List<String> names, String historySchema, String historyT
 
 	/** Where the expected schema is kept: a table beside the history, named after it. */
 	ExpectedSchemaStore expectedSchema() {
-		return new ExpectedSchemaStore(new ObjectName(this.historySchema, this.historyTable + "_expected").toSql());
+		return new ExpectedSchemaStore(
+				new ObjectName(this.historySchema, ExpectedSchemaStore.tableBeside(this.historyTable)).toSql());
 	}
 
 	/**

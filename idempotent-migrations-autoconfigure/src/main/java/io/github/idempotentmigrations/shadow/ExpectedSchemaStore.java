@@ -29,6 +29,14 @@ public final class ExpectedSchemaStore {
 	private final String table;
 
 	/**
+	 * The name of the expected schema's table beside the history table
+	 * {@code historyTable}.
+	 */
+	public static String tableBeside(String historyTable) {
+		return historyTable + "_expected";
+	}
+
+	/**
 	 * A store kept in {@code table}.
 	 * @param table the table, quoted and qualified, e.g.
 	 * {@code "public"."flyway_schema_history_expected"}

@@ -25,6 +25,7 @@ import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.StartupLock;
 import io.github.idempotentmigrations.flyway.StartupSettings;
 import io.github.idempotentmigrations.shadow.CallbackScripts;
+import io.github.idempotentmigrations.shadow.ExpectedSchemaStore;
 import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Event;
@@ -105,7 +106,8 @@ final class SteadyTenants {
 			}
 			Array names = connection.createArrayOf("text", schemas.toArray());
 			return new SteadyTenants(base.getDataSource(), base.getTable(), settings.mode(),
-					schemas(connection, WITH_HISTORY, base.getTable(), names, base.getTable() + "_expected"),
+					schemas(connection, WITH_HISTORY, base.getTable(), names,
+							ExpectedSchemaStore.tableBeside(base.getTable())),
 					schemas(connection, WITH_INVALID_INDEXES, names));
 		}
 		catch (SQLException ex) {
@@ -137,8 +139,8 @@ final class SteadyTenants {
 	}
 
 	private Optional<TenantFacts> read(Connection connection, String schema) throws SQLException {
-		String history = quote(schema) + "." + quote(this.historyTable);
-		String expected = quote(schema) + "." + quote(this.historyTable + "_expected");
+		String history = new ObjectName(schema, this.historyTable).toSql();
+		String expected = new ObjectName(schema, ExpectedSchemaStore.tableBeside(this.historyTable)).toSql();
 		// The row Flyway writes when it creates the schema names it: one tenant's differs
 		// from another's by that name alone, which Flyway's verdict does not read.
 		try (PreparedStatement statement = connection.prepareStatement("SELECT (SELECT string_agg(format("
@@ -146,7 +148,7 @@ final class SteadyTenants {
 				+ " THEN 'the tenant''s schema' ELSE script END, checksum, success), E'\\n'"
 				+ " ORDER BY installed_rank) FROM " + history + "), (SELECT string_agg(DISTINCT migrations, ',')"
 				+ " FROM " + expected + ")")) {
-			statement.setString(1, quote(schema));
+			statement.setString(1, ObjectName.quote(schema));
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				String rows = rs.getString(1);
@@ -223,10 +225,6 @@ final class SteadyTenants {
 			}
 		}
 		return Set.copyOf(found);
-	}
-
-	private static String quote(String identifier) {
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
 	/**
