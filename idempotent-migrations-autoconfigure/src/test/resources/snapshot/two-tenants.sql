@@ -129,3 +129,20 @@ COMMENT ON COLUMN "we""ird"."ta""ble".x IS 'quoted';
 CREATE SCHEMA "Mixed";
 CREATE TABLE "Mixed"."T" (x integer);
 CREATE SCHEMA empty_one;
+-- Objects moved between schemas after they were made (their indexes, row and array types,
+-- owned sequences move along)
+CREATE TABLE public.arriving (id serial PRIMARY KEY, v text);
+CREATE INDEX arriving_v_idx ON public.arriving (v);
+ALTER TABLE public.arriving SET SCHEMA acme;
+CREATE TYPE public.arriving_kind AS ENUM ('x');
+ALTER TYPE public.arriving_kind SET SCHEMA acme;
+CREATE TYPE public.arriving_pair AS (x integer);
+ALTER TYPE public.arriving_pair SET SCHEMA acme;
+CREATE TYPE public.arriving_span AS RANGE (subtype = integer);
+ALTER TYPE public.arriving_span SET SCHEMA acme;
+CREATE FUNCTION public.arriving_fn() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+ALTER FUNCTION public.arriving_fn() SET SCHEMA acme;
+CREATE VIEW public.arriving_view AS SELECT 1 AS one;
+ALTER VIEW public.arriving_view SET SCHEMA acme;
+CREATE TABLE acme.leaving (id integer PRIMARY KEY);
+ALTER TABLE acme.leaving SET SCHEMA globex;

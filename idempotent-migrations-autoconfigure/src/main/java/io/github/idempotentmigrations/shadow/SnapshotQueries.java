@@ -43,18 +43,40 @@ final class SnapshotQueries {
 	 * (comma-separated, at least one): the schemas, and the oids of their relations,
 	 * types, routines and of the schemas themselves, through which the narrowed queries
 	 * reach their rows.
+	 * <p>
+	 * The oids are found through {@code pg_depend}'s index on what is depended on, not by
+	 * reading every relation, type and routine of the database: PostgreSQL records that
+	 * each relation, routine and named type depends on its schema (moving it moves the
+	 * record), except for objects that depend on another one instead, which are reached
+	 * from it: a table's indexes ({@code pg_index}), its row type ({@code reltype}), a
+	 * composite type's relation ({@code typrelid}), a range's multirange
+	 * ({@code pg_range}) and every type's array ({@code typarray}). Of those only the
+	 * ones in the schemas are kept: a multirange stays where it was when its range moves.
 	 */
 	static final String NARROW = """
-			WITH s AS (SELECT oid FROM pg_namespace WHERE nspname = ANY (string_to_array(?, ',')))
+			WITH s AS (SELECT oid FROM pg_namespace WHERE nspname = ANY (string_to_array(?, ','))),
+			own AS (SELECT d.classid, d.objid FROM pg_depend d WHERE d.refclassid = 'pg_namespace'::regclass
+			    AND d.refobjid IN (SELECT oid FROM s) AND d.deptype = 'n'),
+			named_types AS (SELECT objid AS oid FROM own WHERE classid = 'pg_type'::regclass),
+			tables AS (SELECT objid AS oid FROM own WHERE classid = 'pg_class'::regclass
+			    UNION SELECT t.typrelid FROM pg_type t WHERE t.oid IN (SELECT oid FROM named_types) AND t.typrelid <> 0),
+			relations AS (SELECT oid FROM tables
+			    UNION SELECT i.indexrelid FROM pg_index i WHERE i.indrelid IN (SELECT oid FROM tables)),
+			element_types AS (SELECT oid FROM named_types
+			    UNION SELECT c.reltype FROM pg_class c WHERE c.oid IN (SELECT oid FROM tables) AND c.reltype <> 0
+			    UNION SELECT r.rngmultitypid FROM pg_range r WHERE r.rngtypid IN (SELECT oid FROM named_types)),
+			types AS (SELECT oid FROM element_types
+			    UNION SELECT t.typarray FROM pg_type t WHERE t.oid IN (SELECT oid FROM element_types) AND t.typarray <> 0)
 			SELECT set_config('{settings}schemas', ?, false),
-			       set_config('{settings}relations', (SELECT coalesce(string_agg(c.oid::text, ','), '')
-			           FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM s)), false),
-			       set_config('{settings}types', (SELECT coalesce(string_agg(t.oid::text, ','), '')
-			           FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM s)), false),
-			       set_config('{settings}routines', (SELECT coalesce(string_agg(p.oid::text, ','), '')
-			           FROM pg_proc p WHERE p.pronamespace IN (SELECT oid FROM s)), false),
+			       set_config('{settings}relations', (SELECT coalesce(string_agg(c.oid::text, ','), '') FROM pg_class c
+			           WHERE c.oid IN (SELECT oid FROM relations) AND c.relnamespace IN (SELECT oid FROM s)), false),
+			       set_config('{settings}types', (SELECT coalesce(string_agg(t.oid::text, ','), '') FROM pg_type t
+			           WHERE t.oid IN (SELECT oid FROM types) AND t.typnamespace IN (SELECT oid FROM s)), false),
+			       set_config('{settings}routines', (SELECT coalesce(string_agg(objid::text, ','), '')
+			           FROM own WHERE classid = 'pg_proc'::regclass), false),
 			       set_config('{settings}namespaces', (SELECT coalesce(string_agg(oid::text, ','), '') FROM s), false)
-			""".replace("{settings}", SETTINGS);
+			"""
+		.replace("{settings}", SETTINGS);
 
 	/** Ends the narrowing: snapshots read every schema again. */
 	static final String WIDEN = """
@@ -62,6 +84,8 @@ final class SnapshotQueries {
 			       set_config('{settings}types', '', false), set_config('{settings}routines', '', false),
 			       set_config('{settings}namespaces', '', false)
 			""".replace("{settings}", SETTINGS);
+
+	private static final String NARROWED_BY_OID = "relations,types,routines,namespaces";
 
 	private static final String COMMENTED_BY_OID = "'pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,"
 			+ " 'pg_namespace'::regclass";
@@ -358,14 +382,14 @@ final class SnapshotQueries {
 	private static String narrowedTo(String set, String oid) {
 		if (set.equals("comments")) {
 			// Comments on the narrowed relations (and their columns), types, routines and
-			// schemas by oid; on other classes (constraints, triggers, rules, operators
-			// ...)
-			// every comment above initdb's objects (FirstNormalObjectId): every object in
-			// a
-			// user schema is one of them.
-			return "(SELECT * FROM pg_description WHERE " + narrowedTo("relations,types,routines,namespaces", "objoid")
-					+ " AND classoid IN (" + COMMENTED_BY_OID + ") UNION ALL SELECT * FROM pg_description"
-					+ " WHERE classoid NOT IN (" + COMMENTED_BY_OID + ") AND objoid >= 16384)";
+			// schemas by oid; on objects of other classes (constraints, triggers, rules,
+			// operators, collations ...) through what they depend on: one of those, or
+			// the schema itself.
+			String narrowedOids = narrowedTo(NARROWED_BY_OID, "d.refobjid");
+			return "(SELECT * FROM pg_description WHERE " + narrowedTo(NARROWED_BY_OID, "objoid") + " AND classoid IN ("
+					+ COMMENTED_BY_OID + ") UNION ALL SELECT * FROM pg_description WHERE classoid NOT IN ("
+					+ COMMENTED_BY_OID + ") AND (objoid, classoid) IN (SELECT d.objid, d.classid FROM pg_depend d"
+					+ " WHERE d.refclassid IN (" + COMMENTED_BY_OID + ") AND " + narrowedOids + "))";
 		}
 		// One array for the whole query (an InitPlan), not one per row.
 		String array = Arrays.stream(set.split(","))

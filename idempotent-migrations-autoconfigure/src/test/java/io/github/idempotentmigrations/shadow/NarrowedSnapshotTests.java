@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,52 @@ class NarrowedSnapshotTests {
 				}
 			}
 		}
+	}
+
+	// The narrowing reaches the schemas' objects through their recorded dependencies: it
+	// must find every relation, type and routine in them, as reading all of them does.
+	@Test
+	void narrowingFindsEveryRelationTypeAndRoutineOfTheSchemas() throws Exception {
+		try (TestDatabase database = TestDatabase.create()) {
+			database.execute(fixture());
+			try (Connection connection = database.connect()) {
+				for (String schemas : List.of("acme", "globex", "public", "acme,globex", "we\"ird", "Mixed",
+						"empty_one", "no_such_schema")) {
+					narrowed(connection, ObjectKind.TABLE, schemas);
+					assertThat(narrowedTo(connection, "relations")).as("relations of %s", schemas)
+						.isEqualTo(inSchemas(connection, "pg_class", "relnamespace", schemas));
+					assertThat(narrowedTo(connection, "types")).as("types of %s", schemas)
+						.isEqualTo(inSchemas(connection, "pg_type", "typnamespace", schemas));
+					assertThat(narrowedTo(connection, "routines")).as("routines of %s", schemas)
+						.isEqualTo(inSchemas(connection, "pg_proc", "pronamespace", schemas));
+				}
+				assertThat(inSchemas(connection, "pg_class", "relnamespace", "acme")).hasSizeGreaterThan(25);
+			}
+		}
+	}
+
+	private static SortedSet<Long> narrowedTo(Connection connection, String set) throws SQLException {
+		return oids(connection, "SELECT unnest(string_to_array(current_setting(?), ',')::oid[])",
+				"idempotent_migrations.snapshot_" + set);
+	}
+
+	private static SortedSet<Long> inSchemas(Connection connection, String catalog, String schemaColumn, String schemas)
+			throws SQLException {
+		return oids(connection, "SELECT oid FROM pg_catalog." + catalog + " WHERE " + schemaColumn + " IN (SELECT oid"
+				+ " FROM pg_catalog.pg_namespace WHERE nspname = ANY (string_to_array(?, ',')))", schemas);
+	}
+
+	private static SortedSet<Long> oids(Connection connection, String query, String parameter) throws SQLException {
+		SortedSet<Long> oids = new TreeSet<>();
+		try (PreparedStatement statement = connection.prepareStatement(query)) {
+			statement.setString(1, parameter);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					oids.add(rs.getLong(1));
+				}
+			}
+		}
+		return oids;
 	}
 
 	@Test
