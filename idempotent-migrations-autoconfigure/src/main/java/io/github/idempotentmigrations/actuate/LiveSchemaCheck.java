@@ -90,9 +90,9 @@ public final class LiveSchemaCheck {
 			String driftUnchecked;
 			try (Connection connection = FlywaySession.prepare(
 					this.flyway.getConfiguration().getDataSource().getConnection(), this.flyway.getConfiguration())) {
-				drift = ExpectedSchemaDrift.of(this.flyway, info, connection);
+				drift = ExpectedSchemaDrift.of(this.flyway, connection);
 				driftUnchecked = drift.isPresent() ? null
-						: CredentialMasker.mask(ExpectedSchemaDrift.whyUnchecked(this.flyway, info, connection));
+						: CredentialMasker.mask(ExpectedSchemaDrift.whyUnchecked(this.flyway, connection));
 			}
 			return new SchemaStatus(judge(problems, failed, pending, drift), now, currentVersion(info), applied,
 					pending, failed, problems, conflicts, drift, driftUnchecked, null);

@@ -7,9 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-
 /**
  * What the history says ran, as one fingerprint: the key of the expected schema stored
  * beside it.
@@ -27,21 +24,25 @@ final class AppliedMigrations {
 	private static final int FORMAT = 1;
 
 	/**
-	 * Type, version, description and checksum of every successful history row, hashed
-	 * with the snapshot format and the server's major version (PostgreSQL prints
-	 * definitions differently across majors, e.g. after pg_upgrade).
+	 * Type, version, description and checksum of every successful history row, in the
+	 * order they were written, hashed with the snapshot format and the server's major
+	 * version (PostgreSQL prints definitions differently across majors, e.g. after
+	 * pg_upgrade). Read from the rows themselves: the same key Flyway's list of applied
+	 * migrations gives, without asking Flyway.
 	 */
-	static String fingerprint(MigrationInfoService info, Connection connection) throws SQLException {
+	static String fingerprint(Connection session, MigratedSchemas schemas) throws SQLException {
+		return fingerprint(HistoryRows.read(session, schemas), session);
+	}
+
+	static String fingerprint(HistoryRows history, Connection connection) throws SQLException {
 		MessageDigest digest = sha256();
 		digest.update(("format " + FORMAT + ", PostgreSQL " + connection.getMetaData().getDatabaseMajorVersion() + "\n")
 			.getBytes(StandardCharsets.UTF_8));
-		for (MigrationInfo migration : info.applied()) {
-			if (migration.getState().isFailed()) {
-				continue;
+		for (HistoryRows.Row row : history.all()) {
+			if (row.success()) {
+				digest.update((row.type() + "|" + row.version() + "|" + row.description() + "|" + row.checksum() + "\n")
+					.getBytes(StandardCharsets.UTF_8));
 			}
-			String row = migration.getType() + "|" + migration.getVersion() + "|" + migration.getDescription() + "|"
-					+ migration.getAppliedChecksum() + "\n";
-			digest.update(row.getBytes(StandardCharsets.UTF_8));
 		}
 		return HexFormat.of().formatHex(digest.digest());
 	}

@@ -11,7 +11,6 @@ import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.Transaction;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * For the live check: how the schema departs now from the expected schema stored for the
@@ -26,11 +25,10 @@ public final class ExpectedSchemaDrift {
 	 * The drift, or empty when no expected schema is stored for these migrations (not
 	 * recorded yet).
 	 */
-	public static Optional<List<Drift>> of(Flyway flyway, MigrationInfoService info, Connection connection)
-			throws SQLException {
+	public static Optional<List<Drift>> of(Flyway flyway, Connection connection) throws SQLException {
 		MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), connection);
 		Optional<SchemaSnapshot> expected = schemas.expectedSchema()
-			.load(connection, AppliedMigrations.fingerprint(info, connection));
+			.load(connection, AppliedMigrations.fingerprint(connection, schemas));
 		if (expected.isEmpty()) {
 			return Optional.empty();
 		}
@@ -46,11 +44,10 @@ public final class ExpectedSchemaDrift {
 	}
 
 	/** Why {@link #of} found no expected schema to compare with, and what makes one. */
-	public static String whyUnchecked(Flyway flyway, MigrationInfoService info, Connection connection)
-			throws SQLException {
+	public static String whyUnchecked(Flyway flyway, Connection connection) throws SQLException {
 		MigratedSchemas schemas = MigratedSchemas.of(flyway.getConfiguration(), connection);
 		Optional<String> unavailable = schemas.expectedSchema()
-			.unavailable(connection, AppliedMigrations.fingerprint(info, connection));
+			.unavailable(connection, AppliedMigrations.fingerprint(connection, schemas));
 		if (unavailable.isEmpty()) {
 			return "no expected schema is recorded for the applied migrations yet: the next startup in migrate mode"
 					+ " records it";

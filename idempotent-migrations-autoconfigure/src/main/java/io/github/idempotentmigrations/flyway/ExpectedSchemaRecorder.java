@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.idempotentmigrations.engine.report.MigrationResult;
 import io.github.idempotentmigrations.engine.report.Outcome;
@@ -14,7 +15,6 @@ import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
@@ -58,31 +58,25 @@ final class ExpectedSchemaRecorder {
 	}
 
 	/**
-	 * Stores the expected schema for what is applied now, unless it is stored already.
+	 * Stores the expected schema for what is applied now ({@code appliedNow}, the
+	 * history's fingerprint), unless it is stored already; {@code applied} is Flyway's
+	 * view of the applied migrations, asked for only when a shadow has to build them.
 	 */
-	void record(Flyway flyway, Connection session, MigratedSchemas schemas, MigrationInfoService after,
-			List<MigrationResult> ran, StartupReport report) {
-		String fingerprint;
-		try {
-			fingerprint = AppliedMigrations.fingerprint(after, session);
-		}
-		catch (SQLException ex) {
-			report.warn(NOT_RECORDED + CredentialMasker.mask(String.valueOf(ex.getMessage())));
-			return;
-		}
+	void record(Flyway flyway, Connection session, MigratedSchemas schemas, String appliedNow,
+			Supplier<MigrationInfo[]> applied, List<MigrationResult> ran, StartupReport report) {
 		ExpectedSchemaStore store = schemas.expectedSchema();
 		try {
-			if (store.isStored(session, fingerprint)) {
+			if (store.isStored(session, appliedNow)) {
 				return;
 			}
-			if (fingerprint.equals(this.fromShadowFingerprint)) {
-				store.save(session, fingerprint, this.fromShadow);
+			if (appliedNow.equals(this.fromShadowFingerprint)) {
+				store.save(session, appliedNow, this.fromShadow);
 			}
 			else if (this.liveWasExpected && allAsWritten(ran)) {
-				store.saveLive(session, fingerprint, schemas.names());
+				store.saveLive(session, appliedNow, schemas.names());
 			}
 			else {
-				recordFromShadow(flyway, session, store, fingerprint, after, report);
+				recordFromShadow(flyway, session, store, appliedNow, applied.get(), report);
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -95,14 +89,14 @@ final class ExpectedSchemaRecorder {
 	 * restarts do not try again.
 	 */
 	private void recordFromShadow(Flyway flyway, Connection session, ExpectedSchemaStore store, String fingerprint,
-			MigrationInfoService after, StartupReport report) throws SQLException {
-		if (Arrays.stream(after.all()).anyMatch(ExpectedSchemaRecorder::unknownHere)) {
+			MigrationInfo[] applied, StartupReport report) throws SQLException {
+		if (Arrays.stream(applied).anyMatch(ExpectedSchemaRecorder::unknownHere)) {
 			// the history holds migrations these scripts do not have (a rollback): a
 			// shadow would build another schema
 			store.saveUnavailable(session, fingerprint, "the history holds migrations not in the configured locations");
 			return;
 		}
-		Optional<String> noShadowAnswer = ExpectedSchema.notSqlOnly(flyway.getConfiguration(), after.all(),
+		Optional<String> noShadowAnswer = ExpectedSchema.notSqlOnly(flyway.getConfiguration(), applied,
 				MigrationVersion.LATEST);
 		if (noShadowAnswer.isPresent()) {
 			store.saveUnavailable(session, fingerprint, noShadowAnswer.get());

@@ -163,7 +163,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		recordSchemaVersion(before, report);
 		if (this.settings.mode() == StartupMode.VALIDATE) {
 			this.policies.validate(found, report);
-			Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
+			Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas);
 			if (stored.isPresent()) {
 				this.drift.check(session, stored.get(), false, report);
 			}
@@ -188,9 +188,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			// expected schema is stored. Drift is compared only when a policy acts on it
 			// (warn leaves it to the live check): reading the whole catalog would cost
 			// more than the restart.
-			expected.record(flyway, session, schemas, before, List.of(), report);
+			expected.record(flyway, session, schemas, AppliedMigrations.fingerprint(session, schemas), before::all,
+					List.of(), report);
 			if (this.settings.repair().drift() != DriftPolicy.WARN) {
-				checkDrift(session, schemas, before, expected, found, false, report);
+				checkDrift(session, schemas, expected, found, false, report);
 			}
 			report.publish();
 			return;
@@ -200,22 +201,31 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		if (found.historyHasRows()) {
 			this.assumedApplied.writeHistory(flyway, session, schemas, report);
 		}
-		boolean driftLeft = checkDrift(session, schemas, before, expected, found, true, report);
+		boolean driftLeft = checkDrift(session, schemas, expected, found, true, report);
 		SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, resume, report);
 		if (adopted != null) {
-			expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(flyway.info(), session));
+			expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(session, schemas));
 		}
 		report.migrated();
 		migratePending(flyway, found, report);
-		MigrationInfoService after = flyway.info();
+		// What the history says now; Flyway's own reading of it only where its rows take
+		// back earlier ones, or a shadow is to build them.
+		HistoryRows after = HistoryRows.read(session, schemas);
 		// Reported at inspection and left by policy; those a migration was to rebuild are
 		// not among them.
-		verify(after, Set.copyOf(found.invalidIndexes()), session, schemas, report);
-		recordSchemaVersion(after, report);
+		verify(found.pending(), after, Set.copyOf(found.invalidIndexes()), session, schemas, report);
+		if (after.takesBack()) {
+			recordSchemaVersion(flyway.info(), report);
+		}
+		else {
+			report.schemaVersion(after.highestVersion());
+		}
 		report.failOnProblems("The schema did not converge after migrating");
-		expected.record(flyway, session, schemas, after, this.runs.lastResults(), report);
+		String appliedNow = AppliedMigrations.fingerprint(after, session);
+		expected.record(flyway, session, schemas, appliedNow, () -> flyway.info().all(), this.runs.lastResults(),
+				report);
 		if (driftLeft) {
-			this.drift.warnAfterMigrating(session, schemas, after, report);
+			this.drift.warnAfterMigrating(session, schemas, appliedNow, report);
 		}
 		report.publish();
 	}
@@ -226,16 +236,15 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 	 * builds one). Returns whether drift is left to warn about once {@code migrating} has
 	 * run the pending migrations, which may build or change the very objects.
 	 */
-	private boolean checkDrift(Connection session, MigratedSchemas schemas, MigrationInfoService before,
-			ExpectedSchemaRecorder expected, InspectionResult found, boolean migrating, StartupReport report)
-			throws SQLException {
+	private boolean checkDrift(Connection session, MigratedSchemas schemas, ExpectedSchemaRecorder expected,
+			InspectionResult found, boolean migrating, StartupReport report) throws SQLException {
 		// Without history there is no expected schema yet (adoption builds one); with
 		// failed rows the schema is half-way through a migration that is about to resume:
 		// neither is drift.
 		if (!found.historyHasRows() || !found.failed().isEmpty()) {
 			return false;
 		}
-		Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas, before);
+		Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas);
 		if (stored.isEmpty()) {
 			if (!DatabaseInspector.schemaHasObjects(session, schemas)) {
 				expected.liveWasExpected();
@@ -250,9 +259,9 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		return driftLeft;
 	}
 
-	private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas,
-			MigrationInfoService info) throws SQLException {
-		return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(info, session));
+	private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas)
+			throws SQLException {
+		return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(session, schemas));
 	}
 
 	/**
@@ -321,20 +330,21 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 	}
 
 	/**
-	 * After migrating: nothing failed or pending, no INVALID index but those reported at
+	 * After migrating, as the history's rows say: no row records a failure, every
+	 * migration pending at inspection is done; and no INVALID index but those reported at
 	 * inspection and left as is (an index a migration was to rebuild, still INVALID, is a
 	 * problem). Every statement that ran was accepted by PostgreSQL itself, so there is
 	 * no model of the schema to check against.
 	 */
-	private void verify(MigrationInfoService info, Set<InvalidIndex> leftAsIs, Connection session,
+	private void verify(List<MigrationInfo> pending, HistoryRows after, Set<InvalidIndex> leftAsIs, Connection session,
 			MigratedSchemas schemas, StartupReport report) throws SQLException {
-		for (MigrationInfo migration : info.all()) {
-			if (migration.getState().isFailed()) {
-				report.problem("Migration " + InspectionResult.label(migration) + " is recorded as failed");
-			}
+		for (HistoryRows.Row row : after.failed()) {
+			report.problem("Migration " + row.label() + " is recorded as failed");
 		}
-		for (MigrationInfo migration : info.pending()) {
-			report.problem("Migration " + InspectionResult.label(migration) + " is still pending after migrating");
+		for (MigrationInfo migration : pending) {
+			if (!after.done(migration)) {
+				report.problem("Migration " + InspectionResult.label(migration) + " is still pending after migrating");
+			}
 		}
 		this.inspector.invalidIndexes(session, schemas)
 			.stream()

@@ -13,7 +13,6 @@ import io.github.idempotentmigrations.shadow.DriftRepair;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.Transaction;
-import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * At startup, the live schema against the expected schema stored for the applied
@@ -55,10 +54,9 @@ final class StartupDriftCheck {
 	 * Warns of the drift against the expected schema stored for what is applied now, if
 	 * one is.
 	 */
-	void warnAfterMigrating(Connection session, MigratedSchemas schemas, MigrationInfoService after,
-			StartupReport report) throws SQLException {
-		Optional<SchemaSnapshot> expected = schemas.expectedSchema()
-			.load(session, AppliedMigrations.fingerprint(after, session));
+	void warnAfterMigrating(Connection session, MigratedSchemas schemas, String appliedNow, StartupReport report)
+			throws SQLException {
+		Optional<SchemaSnapshot> expected = schemas.expectedSchema().load(session, appliedNow);
 		if (expected.isPresent()) {
 			Drift.of(SchemaDiff.against(expected.get(), session)).forEach((item) -> report.warn(leftAsIs(item)));
 		}

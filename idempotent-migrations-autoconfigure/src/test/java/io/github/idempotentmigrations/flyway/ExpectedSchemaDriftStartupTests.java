@@ -171,7 +171,7 @@ class ExpectedSchemaDriftStartupTests {
 			assertThat(context).hasNotFailed();
 			Flyway flyway = context.getBean(Flyway.class);
 			try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-				assertThat(ExpectedSchemaDrift.of(flyway, flyway.info(), connection)).isEmpty();
+				assertThat(ExpectedSchemaDrift.of(flyway, connection)).isEmpty();
 			}
 		});
 	}
@@ -232,7 +232,7 @@ class ExpectedSchemaDriftStartupTests {
 	private static List<Drift> drift(AssertableApplicationContext context) throws SQLException {
 		Flyway flyway = context.getBean(Flyway.class);
 		try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-			return ExpectedSchemaDrift.of(flyway, flyway.info(), connection).orElseThrow();
+			return ExpectedSchemaDrift.of(flyway, connection).orElseThrow();
 		}
 	}
 
