@@ -114,6 +114,10 @@ final class SnapshotQueries {
 			+ " ELSE coalesce(' DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid), '') END"
 			+ " || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END";
 
+	// Ends a LATERAL subquery whose definition the query uses twice (as itself and in the
+	// DDL): PostgreSQL would otherwise pull the subquery up and compute it twice.
+	private static final String ONCE = " OFFSET 0";
+
 	private static final String COLUMNS_OF_C = "FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid"
 			+ " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
 			+ " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped";
@@ -263,17 +267,17 @@ final class SnapshotQueries {
 						+ " JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid) || ')', '') END"
 						+ " || CASE WHEN c.relkind = 'p' THEN ' PARTITION BY '"
 						+ " || pg_get_partkeydef(c.oid) ELSE '' END || coalesce(' WITH ('"
-						+ " || array_to_string(c.reloptions, ', ') || ')', '') AS definition) d WHERE")
+						+ " || array_to_string(c.reloptions, ', ') || ')', '') AS definition" + ONCE + ") d WHERE")
 				+ " AND c.relkind IN ('r', 'p')");
-		QUERIES.put(ObjectKind.COLUMN,
-				"SELECT format('%I.%I.%I', n.nspname, c.relname, a.attname), " + RELATION + ", " + COLUMN_DEFINITION
-						+ ", 'ALTER TABLE ' || " + RELATION + " || ' ADD COLUMN ' || " + COLUMN_DEFINITION
-						+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-						+ " JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type ty ON ty.oid = a.atttypid"
-						+ " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
-						+ " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal AND c.relkind IN ('r', 'p') AND "
-						+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:c.oid} AND "
-						+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid"));
+		QUERIES.put(ObjectKind.COLUMN, "SELECT format('%I.%I.%I', n.nspname, c.relname, a.attname), " + RELATION
+				+ ", d.definition," + " 'ALTER TABLE ' || " + RELATION + " || ' ADD COLUMN ' || d.definition"
+				+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+				+ " JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type ty ON ty.oid = a.atttypid"
+				+ " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
+				+ " CROSS JOIN LATERAL (SELECT " + COLUMN_DEFINITION + " AS definition" + ONCE
+				+ ") d WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal AND c.relkind IN ('r', 'p') AND "
+				+ USER_SCHEMA.formatted("n.nspname") + " AND {narrow:relations:c.oid} AND "
+				+ NOT_EXTENSION_MEMBER.formatted("pg_class", "c.oid"));
 		QUERIES.put(ObjectKind.ROWS, "SELECT " + RELATION + ", " + RELATION + ", '', (SELECT"
 				+ " string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid"
 				+ " AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '') " + USER_RELATION
@@ -421,7 +425,7 @@ final class SnapshotQueries {
 						"CROSS JOIN LATERAL (SELECT coalesce(' WITH ('"
 								+ " || array_to_string(c.reloptions, ', ') || ')', '') || ' AS '"
 								+ " || regexp_replace(pg_get_viewdef(c.oid), ';\\s*$', '') || " + population
-								+ " AS definition) d WHERE")
+								+ " AS definition" + ONCE + ") d WHERE")
 				+ " AND c.relkind = " + relkind;
 	}
 
