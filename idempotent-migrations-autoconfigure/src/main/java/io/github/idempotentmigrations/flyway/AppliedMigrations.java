@@ -24,11 +24,11 @@ final class AppliedMigrations {
 	private static final int FORMAT = 1;
 
 	/**
-	 * Type, version, description and checksum of every successful history row, in the
-	 * order they were written, hashed with the snapshot format and the server's major
-	 * version (PostgreSQL prints definitions differently across majors, e.g. after
-	 * pg_upgrade). Read from the rows themselves: the same key Flyway's list of applied
-	 * migrations gives, without asking Flyway.
+	 * Type, version, description and checksum of every history row Flyway lists as
+	 * applied and not failed, in the order they were written, hashed with the snapshot
+	 * format and the server's major version (PostgreSQL prints definitions differently
+	 * across majors, e.g. after pg_upgrade). Read from the rows themselves: the same key
+	 * Flyway's list of applied migrations gives, without asking Flyway.
 	 */
 	static String fingerprint(Connection session, MigratedSchemas schemas) throws SQLException {
 		return fingerprint(HistoryRows.read(session, schemas), session);
@@ -38,11 +38,10 @@ final class AppliedMigrations {
 		MessageDigest digest = sha256();
 		digest.update(("format " + FORMAT + ", PostgreSQL " + connection.getMetaData().getDatabaseMajorVersion() + "\n")
 			.getBytes(StandardCharsets.UTF_8));
-		for (HistoryRows.Row row : history.all()) {
-			if (row.success()) {
-				digest.update((row.type() + "|" + row.version() + "|" + row.description() + "|" + row.checksum() + "\n")
-					.getBytes(StandardCharsets.UTF_8));
-			}
+		for (HistoryRows.Row row : history.applied()) {
+			digest.update((row.typeAsFlywayReadsIt() + "|" + row.version() + "|" + row.description() + "|"
+					+ row.checksum() + "\n")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		return HexFormat.of().formatHex(digest.digest());
 	}

@@ -51,8 +51,15 @@ final class HistoryRows {
 		}
 	}
 
-	List<Row> all() {
-		return this.rows;
+	/**
+	 * The successful rows, as Flyway lists them as applied: but a versioned DELETE row
+	 * (written by {@code repair()} for a migration whose script is gone), which only
+	 * marks the row of its version deleted; Flyway still lists that one.
+	 */
+	List<Row> applied() {
+		return this.rows.stream()
+			.filter((row) -> row.success() && !(row.type().equals("DELETE") && row.version() != null))
+			.toList();
 	}
 
 	List<Row> failed() {
@@ -105,6 +112,14 @@ final class HistoryRows {
 		private boolean covers(MigrationInfo migration) {
 			return this.type.contains("BASELINE") && this.version != null && migration.getVersion() != null
 					&& !migration.getVersion().isNewerThan(this.version);
+		}
+
+		/**
+		 * The type as Flyway reads it: Flyway 5 and earlier wrote Spring JDBC migrations
+		 * as SPRING_JDBC.
+		 */
+		String typeAsFlywayReadsIt() {
+			return this.type.equals("SPRING_JDBC") ? "JDBC" : this.type;
 		}
 
 		String label() {

@@ -55,6 +55,35 @@ class HistoryFingerprintTests {
 		assertSameKey(db, flyway(db, "kept").outOfOrder(true).load());
 	}
 
+	// Flyway's repair() marks a migration whose script is gone as deleted with a DELETE
+	// row of its version: Flyway lists the deleted migration, never the DELETE row.
+	@Test
+	void migrationsRepairMarkedDeletedAndRepeatableDeleted(TestDatabase db) throws Exception {
+		write("V1__first.sql", "CREATE TABLE a (id integer)");
+		write("V2__second.sql", "CREATE TABLE b (id integer)");
+		write("R__view.sql", "CREATE OR REPLACE VIEW v AS SELECT 1 AS one");
+		flyway(db, "public").load().migrate();
+		Files.delete(this.scripts.resolve("V1__first.sql"));
+		Files.delete(this.scripts.resolve("R__view.sql"));
+		flyway(db, "public").load().repair();
+		assertThat(db.query("SELECT count(*) FROM flyway_schema_history WHERE type = 'DELETE' AND version = '1'"))
+			.containsExactly("1");
+		assertSameKey(db, flyway(db, "public").load());
+	}
+
+	// Flyway 5 and earlier wrote Spring JDBC migrations as SPRING_JDBC; Flyway reads the
+	// row as a JDBC migration.
+	@Test
+	void legacySpringJdbcRow(TestDatabase db) throws Exception {
+		write("V1__first.sql", "CREATE TABLE a (id integer)");
+		write("V3__third.sql", "CREATE TABLE c (id integer)");
+		flyway(db, "public").load().migrate();
+		db.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+				+ " installed_by, execution_time, success) VALUES (3, '2', 'spring', 'SPRING_JDBC',"
+				+ " 'db.migration.V2__spring', NULL, current_user, 1, true)");
+		assertSameKey(db, flyway(db, "public").ignoreMigrationPatterns("*:missing").load());
+	}
+
 	private void assertSameKey(TestDatabase db, Flyway flyway) throws SQLException {
 		flyway.migrate();
 		try (Connection connection = db.connect()) {
