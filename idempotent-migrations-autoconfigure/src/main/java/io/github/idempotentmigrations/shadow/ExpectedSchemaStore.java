@@ -1,6 +1,5 @@
 package io.github.idempotentmigrations.shadow;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The expected schema (what the applied migrations build, as PostgreSQL described it)
@@ -179,12 +174,31 @@ public final class ExpectedSchemaStore {
 
 	/**
 	 * Stores the schema of the connection's own database, in the given schemas, as the
-	 * expected one.
+	 * expected one, read and written by the server in one statement per object kind:
+	 * nothing travels to the client and back.
 	 */
 	public void saveLive(Connection connection, String fingerprint, Collection<String> schemas) throws SQLException {
-		// Read before the transaction that replaces the stored rows takes its lock.
-		SchemaSnapshot live = SchemaSnapshot.readObjects(connection, schemas);
-		save(connection, fingerprint, live);
+		replace(connection, () -> CatalogSearchPath.with(connection, schemas, () -> {
+			try (Statement statement = connection.createStatement()) {
+				for (ObjectKind kind : ObjectKind.values()) {
+					if (!kind.bookkeeping()) {
+						statement.execute("INSERT INTO " + this.table + " (migrations, kind, name, parent, definition,"
+								+ " ddl) SELECT '" + fingerprint.replace("'", "''") + "', '" + kind.name()
+								+ "', q.name,"
+								+ " coalesce(q.parent, ''), coalesce(q.definition, ''), coalesce(q.ddl, '') FROM ("
+								+ SnapshotQueries.of(kind, !schemas.isEmpty())
+								+ ") AS q(name, parent, definition, ddl)");
+					}
+				}
+				// The table itself is the starter's, not the migrations': its table,
+				// columns and comment go again.
+				statement.execute("DELETE FROM " + this.table + " e USING (SELECT format('%I.%I', n.nspname,"
+						+ " c.relname) AS own FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+						+ " WHERE c.oid = '" + this.table.replace("'", "''") + "'::regclass) t WHERE t.own IN (e.name,"
+						+ " e.parent, substr(e.name, 7)) OR e.name LIKE '% ON TABLE ' || t.own || ' TO %'");
+			}
+			return null;
+		}));
 	}
 
 	/**
@@ -229,30 +243,23 @@ public final class ExpectedSchemaStore {
 		}
 	}
 
-	/** Every object in one statement: the columns as arrays, one row per element. */
 	private void insert(Connection connection, String fingerprint, SchemaSnapshot expected) throws SQLException {
-		List<SchemaObject> objects = expected.objects()
-			.stream()
-			.filter((object) -> !object.kind().bookkeeping())
-			.toList();
 		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table
-				+ " (migrations, kind, name, parent, definition, ddl) SELECT ?, * FROM unnest(?::text[], ?::text[],"
-				+ " ?::text[], ?::text[], ?::text[])")) {
-			statement.setString(1, fingerprint);
-			statement.setArray(2, texts(connection, objects, (object) -> object.kind().name()));
-			statement.setArray(3, texts(connection, objects, SchemaObject::name));
-			statement.setArray(4, texts(connection, objects, SchemaObject::parent));
-			statement.setArray(5, texts(connection, objects, SchemaObject::definition));
-			statement.setArray(6, texts(connection, objects, SchemaObject::ddl));
-			statement.executeUpdate();
+				+ " (migrations, kind, name, parent, definition, ddl) VALUES (?, ?, ?, ?, ?, ?)")) {
+			for (SchemaObject object : expected.objects()) {
+				if (object.kind().bookkeeping()) {
+					continue;
+				}
+				statement.setString(1, fingerprint);
+				statement.setString(2, object.kind().name());
+				statement.setString(3, object.name());
+				statement.setString(4, (object.parent() != null) ? object.parent() : "");
+				statement.setString(5, object.definition());
+				statement.setString(6, (object.ddl() != null) ? object.ddl() : "");
+				statement.addBatch();
+			}
+			statement.executeBatch();
 		}
-	}
-
-	/** One column of the objects, with the empty string for none. */
-	private static Array texts(Connection connection, List<SchemaObject> objects,
-			Function<SchemaObject, @Nullable String> column) throws SQLException {
-		return connection.createArrayOf("text",
-				objects.stream().map((object) -> Objects.requireNonNullElse(column.apply(object), "")).toArray());
 	}
 
 }

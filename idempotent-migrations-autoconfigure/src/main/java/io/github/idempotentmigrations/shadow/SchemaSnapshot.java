@@ -1,16 +1,15 @@
 package io.github.idempotentmigrations.shadow;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -46,35 +45,16 @@ public final class SchemaSnapshot {
 	 * empty: every schema.
 	 */
 	public static SchemaSnapshot read(Connection connection, Collection<String> schemas) throws SQLException {
-		return read(connection, schemas, (kind) -> true);
-	}
-
-	/**
-	 * As {@link #read(Connection, Collection)}, without the bookkeeping kinds (rows,
-	 * sequence values): what an expected schema keeps.
-	 */
-	static SchemaSnapshot readObjects(Connection connection, Collection<String> schemas) throws SQLException {
-		return read(connection, schemas, (kind) -> !kind.bookkeeping());
-	}
-
-	private static SchemaSnapshot read(Connection connection, Collection<String> schemas, Predicate<ObjectKind> kinds)
-			throws SQLException {
 		return CatalogSearchPath.with(connection, schemas, () -> {
 			Map<String, SchemaObject> objects = new LinkedHashMap<>();
-			for (ObjectKind kind : ObjectKind.values()) {
-				if (!kinds.test(kind)) {
-					continue;
-				}
-				// Prepared, with the same text every time: a pooled session plans each
-				// query once, not once per schema it snapshots (planning costs about as
-				// much as running them).
-				try (PreparedStatement statement = connection
-					.prepareStatement(SnapshotQueries.of(kind, !schemas.isEmpty()));
-						ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						SchemaObject object = new SchemaObject(kind, rs.getString(1), rs.getString(2), rs.getString(3),
-								rs.getString(4));
-						objects.put(object.key(), object);
+			try (Statement statement = connection.createStatement()) {
+				for (ObjectKind kind : ObjectKind.values()) {
+					try (ResultSet rs = statement.executeQuery(SnapshotQueries.of(kind, !schemas.isEmpty()))) {
+						while (rs.next()) {
+							SchemaObject object = new SchemaObject(kind, rs.getString(1), rs.getString(2),
+									rs.getString(3), rs.getString(4));
+							objects.put(object.key(), object);
+						}
 					}
 				}
 			}
