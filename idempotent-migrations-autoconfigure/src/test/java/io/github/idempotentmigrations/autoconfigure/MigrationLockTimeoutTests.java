@@ -39,7 +39,7 @@ class MigrationLockTimeoutTests {
 
 	@Test
 	void pooledConnectionsKeepTheServerDefaultAfterMigrating(TestDatabase database) throws SQLException {
-		try (HikariDataSource pool = pool(database)) {
+		try (HikariDataSource pool = database.pool(POOL_SIZE)) {
 			String serverDefault = lockTimeout(database.dataSource());
 			on(database, "two-migrations", LOCK_TIMEOUT)
 				.withBean(DataSource.class, () -> new DelegatingDataSource(pool))
@@ -53,7 +53,7 @@ class MigrationLockTimeoutTests {
 
 	@Test
 	void pooledConnectionsKeepTheServerDefaultAfterAFailedMigration(TestDatabase database) throws SQLException {
-		try (HikariDataSource pool = pool(database)) {
+		try (HikariDataSource pool = database.pool(POOL_SIZE)) {
 			String serverDefault = lockTimeout(database.dataSource());
 			on(database, "syntax-error", LOCK_TIMEOUT).withBean(DataSource.class, () -> new DelegatingDataSource(pool))
 				.run((context) -> assertThat(context).hasFailed());
@@ -69,15 +69,6 @@ class MigrationLockTimeoutTests {
 			assertThat(context.getBean(Flyway.class).getConfiguration().getInitSql())
 				.isEqualTo("SET application_name = 'orders'");
 		});
-	}
-
-	private static HikariDataSource pool(TestDatabase database) {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(database.jdbcUrl());
-		pool.setUsername(database.user());
-		pool.setPassword(database.password());
-		pool.setMaximumPoolSize(POOL_SIZE);
-		return pool;
 	}
 
 	/** Borrows every connection the pool can hold at once, so none is left out. */

@@ -142,11 +142,7 @@ class TenantPerfReviewTests {
 	}
 
 	private static HikariDataSource pool(TestDatabase db, int size) {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(db.jdbcUrl());
-		pool.setUsername(db.user());
-		pool.setPassword(db.password());
-		pool.setMaximumPoolSize(size);
+		HikariDataSource pool = db.pool(size);
 		pool.setConnectionTimeout(1000);
 		return pool;
 	}

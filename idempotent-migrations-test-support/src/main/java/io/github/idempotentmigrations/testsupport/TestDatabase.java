@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -94,6 +95,19 @@ public final class TestDatabase implements AutoCloseable {
 		registry.accept("spring.datasource.url", this::jdbcUrl);
 		registry.accept("spring.datasource.username", this::user);
 		registry.accept("spring.datasource.password", this::password);
+	}
+
+	/**
+	 * A HikariCP pool of at most {@code maximumSize} connections to this database, as a
+	 * Boot application has; the caller closes it.
+	 */
+	public HikariDataSource pool(int maximumSize) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(jdbcUrl());
+		pool.setUsername(user());
+		pool.setPassword(password());
+		pool.setMaximumPoolSize(maximumSize);
+		return pool;
 	}
 
 	/** A simple non-pooled DataSource on this database. */
