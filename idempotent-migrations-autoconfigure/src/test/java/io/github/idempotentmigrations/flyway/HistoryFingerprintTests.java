@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The key an expected schema is stored under is read from the history's rows; it must be
@@ -71,8 +73,9 @@ class HistoryFingerprintTests {
 		assertSameKey(db, flyway(db, "public").load());
 	}
 
-	// Flyway 5 and earlier wrote Spring JDBC migrations as SPRING_JDBC; Flyway reads the
-	// row as a JDBC migration.
+	// Flyway 5 and earlier wrote Spring JDBC migrations as SPRING_JDBC; Flyway 11, 12.11
+	// and 13 read the row as a JDBC migration, Flyway 12.4 refuses the history (no key
+	// to keep there).
 	@Test
 	void legacySpringJdbcRow(TestDatabase db) throws Exception {
 		write("V1__first.sql", "CREATE TABLE a (id integer)");
@@ -81,7 +84,19 @@ class HistoryFingerprintTests {
 		db.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
 				+ " installed_by, execution_time, success) VALUES (3, '2', 'spring', 'SPRING_JDBC',"
 				+ " 'db.migration.V2__spring', NULL, current_user, 1, true)");
-		assertSameKey(db, flyway(db, "public").ignoreMigrationPatterns("*:missing").load());
+		Flyway flyway = flyway(db, "public").ignoreMigrationPatterns("*:missing").load();
+		assumeTrue(readsTheHistory(flyway), "this Flyway refuses SPRING_JDBC history rows");
+		assertSameKey(db, flyway);
+	}
+
+	private static boolean readsTheHistory(Flyway flyway) {
+		try {
+			flyway.info();
+			return true;
+		}
+		catch (FlywayException ex) {
+			return false;
+		}
 	}
 
 	private void assertSameKey(TestDatabase db, Flyway flyway) throws SQLException {
