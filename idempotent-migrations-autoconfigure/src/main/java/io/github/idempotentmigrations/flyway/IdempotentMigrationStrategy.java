@@ -163,7 +163,8 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		recordSchemaVersion(before, report);
 		if (this.settings.mode() == StartupMode.VALIDATE) {
 			this.policies.validate(found, report);
-			Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas);
+			Optional<SchemaSnapshot> stored = schemas.expectedSchema()
+				.load(session, AppliedMigrations.fingerprint(session, schemas));
 			if (stored.isPresent()) {
 				this.drift.check(session, stored.get(), false, report);
 			}
@@ -188,10 +189,10 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			// expected schema is stored. Drift is compared only when a policy acts on it
 			// (warn leaves it to the live check): reading the whole catalog would cost
 			// more than the restart.
-			expected.record(flyway, session, schemas, AppliedMigrations.fingerprint(session, schemas), before::all,
-					List.of(), report);
-			if (this.settings.repair().drift() != DriftPolicy.WARN) {
-				checkDrift(session, schemas, expected, found, false, report);
+			String applied = AppliedMigrations.fingerprint(session, schemas);
+			expected.record(flyway, session, schemas, applied, before::all, List.of(), report);
+			if (this.settings.repair().drift() != DriftPolicy.WARN && driftComparable(found)) {
+				checkDrift(session, schemas, applied, expected, false, report);
 			}
 			report.publish();
 			return;
@@ -201,7 +202,9 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		if (found.historyHasRows()) {
 			this.assumedApplied.writeHistory(flyway, session, schemas, report);
 		}
-		boolean driftLeft = checkDrift(session, schemas, expected, found, true, report);
+		// read after the person's word: it may have written history rows
+		boolean driftLeft = driftComparable(found) && checkDrift(session, schemas,
+				AppliedMigrations.fingerprint(session, schemas), expected, true, report);
 		SchemaSnapshot adopted = repair(flyway, session, schemas, found, toRepair, resume, report);
 		if (adopted != null) {
 			expected.shadowBuilt(adopted, AppliedMigrations.fingerprint(session, schemas));
@@ -231,20 +234,14 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 	}
 
 	/**
-	 * Compares the live schema with the expected one stored for the applied migrations,
-	 * acting by policy. A schema without history has no expected schema yet (adoption
-	 * builds one). Returns whether drift is left to warn about once {@code migrating} has
-	 * run the pending migrations, which may build or change the very objects.
+	 * Compares the live schema with the expected one stored for the applied migrations
+	 * ({@code applied}, the history's fingerprint), acting by policy. Returns whether
+	 * drift is left to warn about once {@code migrating} has run the pending migrations,
+	 * which may build or change the very objects.
 	 */
-	private boolean checkDrift(Connection session, MigratedSchemas schemas, ExpectedSchemaRecorder expected,
-			InspectionResult found, boolean migrating, StartupReport report) throws SQLException {
-		// Without history there is no expected schema yet (adoption builds one); with
-		// failed rows the schema is half-way through a migration that is about to resume:
-		// neither is drift.
-		if (!found.historyHasRows() || !found.failed().isEmpty()) {
-			return false;
-		}
-		Optional<SchemaSnapshot> stored = storedExpectedSchema(session, schemas);
+	private boolean checkDrift(Connection session, MigratedSchemas schemas, String applied,
+			ExpectedSchemaRecorder expected, boolean migrating, StartupReport report) throws SQLException {
+		Optional<SchemaSnapshot> stored = schemas.expectedSchema().load(session, applied);
 		if (stored.isEmpty()) {
 			if (!DatabaseInspector.schemaHasObjects(session, schemas)) {
 				expected.liveWasExpected();
@@ -259,9 +256,13 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		return driftLeft;
 	}
 
-	private static Optional<SchemaSnapshot> storedExpectedSchema(Connection session, MigratedSchemas schemas)
-			throws SQLException {
-		return schemas.expectedSchema().load(session, AppliedMigrations.fingerprint(session, schemas));
+	/**
+	 * Without history there is no expected schema yet (adoption builds one); with failed
+	 * rows the schema is half-way through a migration that is about to resume: neither is
+	 * drift.
+	 */
+	private static boolean driftComparable(InspectionResult found) {
+		return found.historyHasRows() && found.failed().isEmpty();
 	}
 
 	/**

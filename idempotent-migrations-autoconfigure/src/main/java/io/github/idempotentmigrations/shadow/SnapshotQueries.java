@@ -270,7 +270,7 @@ final class SnapshotQueries {
 						+ " || array_to_string(c.reloptions, ', ') || ')', '') AS definition" + ONCE + ") d WHERE")
 				+ " AND c.relkind IN ('r', 'p')");
 		QUERIES.put(ObjectKind.COLUMN, "SELECT format('%I.%I.%I', n.nspname, c.relname, a.attname), " + RELATION
-				+ ", d.definition," + " 'ALTER TABLE ' || " + RELATION + " || ' ADD COLUMN ' || d.definition"
+				+ ", d.definition, 'ALTER TABLE ' || " + RELATION + " || ' ADD COLUMN ' || d.definition"
 				+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 				+ " JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type ty ON ty.oid = a.atttypid"
 				+ " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
