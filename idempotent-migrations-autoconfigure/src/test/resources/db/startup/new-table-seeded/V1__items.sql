@@ -1,0 +1,2 @@
+CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL);
+INSERT INTO items (name) VALUES ('first');
