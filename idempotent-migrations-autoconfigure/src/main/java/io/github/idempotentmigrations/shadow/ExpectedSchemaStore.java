@@ -179,23 +179,30 @@ public final class ExpectedSchemaStore {
 	 */
 	public void saveLive(Connection connection, String fingerprint, Collection<String> schemas) throws SQLException {
 		replace(connection, () -> CatalogSearchPath.with(connection, schemas, () -> {
-			try (Statement statement = connection.createStatement()) {
-				for (ObjectKind kind : ObjectKind.values()) {
-					if (!kind.bookkeeping()) {
-						statement.execute("INSERT INTO " + this.table + " (migrations, kind, name, parent, definition,"
-								+ " ddl) SELECT '" + fingerprint.replace("'", "''") + "', '" + kind.name()
-								+ "', q.name,"
-								+ " coalesce(q.parent, ''), coalesce(q.definition, ''), coalesce(q.ddl, '') FROM ("
-								+ SnapshotQueries.of(kind, !schemas.isEmpty())
-								+ ") AS q(name, parent, definition, ddl)");
-					}
+			// One round trip for every kind: the driver sends the statements together.
+			StringBuilder statements = new StringBuilder();
+			for (ObjectKind kind : ObjectKind.values()) {
+				if (!kind.bookkeeping()) {
+					statements.append("INSERT INTO ")
+						.append(this.table)
+						.append(" (migrations, kind, name, parent, definition, ddl) SELECT '")
+						.append(fingerprint.replace("'", "''"))
+						.append("', '")
+						.append(kind.name())
+						.append("', q.name, coalesce(q.parent, ''), coalesce(q.definition, ''), coalesce(q.ddl, '')")
+						.append(" FROM (")
+						.append(SnapshotQueries.of(kind, !schemas.isEmpty()))
+						.append(") AS q(name, parent, definition, ddl);\n");
 				}
-				// The table itself is the starter's, not the migrations': its table,
-				// columns and comment go again.
-				statement.execute("DELETE FROM " + this.table + " e USING (SELECT format('%I.%I', n.nspname,"
-						+ " c.relname) AS own FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-						+ " WHERE c.oid = '" + this.table.replace("'", "''") + "'::regclass) t WHERE t.own IN (e.name,"
-						+ " e.parent, substr(e.name, 7)) OR e.name LIKE '% ON TABLE ' || t.own || ' TO %'");
+			}
+			// The table itself is the starter's, not the migrations': its table,
+			// columns and comment go again.
+			statements.append("DELETE FROM " + this.table + " e USING (SELECT format('%I.%I', n.nspname,"
+					+ " c.relname) AS own FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+					+ " WHERE c.oid = '" + this.table.replace("'", "''") + "'::regclass) t WHERE t.own IN (e.name,"
+					+ " e.parent, substr(e.name, 7)) OR e.name LIKE '% ON TABLE ' || t.own || ' TO %'");
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(statements.toString());
 			}
 			return null;
 		}));
@@ -228,8 +235,8 @@ public final class ExpectedSchemaStore {
 							+ ": the schema the applied migrations build, for drift checks; rebuilt when they change'");
 				}
 				// Two instances storing at once would both delete, then both insert.
-				statement.execute("LOCK TABLE " + this.table + " IN SHARE ROW EXCLUSIVE MODE");
-				statement.execute("DELETE FROM " + this.table);
+				statement
+					.execute("LOCK TABLE " + this.table + " IN SHARE ROW EXCLUSIVE MODE; DELETE FROM " + this.table);
 			}
 			return rows.run();
 		});
