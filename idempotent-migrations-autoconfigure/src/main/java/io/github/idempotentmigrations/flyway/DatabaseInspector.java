@@ -58,8 +58,10 @@ final class DatabaseInspector {
 
 	// An index being built concurrently right now is INVALID too: it is left to the
 	// session building it. Asked only when there are INVALID indexes: planning the view
-	// costs more than the query above.
-	private static final String BEING_BUILT = "SELECT index_relid::bigint FROM pg_stat_progress_create_index";
+	// costs more than the query above. The view shows every database's builds; an oid is
+	// only unique within one.
+	private static final String BEING_BUILT = "SELECT index_relid::bigint FROM pg_stat_progress_create_index"
+			+ " WHERE datname = current_database()";
 
 	/**
 	 * What the history and the catalog say before a run: applied, failed, changed,
