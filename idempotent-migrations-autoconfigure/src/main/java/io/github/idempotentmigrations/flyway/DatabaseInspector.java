@@ -5,12 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -40,11 +37,13 @@ final class DatabaseInspector {
 			               WHERE n.nspname = ANY (?) AND d.objid IS NULL)
 			""";
 
-	// Reached through the tables of the schemas (every table records a dependency on its
-	// schema; pg_index is indexed by table), not by reading every index of the database:
-	// with many tenant schemas, those are many.
+	// An index being built concurrently right now is INVALID too: leave it to the session
+	// building it (the progress view shows every database's builds; an oid is unique only
+	// within one). Reached through the tables of the schemas (every table records a
+	// dependency on its schema; pg_index is indexed by table), not by reading every index
+	// of the database: with many tenant schemas, those are many.
 	private static final String INVALID_INDEXES = """
-			SELECT n.nspname, i.relname, t.relname, x.indexrelid::bigint
+			SELECT n.nspname, i.relname, t.relname
 			FROM pg_index x
 			JOIN pg_class i ON i.oid = x.indexrelid
 			JOIN pg_class t ON t.oid = x.indrelid
@@ -53,15 +52,10 @@ final class DatabaseInspector {
 			  AND x.indrelid IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
 			      AND d.refclassid = 'pg_namespace'::regclass
 			      AND d.refobjid IN (SELECT oid FROM pg_namespace WHERE nspname = ANY (?)))
+			  AND x.indexrelid NOT IN (SELECT index_relid FROM pg_stat_progress_create_index
+			      WHERE datname = current_database())
 			ORDER BY n.nspname, i.relname
 			""";
-
-	// An index being built concurrently right now is INVALID too: it is left to the
-	// session building it. Asked only when there are INVALID indexes: planning the view
-	// costs more than the query above. The view shows every database's builds; an oid is
-	// only unique within one.
-	private static final String BEING_BUILT = "SELECT index_relid::bigint FROM pg_stat_progress_create_index"
-			+ " WHERE datname = current_database()";
 
 	/**
 	 * What the history and the catalog say before a run: applied, failed, changed,
@@ -111,26 +105,18 @@ final class DatabaseInspector {
 	}
 
 	List<InvalidIndex> invalidIndexes(Connection connection, MigratedSchemas schemas) throws SQLException {
-		Map<Long, InvalidIndex> indexes = new LinkedHashMap<>();
+		List<InvalidIndex> indexes = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(INVALID_INDEXES)) {
 			Array names = names(connection, schemas);
 			statement.setArray(1, names);
 			statement.setArray(2, names);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					indexes.put(rs.getLong(4), new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3)));
+					indexes.add(new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3)));
 				}
 			}
 		}
-		if (!indexes.isEmpty()) {
-			try (Statement statement = connection.createStatement();
-					ResultSet rs = statement.executeQuery(BEING_BUILT)) {
-				while (rs.next()) {
-					indexes.remove(rs.getLong(1));
-				}
-			}
-		}
-		return List.copyOf(indexes.values());
+		return indexes;
 	}
 
 	/**
