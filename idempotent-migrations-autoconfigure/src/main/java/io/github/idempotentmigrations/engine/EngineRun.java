@@ -223,7 +223,6 @@ public final class EngineRun {
 		if (!attempt.ran() || attempt.skippedAsExisting() || attempt.skippedAsMissing() > 0) {
 			return runAgain(connection, sql, attempt.refusal(), start);
 		}
-		this.migration.ranAsWritten(sql, head);
 		StatementResult result = recordRan(sql,
 				(head.changesRows() && attempt.rows() >= 0) ? attempt.rows() + " rows changed" : "ran as written",
 				start);
@@ -274,9 +273,6 @@ public final class EngineRun {
 			ClassifiedStatement statement = StatementClassifier.classify(sql);
 			Verdict verdict;
 			if (attempt.ran() && attempt.notices().isEmpty()) {
-				if (replayable) {
-					this.migration.ranAsWritten(sql, head);
-				}
 				verdict = applied(statement, attempt);
 			}
 			else if (attempt.ran()

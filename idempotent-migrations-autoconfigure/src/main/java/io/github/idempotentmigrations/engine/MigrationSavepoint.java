@@ -54,12 +54,6 @@ final class MigrationSavepoint {
 	private final Set<String> tablesRead = new HashSet<>();
 
 	/**
-	 * The tables created since the savepoint, as written: every sequence they own is
-	 * newer than the savepoint, and goes with it.
-	 */
-	private final Set<String> tablesCreated = new HashSet<>();
-
-	/**
 	 * How many times the current migration was tried again after a lock wait timed out.
 	 */
 	private int lockRetries;
@@ -104,15 +98,11 @@ final class MigrationSavepoint {
 
 	/**
 	 * Reads the sequences before a statement that may advance one: an {@code INSERT}
-	 * those of its table (once per table; none for a table created since the savepoint,
-	 * unless a statement since may have made its name mean another table or given it an
-	 * older sequence), code (a {@code DO} block, a query) or a statement naming
-	 * {@code nextval} all of the search_path's (once per savepoint), anything else none.
+	 * those of its table (once per table), code (a {@code DO} block, a query) or a
+	 * statement naming {@code nextval} all of the search_path's (once per savepoint),
+	 * anything else none.
 	 */
 	void beforeSending(Connection connection, String sql, StatementHead head) throws SQLException {
-		if (head.mayRedirectNames(sql)) {
-			this.tablesCreated.clear();
-		}
 		if (this.allSequencesRead) {
 			return;
 		}
@@ -122,16 +112,8 @@ final class MigrationSavepoint {
 			return;
 		}
 		String table = head.insertTarget(sql);
-		if (table != null && !this.tablesCreated.contains(table) && this.tablesRead.add(table)) {
+		if (table != null && this.tablesRead.add(table)) {
 			sequences().addOwnedBy(connection, table);
-		}
-	}
-
-	/** PostgreSQL ran a statement sent after {@link #prefix()} as written. */
-	void ranAsWritten(String sql, StatementHead head) {
-		String created = head.createdTable(sql);
-		if (created != null) {
-			this.tablesCreated.add(created);
 		}
 	}
 
@@ -173,7 +155,6 @@ final class MigrationSavepoint {
 		this.sequences = null;
 		this.allSequencesRead = false;
 		this.tablesRead.clear();
-		this.tablesCreated.clear();
 	}
 
 	/**
@@ -190,8 +171,6 @@ final class MigrationSavepoint {
 		if (this.sequences != null) {
 			this.sequences.restore(connection);
 		}
-		this.tablesCreated.clear(); // gone with the savepoint; the replay creates them
-									// again
 		this.perStatement = this.perStatement || perStatementFromNow;
 		List<String> replay = List.copyOf(this.sent);
 		this.sent.clear();

@@ -29,12 +29,14 @@ final class SequenceValues {
 			+ " WHERE schemaname = ANY (current_schemas(false))"
 			+ " AND has_sequence_privilege(format('%I.%I', schemaname, sequencename), 'UPDATE')";
 
-	// The sequences a table's columns own (serial, identity): all an INSERT into it
-	// advances by itself. (OFFSET 0 keeps the privilege check off the table's other
-	// dependents, such as its TOAST table)
+	// The sequences a table's columns own (serial, identity), or its partitioned
+	// ancestors' (a partition's identity draws from its parent's, PostgreSQL 17 on): all
+	// an INSERT into it advances by itself. (OFFSET 0 keeps the privilege check off the
+	// table's other dependents, such as its TOAST table)
 	private static final String READ_OWNED_BY = "SELECT name FROM (SELECT c.oid, format('%I.%I', n.nspname, c.relname)"
 			+ " AS name FROM pg_depend d JOIN pg_class c ON c.oid = d.objid JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE d.refobjid = to_regclass(?) AND d.deptype IN ('a', 'i') AND c.relkind = 'S' OFFSET 0) owned"
+			+ " WHERE d.refobjid IN (SELECT to_regclass(?) UNION SELECT relid FROM pg_partition_ancestors(to_regclass(?)))"
+			+ " AND d.deptype IN ('a', 'i') AND c.relkind = 'S' OFFSET 0) owned"
 			+ " WHERE has_sequence_privilege(owned.oid, 'UPDATE')";
 
 	private static final String CHECKED = "idempotent_migrations_sequence";
@@ -56,6 +58,7 @@ final class SequenceValues {
 	void addOwnedBy(Connection connection, String table) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(READ_OWNED_BY)) {
 			statement.setString(1, table);
+			statement.setString(2, table);
 			try (ResultSet rs = statement.executeQuery()) {
 				addStates(connection, names(rs));
 			}

@@ -34,25 +34,10 @@ record StatementHead(String text) {
 
 	private static final Pattern DATA_CHANGE = Pattern.compile("^(INSERT|UPDATE|DELETE|MERGE)\\b.*", Pattern.DOTALL);
 
-	// A table's name as written, schema-qualified or not.
-	private static final String TABLE = "((?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*)(?:\\.(?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*))?)";
-
 	// INSERT INTO <table> ...: without a nextval of its own, only the table's sequences
 	// advance.
-	private static final Pattern INSERT_INTO = Pattern.compile("^INSERT\\s+INTO\\s+" + TABLE + "[\\s(].*",
-			Pattern.DOTALL);
-
-	// CREATE TABLE <table> without IF NOT EXISTS: run as written, the table is new.
-	private static final Pattern CREATE_TABLE = Pattern.compile(
-			"^CREATE\\s+(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?!IF\\s)" + TABLE + "[\\s(].*", Pattern.DOTALL);
-
-	// What may make a table's name mean an older table, or give a table an older
-	// sequence: the search_path set, a relation dropped, renamed or moved, a sequence
-	// given to another owner.
-	private static final Pattern REDIRECTS_NAMES = Pattern.compile("^(SET|RESET|DROP|ALTER\\s+SEQUENCE)\\b.*",
-			Pattern.DOTALL);
-
-	private static final Pattern RENAMES_OR_MOVES = Pattern.compile("\\bRENAME\\s+TO\\b|\\bSET\\s+SCHEMA\\b");
+	private static final Pattern INSERT_INTO = Pattern.compile("^INSERT\\s+INTO\\s+((?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*)"
+			+ "(?:\\.(?:\"[^\"]+\"|[A-Z_][A-Z0-9_$]*))?)[\\s(].*", Pattern.DOTALL);
 
 	private static final Pattern UPDATE = Pattern.compile("^UPDATE\\b.*", Pattern.DOTALL);
 
@@ -91,24 +76,12 @@ record StatementHead(String text) {
 	 * the statement writes it (the caller resolves it as PostgreSQL does), else null.
 	 */
 	@Nullable String insertTarget(String sql) {
-		return callsNextval(sql) ? null : table(INSERT_INTO, sql);
-	}
-
-	/**
-	 * For a {@code CREATE TABLE t} without {@code IF NOT EXISTS}: {@code t} as the
-	 * statement writes it, else null.
-	 */
-	@Nullable String createdTable(String sql) {
-		return table(CREATE_TABLE, sql);
-	}
-
-	private @Nullable String table(Pattern statement, String sql) {
-		Matcher matcher = statement.matcher(this.text);
-		if (!matcher.matches()) {
+		Matcher insert = INSERT_INTO.matcher(this.text);
+		if (!insert.matches() || callsNextval(sql)) {
 			return null;
 		}
-		int at = sql.toUpperCase(Locale.ROOT).indexOf(matcher.group(1));
-		return (at < 0) ? null : sql.substring(at, at + matcher.group(1).length());
+		int at = sql.toUpperCase(Locale.ROOT).indexOf(insert.group(1));
+		return (at < 0) ? null : sql.substring(at, at + insert.group(1).length());
 	}
 
 	/**
@@ -122,15 +95,6 @@ record StatementHead(String text) {
 	boolean mayUseAnySequence(String sql) {
 		return RUNS_CODE.matcher(this.text).matches() || callsNextval(sql)
 				|| (UPDATE.matcher(this.text).matches() && sql.toUpperCase(Locale.ROOT).contains("DEFAULT"));
-	}
-
-	/**
-	 * Whether a table created earlier may no longer be what its name means, or may own an
-	 * older sequence, after it: see {@link #REDIRECTS_NAMES}.
-	 */
-	boolean mayRedirectNames(String sql) {
-		return REDIRECTS_NAMES.matcher(this.text).matches()
-				|| (this.text.startsWith("ALTER") && RENAMES_OR_MOVES.matcher(sql.toUpperCase(Locale.ROOT)).find());
 	}
 
 	private static boolean callsNextval(String sql) {

@@ -38,10 +38,12 @@ final class DatabaseInspector {
 			""";
 
 	// An index being built concurrently right now is INVALID too: leave it to the session
-	// building it (the progress view shows every database's builds; an oid is unique only
-	// within one). Reached through the tables of the schemas (every table records a
-	// dependency on its schema; pg_index is indexed by table), not by reading every index
-	// of the database: with many tenant schemas, those are many.
+	// building it. The progress view shows every database's builds (an oid is unique only
+	// within one), and another role's without its index or table unless this role may
+	// read all statistics: such a build is placed by the lock a concurrent build holds on
+	// its table for its whole length. Reached through the tables of the schemas (every
+	// table records a dependency on its schema; pg_index is indexed by table), not by
+	// reading every index of the database: with many tenant schemas, those are many.
 	private static final String INVALID_INDEXES = """
 			SELECT n.nspname, i.relname, t.relname
 			FROM pg_index x
@@ -52,8 +54,11 @@ final class DatabaseInspector {
 			  AND x.indrelid IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
 			      AND d.refclassid = 'pg_namespace'::regclass
 			      AND d.refobjid IN (SELECT oid FROM pg_namespace WHERE nspname = ANY (?)))
-			  AND x.indexrelid NOT IN (SELECT index_relid FROM pg_stat_progress_create_index
-			      WHERE datname = current_database())
+			  AND NOT EXISTS (SELECT 1 FROM pg_stat_progress_create_index p
+			      WHERE p.datname = current_database() AND (p.index_relid = x.indexrelid
+			          OR (p.index_relid IS NULL AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = p.pid
+			              AND l.locktype = 'relation' AND l.database = p.datid AND l.relation = x.indrelid
+			              AND l.mode = 'ShareUpdateExclusiveLock' AND l.granted))))
 			ORDER BY n.nspname, i.relname
 			""";
 

@@ -1,0 +1,174 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static io.github.idempotentmigrations.flyway.MigratingApplication.failure;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cases a review of "INVALID indexes: the progress view asked apart" tried: the view
+ * lists the builds of every database of the server, and shows another role's build
+ * without its index.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class InvalidIndexReviewTests {
+
+	private static final String FAIL = "idempotent-migrations.repair.invalid-indexes=fail";
+
+	/**
+	 * The application's role sees another role's build in the progress view, without its
+	 * index (unless it may read all statistics): that index is still left to the session
+	 * building it.
+	 */
+	@Test
+	void anIndexAnotherRoleIsBuildingRightNowIsLeftToItEvenWithPolicyFail(TestDatabase db) throws Exception {
+		plainFlyway(db, "concurrent-index", "latest");
+		String role = "r_" + db.name();
+		db.execute("CREATE ROLE " + role + " LOGIN CREATEDB PASSWORD '" + role + "'");
+		db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
+		db.execute("GRANT ALL ON SCHEMA public TO " + role);
+		db.execute("ALTER TABLE accounts OWNER TO " + role);
+		db.execute("ALTER TABLE flyway_schema_history OWNER TO " + role);
+		ExecutorService builder = Executors.newSingleThreadExecutor();
+		try (Connection oldSnapshot = db.connect(); Statement reader = oldSnapshot.createStatement()) {
+			// The build (by the server's own user) waits for this snapshot before it
+			// marks the index valid.
+			oldSnapshot.setAutoCommit(false);
+			reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+			reader.executeQuery("SELECT count(*) FROM accounts").close();
+			Future<?> build = builder
+				.submit(() -> db.execute("CREATE INDEX CONCURRENTLY accounts_id_email_idx ON accounts (id, email)"));
+			while (db.query("SELECT 1 FROM pg_stat_progress_create_index WHERE phase LIKE 'waiting for old snapshots%'")
+				.isEmpty()) {
+				Thread.sleep(20);
+			}
+
+			on(db, "concurrent-index", FAIL, "spring.datasource.username=" + role, "spring.datasource.password=" + role)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context.getBean(MigrationReportStore.class).last().orElseThrow().warnings()).isEmpty();
+				});
+
+			oldSnapshot.commit();
+			build.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			builder.shutdownNow();
+		}
+		assertThat(
+				db.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_id_email_idx'::regclass"))
+			.containsExactly("true");
+	}
+
+	/**
+	 * While another role builds an index (shown to the application's role with a null
+	 * index), an INVALID index left by hand is still found: policy fail stops startup.
+	 */
+	@Test
+	void anInvalidIndexIsStillFoundWhileAnotherRoleBuildsOne(TestDatabase db) throws Exception {
+		StartingStates.invalidIndexOfAppliedMigration(db);
+		String role = "r_" + db.name();
+		db.execute("CREATE ROLE " + role + " LOGIN CREATEDB PASSWORD '" + role + "'");
+		db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
+		db.execute("GRANT ALL ON SCHEMA public TO " + role);
+		db.execute("ALTER TABLE accounts OWNER TO " + role);
+		db.execute("ALTER TABLE flyway_schema_history OWNER TO " + role);
+		db.execute("CREATE TABLE other_work (id int)");
+		ExecutorService builder = Executors.newSingleThreadExecutor();
+		try (Connection oldSnapshot = db.connect(); Statement reader = oldSnapshot.createStatement()) {
+			oldSnapshot.setAutoCommit(false);
+			reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+			reader.executeQuery("SELECT count(*) FROM other_work").close();
+			Future<?> build = builder
+				.submit(() -> db.execute("CREATE INDEX CONCURRENTLY other_work_idx ON other_work (id)"));
+			while (db.query("SELECT 1 FROM pg_stat_progress_create_index WHERE phase LIKE 'waiting for old snapshots%'")
+				.isEmpty()) {
+				Thread.sleep(20);
+			}
+
+			on(db, "concurrent-index", FAIL, "spring.datasource.username=" + role, "spring.datasource.password=" + role)
+				.run((context) -> assertThat(failure(context).getMessage())
+					.contains("Index public.accounts_email_key on public.accounts is INVALID"));
+
+			oldSnapshot.commit();
+			build.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			builder.shutdownNow();
+		}
+	}
+
+	/**
+	 * Databases copied from one template share their relations' oids: a REINDEX of the
+	 * copy of an index in another database shows that oid in the progress view, and must
+	 * not hide this database's INVALID index.
+	 */
+	@Test
+	void aReindexInAnotherDatabaseDoesNotHideAnInvalidIndexHere(TestDatabase db) throws Exception {
+		TestDatabase template = TestDatabase.create();
+		plainFlyway(template, "concurrent-index", "2");
+		template.execute("DROP INDEX accounts_email_key");
+		// slow only where a session asks for it: the build in the other database
+		template.execute("CREATE FUNCTION review_key(text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$"
+				+ " BEGIN IF current_setting('review.slow', true) = 'on' THEN PERFORM pg_sleep(3); END IF;"
+				+ " RETURN lower($1); END $$");
+		template.execute("INSERT INTO accounts VALUES (3, 'ANN@example.com')");
+		try {
+			template.execute("CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (review_key(email))");
+		}
+		catch (RuntimeException expected) {
+			// a duplicate: left INVALID
+		}
+		ExecutorService builder = Executors.newSingleThreadExecutor();
+		try (template;
+				TestDatabase here = TestDatabase.copyOf(template);
+				TestDatabase other = TestDatabase.copyOf(template)) {
+			String oid = "SELECT 'accounts_email_key'::regclass::oid::text";
+			assertThat(here.query(oid)).isEqualTo(other.query(oid));
+			assertThat(here
+				.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_email_key'::regclass"))
+				.containsExactly("false");
+			Future<?> reindex = builder.submit(() -> {
+				try (Connection connection = other.connect(); Statement statement = connection.createStatement()) {
+					statement.execute("SET review.slow = 'on'");
+					statement.execute("REINDEX INDEX accounts_email_key");
+				}
+				return null;
+			});
+			while (here
+				.query("SELECT 1 FROM pg_stat_progress_create_index WHERE datname = '" + other.name()
+						+ "' AND index_relid <> 0")
+				.isEmpty()) {
+				Thread.sleep(20);
+			}
+
+			on(here, "concurrent-index", FAIL).run((context) -> assertThat(failure(context).getMessage())
+				.contains("Index public.accounts_email_key on public.accounts is INVALID"));
+
+			here.query("SELECT pg_cancel_backend(pid)::text FROM pg_stat_progress_create_index WHERE datname = '"
+					+ other.name() + "'");
+			try {
+				reindex.get(30, TimeUnit.SECONDS);
+			}
+			catch (Exception cancelled) {
+				// the REINDEX is cancelled (or fails on the duplicate)
+			}
+		}
+		finally {
+			builder.shutdownNow();
+		}
+	}
+
+}

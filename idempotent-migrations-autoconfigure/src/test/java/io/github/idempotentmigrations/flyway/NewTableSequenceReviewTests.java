@@ -1,0 +1,99 @@
+package io.github.idempotentmigrations.flyway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
+import io.github.idempotentmigrations.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Cases a review of "no sequence reads before an INSERT into a table the same migration
+ * created" tried: a replay must still leave every sequence where plain Flyway leaves it
+ * when the name the migration created does not mean that table at the INSERT. Each last
+ * migration is sent back by a column added by hand ahead of it.
+ */
+@ExtendWith(PostgresDatabaseExtension.class)
+class NewTableSequenceReviewTests {
+
+	/**
+	 * A temporary table of the session, older than the migration, is searched first: the
+	 * INSERT goes into it, not into the table the migration just created.
+	 */
+	@Test
+	void anOlderTemporaryTableOfTheSameNameKeepsThePlainFlywayIds(TestDatabase db) {
+		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-temp-table-shadows", "3",
+				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM archive ORDER BY id");
+	}
+
+	/**
+	 * {@code DISCARD TEMP} drops the temporary table the migration created: its name
+	 * means the older table again.
+	 */
+	@Test
+	void aTemporaryTableDiscardedLeavesItsNameToAnOlderTableWhoseSequenceIsSetBack(TestDatabase db) {
+		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-discard-temp", "2",
+				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM items ORDER BY id",
+				"SELECT last_value || ':' || is_called FROM items_id_seq");
+	}
+
+	/**
+	 * The search_path set by {@code set_config} inside a statement that is no query (here
+	 * a {@code CREATE TABLE ... AS}): the name means an older table of another schema.
+	 */
+	@Test
+	void aSearchPathSetInsideCreateTableAsLeavesTheNameToAnOlderTable(TestDatabase db) {
+		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-set-config-in-ctas", "2",
+				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM archive.items ORDER BY id",
+				"SELECT last_value || ':' || is_called FROM archive.items_id_seq");
+	}
+
+	/**
+	 * A new partition of a table with an identity column draws from the parent's (older)
+	 * sequence (PostgreSQL 17 and later).
+	 */
+	@Test
+	void aNewPartitionDrawsFromItsParentsOlderIdentitySequence(TestDatabase db) {
+		assumeTrue(Integer.parseInt(db.query("SHOW server_version_num").get(0)) >= 170000,
+				"partitions draw from their parent's identity sequence from PostgreSQL 17 on");
+		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-partition-identity", "2",
+				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || kind FROM events ORDER BY id");
+	}
+
+	/**
+	 * The created table's name is looked up in the statement's text from its start: a
+	 * comment ahead of {@code CREATE TABLE "Items"} that names {@code "items"} makes the
+	 * older {@code "items"} count as created.
+	 */
+	@Test
+	void aCommentAheadOfCreateTableDoesNotMakeAnOlderTableCountAsCreated(TestDatabase db) {
+		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-comment-names-other-table", "2",
+				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM \"items\" ORDER BY id");
+	}
+
+	private static void assertReplayLeavesWhatPlainFlywayLeaves(TestDatabase db, String scenario, String last,
+			String handMade, String... queries) {
+		List<List<String>> expected = new ArrayList<>();
+		try (TestDatabase reference = TestDatabase.create()) {
+			plainFlyway(reference, scenario, last);
+			for (String query : queries) {
+				expected.add(reference.query(query));
+			}
+		}
+		plainFlyway(db, scenario, "1");
+		db.execute(handMade);
+
+		on(db, scenario).run((context) -> assertThat(context).hasNotFailed());
+
+		for (int i = 0; i < queries.length; i++) {
+			assertThat(db.query(queries[i])).as(queries[i]).isEqualTo(expected.get(i)).isNotEmpty();
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+CREATE TEMP TABLE items (id serial PRIMARY KEY, name text NOT NULL);
+INSERT INTO items (name) VALUES ('a'), ('b');
