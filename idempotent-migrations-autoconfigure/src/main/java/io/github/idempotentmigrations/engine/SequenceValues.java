@@ -29,15 +29,30 @@ final class SequenceValues {
 			+ " WHERE schemaname = ANY (current_schemas(false))"
 			+ " AND has_sequence_privilege(format('%I.%I', schemaname, sequencename), 'UPDATE')";
 
-	// The sequences a table's columns own (serial, identity), or its partitioned
-	// ancestors' (a partition's identity draws from its parent's, PostgreSQL 17 on): all
-	// an INSERT into it advances by itself. (OFFSET 0 keeps the privilege check off the
-	// table's other dependents, such as its TOAST table)
-	private static final String READ_OWNED_BY = "SELECT name FROM (SELECT c.oid, format('%I.%I', n.nspname, c.relname)"
-			+ " AS name FROM pg_depend d JOIN pg_class c ON c.oid = d.objid JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE d.refobjid IN (SELECT to_regclass(?) UNION SELECT relid FROM pg_partition_ancestors(to_regclass(?)))"
-			+ " AND d.deptype IN ('a', 'i') AND c.relkind = 'S' OFFSET 0) owned"
-			+ " WHERE has_sequence_privilege(owned.oid, 'UPDATE')";
+	// The sequences an INSERT into a table draws from by itself: those its columns own
+	// (serial, identity) and those its column defaults name (a default copied by
+	// INHERITS or LIKE, a nextval written by hand); the same of its partitioned ancestors
+	// (a partition's identity draws from its parent's, PostgreSQL 17 on) and, for a view,
+	// of the relations it reads. (OFFSET 0 keeps the privilege check off the table's
+	// other
+	// dependents, such as its TOAST table)
+	private static final String READ_OWNED_BY = """
+			WITH t AS (SELECT to_regclass(?) AS oid),
+			target AS (SELECT oid FROM t
+			    UNION SELECT a.relid FROM t, pg_partition_ancestors(t.oid) a
+			    UNION SELECT d.refobjid FROM t JOIN pg_rewrite r ON r.ev_class = t.oid AND r.rulename = '_RETURN'
+			        JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+			        AND d.refclassid = 'pg_class'::regclass)
+			SELECT name FROM (SELECT c.oid, format('%I.%I', n.nspname, c.relname) AS name
+			    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			    WHERE c.relkind = 'S' AND c.oid IN (
+			        SELECT d.objid FROM pg_depend d WHERE d.deptype IN ('a', 'i') AND d.refobjid IN (SELECT oid FROM target)
+			        UNION SELECT d.refobjid FROM pg_attrdef a JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass
+			            AND d.objid = a.oid AND d.refclassid = 'pg_class'::regclass
+			        WHERE a.adrelid IN (SELECT oid FROM target))
+			    OFFSET 0) owned
+			WHERE has_sequence_privilege(owned.oid, 'UPDATE')
+			""";
 
 	private static final String CHECKED = "idempotent_migrations_sequence";
 
@@ -58,7 +73,6 @@ final class SequenceValues {
 	void addOwnedBy(Connection connection, String table) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(READ_OWNED_BY)) {
 			statement.setString(1, table);
-			statement.setString(2, table);
 			try (ResultSet rs = statement.executeQuery()) {
 				addStates(connection, names(rs));
 			}

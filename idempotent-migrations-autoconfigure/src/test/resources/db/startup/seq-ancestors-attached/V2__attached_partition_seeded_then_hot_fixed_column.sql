@@ -1,0 +1,4 @@
+CREATE TABLE events_b (LIKE events INCLUDING DEFAULTS);
+ALTER TABLE events ATTACH PARTITION events_b FOR VALUES IN ('b');
+INSERT INTO events_b (kind) VALUES ('b');
+ALTER TABLE notes ADD COLUMN note text;
