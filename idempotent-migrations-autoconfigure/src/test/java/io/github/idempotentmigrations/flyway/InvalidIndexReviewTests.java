@@ -35,37 +35,15 @@ class InvalidIndexReviewTests {
 	@Test
 	void anIndexAnotherRoleIsBuildingRightNowIsLeftToItEvenWithPolicyFail(TestDatabase db) throws Exception {
 		plainFlyway(db, "concurrent-index", "latest");
-		String role = "r_" + db.name();
-		db.execute("CREATE ROLE " + role + " LOGIN CREATEDB PASSWORD '" + role + "'");
-		db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
-		db.execute("GRANT ALL ON SCHEMA public TO " + role);
-		db.execute("ALTER TABLE accounts OWNER TO " + role);
-		db.execute("ALTER TABLE flyway_schema_history OWNER TO " + role);
-		ExecutorService builder = Executors.newSingleThreadExecutor();
-		try (Connection oldSnapshot = db.connect(); Statement reader = oldSnapshot.createStatement()) {
-			// The build (by the server's own user) waits for this snapshot before it
-			// marks the index valid.
-			oldSnapshot.setAutoCommit(false);
-			reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-			reader.executeQuery("SELECT count(*) FROM accounts").close();
-			Future<?> build = builder
-				.submit(() -> db.execute("CREATE INDEX CONCURRENTLY accounts_id_email_idx ON accounts (id, email)"));
-			while (db.query("SELECT 1 FROM pg_stat_progress_create_index WHERE phase LIKE 'waiting for old snapshots%'")
-				.isEmpty()) {
-				Thread.sleep(20);
-			}
-
+		String role = applicationRole(db);
+		// the build is the server's own user's
+		try (HeldIndexBuild build = HeldIndexBuild.start(db, "accounts",
+				"CREATE INDEX CONCURRENTLY accounts_id_email_idx ON accounts (id, email)")) {
 			on(db, "concurrent-index", FAIL, "spring.datasource.username=" + role, "spring.datasource.password=" + role)
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(context.getBean(MigrationReportStore.class).last().orElseThrow().warnings()).isEmpty();
 				});
-
-			oldSnapshot.commit();
-			build.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			builder.shutdownNow();
 		}
 		assertThat(
 				db.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_id_email_idx'::regclass"))
@@ -79,35 +57,28 @@ class InvalidIndexReviewTests {
 	@Test
 	void anInvalidIndexIsStillFoundWhileAnotherRoleBuildsOne(TestDatabase db) throws Exception {
 		StartingStates.invalidIndexOfAppliedMigration(db);
+		String role = applicationRole(db);
+		db.execute("CREATE TABLE other_work (id int)");
+		try (HeldIndexBuild build = HeldIndexBuild.start(db, "other_work",
+				"CREATE INDEX CONCURRENTLY other_work_idx ON other_work (id)")) {
+			on(db, "concurrent-index", FAIL, "spring.datasource.username=" + role, "spring.datasource.password=" + role)
+				.run((context) -> assertThat(failure(context).getMessage())
+					.contains("Index public.accounts_email_key on public.accounts is INVALID"));
+		}
+	}
+
+	/**
+	 * A role of the application's own, owning what it migrates, without the right to read
+	 * other roles' statistics.
+	 */
+	private static String applicationRole(TestDatabase db) {
 		String role = "r_" + db.name();
 		db.execute("CREATE ROLE " + role + " LOGIN CREATEDB PASSWORD '" + role + "'");
 		db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
 		db.execute("GRANT ALL ON SCHEMA public TO " + role);
 		db.execute("ALTER TABLE accounts OWNER TO " + role);
 		db.execute("ALTER TABLE flyway_schema_history OWNER TO " + role);
-		db.execute("CREATE TABLE other_work (id int)");
-		ExecutorService builder = Executors.newSingleThreadExecutor();
-		try (Connection oldSnapshot = db.connect(); Statement reader = oldSnapshot.createStatement()) {
-			oldSnapshot.setAutoCommit(false);
-			reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-			reader.executeQuery("SELECT count(*) FROM other_work").close();
-			Future<?> build = builder
-				.submit(() -> db.execute("CREATE INDEX CONCURRENTLY other_work_idx ON other_work (id)"));
-			while (db.query("SELECT 1 FROM pg_stat_progress_create_index WHERE phase LIKE 'waiting for old snapshots%'")
-				.isEmpty()) {
-				Thread.sleep(20);
-			}
-
-			on(db, "concurrent-index", FAIL, "spring.datasource.username=" + role, "spring.datasource.password=" + role)
-				.run((context) -> assertThat(failure(context).getMessage())
-					.contains("Index public.accounts_email_key on public.accounts is INVALID"));
-
-			oldSnapshot.commit();
-			build.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			builder.shutdownNow();
-		}
+		return role;
 	}
 
 	/**

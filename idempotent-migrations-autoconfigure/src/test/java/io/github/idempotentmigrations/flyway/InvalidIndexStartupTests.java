@@ -1,11 +1,5 @@
 package io.github.idempotentmigrations.flyway;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.idempotentmigrations.engine.SchemaConvergenceException;
@@ -70,30 +64,13 @@ class InvalidIndexStartupTests {
 	@Test
 	void anIndexAnotherSessionIsBuildingRightNowIsLeftToItEvenWithPolicyFail(TestDatabase db) throws Exception {
 		MigratingApplication.plainFlyway(db, "concurrent-index", "latest");
-		ExecutorService builder = Executors.newSingleThreadExecutor();
-		try (Connection oldSnapshot = db.connect(); Statement reader = oldSnapshot.createStatement()) {
-			// The build waits for this snapshot before it marks the index valid.
-			oldSnapshot.setAutoCommit(false);
-			reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-			reader.executeQuery("SELECT count(*) FROM accounts").close();
-			Future<?> build = builder.submit(
-					() -> db.execute("CREATE INDEX CONCURRENTLY accounts_id_email_idx" + " ON accounts (id, email)"));
-			while (db.query("SELECT 1 FROM pg_stat_progress_create_index WHERE phase LIKE 'waiting for old snapshots%'")
-				.isEmpty()) {
-				Thread.sleep(20);
-			}
+		try (HeldIndexBuild build = HeldIndexBuild.start(db, "accounts",
+				"CREATE INDEX CONCURRENTLY accounts_id_email_idx ON accounts (id, email)")) {
 			assertThat(indexValidity(db, "accounts_id_email_idx")).isEqualTo("false");
-
 			on(db, "concurrent-index", FAIL).run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(MigrationReportStore.class).last().orElseThrow().warnings()).isEmpty();
 			});
-
-			oldSnapshot.commit();
-			build.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			builder.shutdownNow();
 		}
 		assertThat(indexValidity(db, "accounts_id_email_idx")).isEqualTo("true");
 	}

@@ -1,16 +1,10 @@
 package io.github.idempotentmigrations.flyway;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
-import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -28,7 +22,7 @@ class NewTableSequenceReviewTests {
 	 */
 	@Test
 	void anOlderTemporaryTableOfTheSameNameKeepsThePlainFlywayIds(TestDatabase db) {
-		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-temp-table-shadows", "3",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-temp-table-shadows", "3",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM archive ORDER BY id");
 	}
 
@@ -38,7 +32,7 @@ class NewTableSequenceReviewTests {
 	 */
 	@Test
 	void aTemporaryTableDiscardedLeavesItsNameToAnOlderTableWhoseSequenceIsSetBack(TestDatabase db) {
-		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-discard-temp", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-discard-temp", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM items ORDER BY id",
 				"SELECT last_value || ':' || is_called FROM items_id_seq");
 	}
@@ -49,7 +43,7 @@ class NewTableSequenceReviewTests {
 	 */
 	@Test
 	void aSearchPathSetInsideCreateTableAsLeavesTheNameToAnOlderTable(TestDatabase db) {
-		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-set-config-in-ctas", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-set-config-in-ctas", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM archive.items ORDER BY id",
 				"SELECT last_value || ':' || is_called FROM archive.items_id_seq");
 	}
@@ -62,7 +56,7 @@ class NewTableSequenceReviewTests {
 	void aNewPartitionDrawsFromItsParentsOlderIdentitySequence(TestDatabase db) {
 		assumeTrue(Integer.parseInt(db.query("SHOW server_version_num").get(0)) >= 170000,
 				"partitions draw from their parent's identity sequence from PostgreSQL 17 on");
-		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-partition-identity", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-partition-identity", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || kind FROM events ORDER BY id");
 	}
 
@@ -73,27 +67,8 @@ class NewTableSequenceReviewTests {
 	 */
 	@Test
 	void aCommentAheadOfCreateTableDoesNotMakeAnOlderTableCountAsCreated(TestDatabase db) {
-		assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-comment-names-other-table", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-comment-names-other-table", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM \"items\" ORDER BY id");
-	}
-
-	private static void assertReplayLeavesWhatPlainFlywayLeaves(TestDatabase db, String scenario, String last,
-			String handMade, String... queries) {
-		List<List<String>> expected = new ArrayList<>();
-		try (TestDatabase reference = TestDatabase.create()) {
-			plainFlyway(reference, scenario, last);
-			for (String query : queries) {
-				expected.add(reference.query(query));
-			}
-		}
-		plainFlyway(db, scenario, "1");
-		db.execute(handMade);
-
-		on(db, scenario).run((context) -> assertThat(context).hasNotFailed());
-
-		for (int i = 0; i < queries.length; i++) {
-			assertThat(db.query(queries[i])).as(queries[i]).isEqualTo(expected.get(i)).isNotEmpty();
-		}
 	}
 
 }
