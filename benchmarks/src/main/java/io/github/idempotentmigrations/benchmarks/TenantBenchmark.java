@@ -47,9 +47,9 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  * N tenant schemas x M migrations: the starter's tenant runner (bounded parallelism, each
  * tenant through the whole strategy) against the loop every team writes, plain Flyway
  * over the schemas one after another; from empty ({@code -Dbench.pairs}, default 1: each
- * pair plain then starter, each on a fresh database of the same embedded server; the pair
- * of the median ratio is reported), then restarts of the last pair with nothing pending
- * ({@code -Dbench.restarts}, default 3, interleaved; the median of each).
+ * pair plain then starter, each on a fresh database of the same embedded server; every
+ * pair's ratio and their median are printed), then restarts of the last pair with nothing
+ * pending ({@code -Dbench.restarts}, default 3, interleaved; the median of each).
  */
 public final class TenantBenchmark {
 

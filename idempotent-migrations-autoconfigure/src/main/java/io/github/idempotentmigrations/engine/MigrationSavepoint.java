@@ -113,7 +113,7 @@ final class MigrationSavepoint {
 		}
 		String table = head.insertTarget(sql);
 		if (table != null && this.tablesRead.add(table)) {
-			sequences().addOwnedBy(connection, table);
+			sequences().addDrawnByInsertInto(connection, table);
 		}
 	}
 

@@ -13,13 +13,14 @@ import java.util.stream.Collectors;
 
 /**
  * The state of the sequences a migration may advance, read before the statements that
- * may: the sequences a table owns before the first {@code INSERT} into it (one small
- * query), every sequence of the search_path's schemas before any other statement that may
- * call {@code nextval} (a {@code DO} block, a query). Sequences are not transactional: a
- * migration rolled back to its savepoint and run again would otherwise leave them further
- * on than plain Flyway does. Only a sequence this session drew from last is set back: one
- * the application advanced meanwhile (a deploy under traffic) keeps its value, so that no
- * id is handed out twice; it keeps a gap instead, as any rollback leaves.
+ * may: the sequences an {@code INSERT} into a table draws from by itself before the first
+ * one (one small query), every sequence of the search_path's schemas before any other
+ * statement that may call {@code nextval} (a {@code DO} block, a query). Sequences are
+ * not transactional: a migration rolled back to its savepoint and run again would
+ * otherwise leave them further on than plain Flyway does. Only a sequence this session
+ * drew from last is set back: one the application advanced meanwhile (a deploy under
+ * traffic) keeps its value, so that no id is handed out twice; it keeps a gap instead, as
+ * any rollback leaves.
  */
 final class SequenceValues {
 
@@ -34,9 +35,8 @@ final class SequenceValues {
 	// INHERITS or LIKE, a nextval written by hand); the same of its partitioned ancestors
 	// (a partition's identity draws from its parent's, PostgreSQL 17 on) and, for a view,
 	// of the relations it reads. (OFFSET 0 keeps the privilege check off the table's
-	// other
-	// dependents, such as its TOAST table)
-	private static final String READ_OWNED_BY = """
+	// other dependents, such as its TOAST table)
+	private static final String READ_DRAWN_BY_INSERT = """
 			WITH t AS (SELECT to_regclass(?) AS oid),
 			target AS (SELECT oid FROM t
 			    UNION SELECT a.relid FROM t, pg_partition_ancestors(t.oid) a
@@ -67,11 +67,11 @@ final class SequenceValues {
 	}
 
 	/**
-	 * Adds the sequences {@code table} owns, unless read already: before the first INSERT
-	 * into it.
+	 * Adds the sequences an INSERT into {@code table} draws from by itself, unless read
+	 * already: before the first INSERT into it.
 	 */
-	void addOwnedBy(Connection connection, String table) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(READ_OWNED_BY)) {
+	void addDrawnByInsertInto(Connection connection, String table) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(READ_DRAWN_BY_INSERT)) {
 			statement.setString(1, table);
 			try (ResultSet rs = statement.executeQuery()) {
 				addStates(connection, names(rs));

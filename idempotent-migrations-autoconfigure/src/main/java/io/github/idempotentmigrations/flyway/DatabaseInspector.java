@@ -43,9 +43,9 @@ final class DatabaseInspector {
 	// read all statistics: such a build is placed by the lock a concurrent build holds on
 	// its table for its whole length (another INVALID index of that table cannot be told
 	// from it then: it is reported once that build ends). Reached through the tables of
-	// the schemas (every
-	// table records a dependency on its schema; pg_index is indexed by table), not by
-	// reading every index of the database: with many tenant schemas, those are many.
+	// the schemas (every table records a dependency on its schema; pg_index is indexed by
+	// table), not by reading every index of the database: with many tenant schemas, those
+	// are many.
 	private static final String INVALID_INDEXES = """
 			SELECT n.nspname, i.relname, t.relname
 			FROM pg_index x

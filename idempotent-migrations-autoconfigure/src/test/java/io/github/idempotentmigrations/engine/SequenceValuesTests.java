@@ -23,7 +23,7 @@ class SequenceValuesTests {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
 			SequenceValues before = new SequenceValues();
-			before.addOwnedBy(connection, "log");
+			before.addDrawnByInsertInto(connection, "log");
 			statement.execute("INSERT INTO log (msg) VALUES ('x')");
 			assertThat(before.restore(connection)).isEqualTo(1);
 			connection.commit();
@@ -37,7 +37,7 @@ class SequenceValuesTests {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
 			SequenceValues before = new SequenceValues();
-			before.addOwnedBy(connection, "log");
+			before.addDrawnByInsertInto(connection, "log");
 			statement.execute("INSERT INTO log (msg) VALUES ('mine')");
 			// id 2, committed
 			db.execute("INSERT INTO log (msg) VALUES ('the application''s')");

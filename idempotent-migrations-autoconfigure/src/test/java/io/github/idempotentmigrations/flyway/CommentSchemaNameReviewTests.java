@@ -13,9 +13,9 @@ import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Second review of "the comment query unquotes pg_identify_object's schema": more schema
- * names that need quotes (dots, double quotes, unicode, keywords), a comment on the
- * schema itself, and a comment drifted by hand, which must still be seen.
+ * Comments in schemas whose names need quotes (dots, double quotes, unicode, keywords):
+ * the starter's own table is no drift, and a comment on the schema itself or on a table
+ * in it, changed by hand, is.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class CommentSchemaNameReviewTests {

@@ -13,10 +13,9 @@ import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cases a review of the live expected schema written in one round trip tried: schema
- * names that need quoting (and characters a driver splitting statements must respect).
- * The multi-statement write itself stored the schema in every case; the starter's own
- * table is then taken for drift.
+ * The live expected schema, written in one round trip, in schemas whose names need quotes
+ * (and hold characters a driver splitting statements must respect): the starter's own
+ * table beside the history is no drift.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class ExpectedSchemaStoreReviewTests {

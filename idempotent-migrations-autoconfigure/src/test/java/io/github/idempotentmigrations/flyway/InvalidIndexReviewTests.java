@@ -18,9 +18,8 @@ import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cases a review of "INVALID indexes: the progress view asked apart" tried: the view
- * lists the builds of every database of the server, and shows another role's build
- * without its index.
+ * INVALID indexes while indexes are being built: the progress view lists the builds of
+ * every database of the server, and shows another role's build without its index.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class InvalidIndexReviewTests {

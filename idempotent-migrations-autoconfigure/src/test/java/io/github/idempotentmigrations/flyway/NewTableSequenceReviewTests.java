@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Cases a review of "no sequence reads before an INSERT into a table the same migration
- * created" tried: a replay must still leave every sequence where plain Flyway leaves it
- * when the name the migration created does not mean that table at the INSERT. Each last
- * migration is sent back by a column added by hand ahead of it.
+ * A replay leaves every sequence where plain Flyway leaves it when the name of a table
+ * the migration created means another, older table at the {@code INSERT} (the cases that
+ * made a skip of the sequence read for new tables wrong, which was taken back), and for a
+ * new partition. Each last migration is sent back by a column added by hand ahead of it.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class NewTableSequenceReviewTests {
@@ -22,7 +22,7 @@ class NewTableSequenceReviewTests {
 	 */
 	@Test
 	void anOlderTemporaryTableOfTheSameNameKeepsThePlainFlywayIds(TestDatabase db) {
-		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-temp-table-shadows", "3",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-replay-temp-table-shadows", "3",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM archive ORDER BY id");
 	}
 
@@ -32,7 +32,7 @@ class NewTableSequenceReviewTests {
 	 */
 	@Test
 	void aTemporaryTableDiscardedLeavesItsNameToAnOlderTableWhoseSequenceIsSetBack(TestDatabase db) {
-		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-discard-temp", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-replay-discard-temp", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM items ORDER BY id",
 				"SELECT last_value || ':' || is_called FROM items_id_seq");
 	}
@@ -43,7 +43,7 @@ class NewTableSequenceReviewTests {
 	 */
 	@Test
 	void aSearchPathSetInsideCreateTableAsLeavesTheNameToAnOlderTable(TestDatabase db) {
-		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-set-config-in-ctas", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-replay-set-config-in-ctas", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM archive.items ORDER BY id",
 				"SELECT last_value || ':' || is_called FROM archive.items_id_seq");
 	}
@@ -56,18 +56,17 @@ class NewTableSequenceReviewTests {
 	void aNewPartitionDrawsFromItsParentsOlderIdentitySequence(TestDatabase db) {
 		assumeTrue(Integer.parseInt(db.query("SHOW server_version_num").get(0)) >= 170000,
 				"partitions draw from their parent's identity sequence from PostgreSQL 17 on");
-		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-partition-identity", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-replay-partition-identity", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || kind FROM events ORDER BY id");
 	}
 
 	/**
-	 * The created table's name is looked up in the statement's text from its start: a
-	 * comment ahead of {@code CREATE TABLE "Items"} that names {@code "items"} makes the
-	 * older {@code "items"} count as created.
+	 * A comment ahead of {@code CREATE TABLE "Items"} names the older {@code "items"},
+	 * which the {@code INSERT} goes into.
 	 */
 	@Test
 	void aCommentAheadOfCreateTableDoesNotMakeAnOlderTableCountAsCreated(TestDatabase db) {
-		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-skip-comment-names-other-table", "2",
+		ReplayFidelity.assertReplayLeavesWhatPlainFlywayLeaves(db, "seq-replay-comment-names-other-table", "2",
 				"ALTER TABLE notes ADD COLUMN note text", "SELECT id || ':' || name FROM \"items\" ORDER BY id");
 	}
 

@@ -6,12 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A replay leaves every sequence where plain Flyway leaves it, also when an
- * {@code INSERT} goes into a table the same migration created: the sequences such a table
- * owns are newer than the migration's savepoint and go with it, so they need no reading
- * beforehand; unless the name came to mean another table (renamed in its place) or the
- * table took over an older sequence, which are read as before. Each migration is sent
- * back by a column added by hand ahead of it.
+ * A replay leaves every sequence where plain Flyway leaves it when an {@code INSERT} goes
+ * into a table the same migration created, into an older table renamed in its place, or
+ * into a new table that took over an older sequence. Each migration is sent back by a
+ * column added by hand ahead of it.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class NewTableSequenceTests {

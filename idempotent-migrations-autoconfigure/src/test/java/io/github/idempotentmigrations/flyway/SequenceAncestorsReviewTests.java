@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Second review of "a partition's INSERT reads its partitioned ancestors' sequences": a
- * replay must leave every sequence where plain Flyway leaves it. Each last migration is
- * sent back by a column added by hand ahead of it. (bigserial: a partition's default
- * calls its root's sequence on every supported PostgreSQL.)
+ * A replay leaves every sequence where plain Flyway leaves it when an {@code INSERT}
+ * draws from a sequence its table does not own: a partition's (at any depth, attached or
+ * quoted) from its root's, an inheriting table's from its parent's, a view's from its
+ * table's. Each last migration is sent back by a column added by hand ahead of it.
+ * (bigserial: a partition's default calls its root's sequence on every supported
+ * PostgreSQL.)
  */
 @ExtendWith(PostgresDatabaseExtension.class)
 class SequenceAncestorsReviewTests {
@@ -38,7 +40,7 @@ class SequenceAncestorsReviewTests {
 
 	/**
 	 * Table inheritance (not partitioning): the inheriting table's default calls the
-	 * parent's sequence, which pg_partition_ancestors does not list.
+	 * parent's sequence.
 	 */
 	@Test
 	void anInheritingTablesInsertDrawsFromItsParentsSequence(TestDatabase db) {
