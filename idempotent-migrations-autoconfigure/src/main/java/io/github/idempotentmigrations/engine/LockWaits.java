@@ -45,12 +45,16 @@ public record LockWaits(int retries, Duration initialBackoff) {
 
 	/**
 	 * The sessions holding a lock on {@code relation} (or, when it is not known, any
-	 * relation lock of this database), for people: pid, application, state, transaction
-	 * age, query.
+	 * relation lock of this database), for people: pid, role, application, whether it is
+	 * building an index, state, transaction age, query. Another role's state and query
+	 * are hidden from this one unless it may read all statistics: said so, not printed as
+	 * nulls.
 	 */
 	static List<String> holders(Connection connection, @Nullable String relation) {
-		String sql = "SELECT DISTINCT a.pid, a.application_name, a.state, date_trunc('second', clock_timestamp() - a.xact_start),"
-				+ " left(a.query, 200) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+		String sql = "SELECT DISTINCT a.pid, a.usename, a.application_name,"
+				+ " EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.pid = a.pid), a.state,"
+				+ " date_trunc('second', clock_timestamp() - a.xact_start), left(a.query, 200)"
+				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
 				+ " WHERE l.granted AND l.locktype = 'relation' AND l.pid <> pg_backend_pid()"
 				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
 				+ ((relation != null) ? " AND l.relation = to_regclass(?)" : "") + " ORDER BY a.pid";
@@ -61,8 +65,7 @@ public record LockWaits(int retries, Duration initialBackoff) {
 			}
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					holders.add("pid " + rs.getInt(1) + " (application '" + rs.getString(2) + "', " + rs.getString(3)
-							+ ", transaction open for " + rs.getString(4) + "): " + rs.getString(5));
+					holders.add(holder(rs));
 				}
 			}
 		}
@@ -70,6 +73,23 @@ public record LockWaits(int retries, Duration initialBackoff) {
 			holders.add("(the holders could not be read: " + ex.getMessage() + ")");
 		}
 		return holders;
+	}
+
+	private static String holder(ResultSet rs) throws SQLException {
+		StringBuilder holder = new StringBuilder(
+				"pid " + rs.getInt(1) + " (role " + rs.getString(2) + ", application '" + rs.getString(3) + "'");
+		if (rs.getBoolean(4)) {
+			holder.append(", building an index");
+		}
+		String state = rs.getString(5);
+		if (state == null) {
+			return holder.append("): its state and query are hidden from this role").toString();
+		}
+		holder.append(", ").append(state);
+		if (rs.getString(6) != null) {
+			holder.append(", transaction open for ").append(rs.getString(6));
+		}
+		return holder.append("): ").append(rs.getString(7)).toString();
 	}
 
 	static void pause(Duration pause) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import io.github.idempotentmigrations.engine.catalog.IndexBuilds;
 import io.github.idempotentmigrations.flyway.InspectionResult.IndexRebuild;
 import io.github.idempotentmigrations.flyway.InspectionResult.InvalidIndex;
 import org.flywaydb.core.api.MigrationInfo;
@@ -38,11 +39,8 @@ final class DatabaseInspector {
 			""";
 
 	// An index being built concurrently right now is INVALID too: leave it to the session
-	// building it. The progress view shows every database's builds (an oid is unique only
-	// within one), and another role's without its index or table unless this role may
-	// read all statistics: such a build is placed by the lock a concurrent build holds on
-	// its table for its whole length (another INVALID index of that table cannot be told
-	// from it then: it is reported once that build ends). Reached through the tables of
+	// building it (another INVALID index of a table another role is building on cannot be
+	// told from it: it is reported once that build ends). Reached through the tables of
 	// the schemas (every table records a dependency on its schema; pg_index is indexed by
 	// table), not by reading every index of the database: with many tenant schemas, those
 	// are many.
@@ -56,13 +54,8 @@ final class DatabaseInspector {
 			  AND x.indrelid IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
 			      AND d.refclassid = 'pg_namespace'::regclass
 			      AND d.refobjid IN (SELECT oid FROM pg_namespace WHERE nspname = ANY (?)))
-			  AND NOT EXISTS (SELECT 1 FROM pg_stat_progress_create_index p
-			      WHERE p.datname = current_database() AND (p.index_relid = x.indexrelid
-			          OR (p.index_relid IS NULL AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = p.pid
-			              AND l.locktype = 'relation' AND l.database = p.datid AND l.relation = x.indrelid
-			              AND l.mode = 'ShareUpdateExclusiveLock' AND l.granted))))
-			ORDER BY n.nspname, i.relname
-			""";
+			  AND NOT
+			""" + IndexBuilds.BUILDING_X_ELSEWHERE + " ORDER BY n.nspname, i.relname";
 
 	/**
 	 * What the history and the catalog say before a run: applied, failed, changed,

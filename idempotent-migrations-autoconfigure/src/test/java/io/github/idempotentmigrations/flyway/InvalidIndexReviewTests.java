@@ -16,6 +16,7 @@ import static io.github.idempotentmigrations.flyway.MigratingApplication.failure
 import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
 import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * INVALID indexes while indexes are being built: the progress view lists the builds of
@@ -67,6 +68,102 @@ class InvalidIndexReviewTests {
 	}
 
 	/**
+	 * A pending migration creates an index whose INVALID namesake another role is
+	 * building right now (shown to the application's role without its index or query):
+	 * the migration waits for the build's lock on the table, and startup stops naming the
+	 * session that builds an index there; the build goes on and finishes.
+	 */
+	@Test
+	void aPendingMigrationWaitsForTheIndexAnotherRoleIsBuildingAndNamesTheBuild(TestDatabase db) throws Exception {
+		plainFlyway(db, "concurrent-index", "1");
+		String role = applicationRole(db);
+		try (HeldIndexBuild build = HeldIndexBuild.start(db, "accounts",
+				"CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email)")) {
+			String buildPid = db.query("SELECT pid::text FROM pg_stat_progress_create_index").get(0);
+			on(db, "concurrent-index", "spring.datasource.username=" + role, "spring.datasource.password=" + role,
+					"idempotent-migrations.connect.lock-timeout=200ms", "idempotent-migrations.connect.lock-retries=1")
+				.run((context) -> assertThat(failure(context).getMessage()).contains(
+						"lock wait reached the lock timeout",
+						"pid " + buildPid + " (role " + db.user() + ", application 'PostgreSQL JDBC Driver',"
+								+ " building an index): its state and query are hidden from this role"));
+			assertThat(db.query("SELECT pid::text FROM pg_stat_progress_create_index")).containsExactly(buildPid);
+		}
+		assertThat(db.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_email_key'::regclass"))
+			.containsExactly("true");
+		assertThat(db.query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+			.containsExactly("1");
+	}
+
+	/**
+	 * A REINDEX of the copy of an INVALID index in another database (same oid: both
+	 * copied from one template) is not a build of this database's: the pending migration
+	 * that creates the index rebuilds it here.
+	 */
+	@Test
+	void aPendingMigrationRebuildsAnInvalidIndexWhoseCopyIsReindexedInAnotherDatabase(TestDatabase db)
+			throws Exception {
+		TestDatabase template = TestDatabase.create();
+		plainFlyway(template, "concurrent-index", "1");
+		slowIndexKey(template);
+		template.execute("INSERT INTO accounts VALUES (3, 'ANN@example.com')");
+		assertThatIllegalStateException().isThrownBy(() -> template
+			.execute("CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (review_key(email))"));
+		ExecutorService builder = Executors.newSingleThreadExecutor();
+		try (template;
+				TestDatabase here = TestDatabase.copyOf(template);
+				TestDatabase other = TestDatabase.copyOf(template)) {
+			Future<?> reindex = slowReindexIn(other, builder);
+			on(here, "concurrent-index").run((context) -> assertThat(context).hasNotFailed());
+			assertThat(here.query("SELECT pg_get_indexdef(indexrelid) || ' ' || indisvalid FROM pg_index"
+					+ " WHERE indexrelid = 'accounts_email_key'::regclass"))
+				.containsExactly("CREATE UNIQUE INDEX accounts_email_key ON public.accounts USING btree (email) true");
+			cancelBuildsIn(other, here, reindex);
+		}
+		finally {
+			builder.shutdownNow();
+		}
+	}
+
+	/** A function to index by that is slow only where a session asks for it. */
+	private static void slowIndexKey(TestDatabase db) {
+		db.execute("CREATE FUNCTION review_key(text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$"
+				+ " BEGIN IF current_setting('review.slow', true) = 'on' THEN PERFORM pg_sleep(3); END IF;"
+				+ " RETURN lower($1); END $$");
+	}
+
+	/**
+	 * Starts a slow REINDEX of accounts_email_key in {@code other}; returns once the
+	 * progress view shows it with its index.
+	 */
+	private static Future<?> slowReindexIn(TestDatabase other, ExecutorService builder) throws InterruptedException {
+		Future<?> reindex = builder.submit(() -> {
+			try (Connection connection = other.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("SET review.slow = 'on'");
+				statement.execute("REINDEX INDEX accounts_email_key");
+			}
+			return null;
+		});
+		while (other
+			.query("SELECT 1 FROM pg_stat_progress_create_index WHERE datname = '" + other.name()
+					+ "' AND index_relid <> 0")
+			.isEmpty()) {
+			Thread.sleep(20);
+		}
+		return reindex;
+	}
+
+	private static void cancelBuildsIn(TestDatabase other, TestDatabase from, Future<?> reindex) {
+		from.query("SELECT pg_cancel_backend(pid)::text FROM pg_stat_progress_create_index WHERE datname = '"
+				+ other.name() + "'");
+		try {
+			reindex.get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception cancelled) {
+			// the REINDEX is cancelled (or fails on the duplicate)
+		}
+	}
+
+	/**
 	 * A role of the application's own, owning what it migrates, without the right to read
 	 * other roles' statistics.
 	 */
@@ -90,17 +187,10 @@ class InvalidIndexReviewTests {
 		TestDatabase template = TestDatabase.create();
 		plainFlyway(template, "concurrent-index", "2");
 		template.execute("DROP INDEX accounts_email_key");
-		// slow only where a session asks for it: the build in the other database
-		template.execute("CREATE FUNCTION review_key(text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$"
-				+ " BEGIN IF current_setting('review.slow', true) = 'on' THEN PERFORM pg_sleep(3); END IF;"
-				+ " RETURN lower($1); END $$");
+		slowIndexKey(template);
 		template.execute("INSERT INTO accounts VALUES (3, 'ANN@example.com')");
-		try {
-			template.execute("CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (review_key(email))");
-		}
-		catch (RuntimeException expected) {
-			// a duplicate: left INVALID
-		}
+		assertThatIllegalStateException().isThrownBy(() -> template
+			.execute("CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (review_key(email))"));
 		ExecutorService builder = Executors.newSingleThreadExecutor();
 		try (template;
 				TestDatabase here = TestDatabase.copyOf(template);
@@ -110,31 +200,10 @@ class InvalidIndexReviewTests {
 			assertThat(here
 				.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_email_key'::regclass"))
 				.containsExactly("false");
-			Future<?> reindex = builder.submit(() -> {
-				try (Connection connection = other.connect(); Statement statement = connection.createStatement()) {
-					statement.execute("SET review.slow = 'on'");
-					statement.execute("REINDEX INDEX accounts_email_key");
-				}
-				return null;
-			});
-			while (here
-				.query("SELECT 1 FROM pg_stat_progress_create_index WHERE datname = '" + other.name()
-						+ "' AND index_relid <> 0")
-				.isEmpty()) {
-				Thread.sleep(20);
-			}
-
+			Future<?> reindex = slowReindexIn(other, builder);
 			on(here, "concurrent-index", FAIL).run((context) -> assertThat(failure(context).getMessage())
 				.contains("Index public.accounts_email_key on public.accounts is INVALID"));
-
-			here.query("SELECT pg_cancel_backend(pid)::text FROM pg_stat_progress_create_index WHERE datname = '"
-					+ other.name() + "'");
-			try {
-				reindex.get(30, TimeUnit.SECONDS);
-			}
-			catch (Exception cancelled) {
-				// the REINDEX is cancelled (or fails on the duplicate)
-			}
+			cancelBuildsIn(other, here, reindex);
 		}
 		finally {
 			builder.shutdownNow();

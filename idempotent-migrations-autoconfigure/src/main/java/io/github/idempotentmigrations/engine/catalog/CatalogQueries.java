@@ -46,12 +46,11 @@ final class CatalogQueries {
 			""";
 
 	/**
-	 * Whether a concurrent index build on this index ({@code ?} = quoted name) is running
-	 * in another session.
+	 * Whether another session of this database is building this index ({@code ?} = quoted
+	 * name) now.
 	 */
-	static final String INDEX_BEING_BUILT = """
-			SELECT 1 FROM pg_stat_progress_create_index WHERE index_relid = to_regclass(?) AND pid <> pg_backend_pid()
-			""";
+	static final String INDEX_BEING_BUILT = "SELECT 1 FROM pg_index x WHERE x.indexrelid = to_regclass(?) AND "
+			+ IndexBuilds.BUILDING_X_ELSEWHERE;
 
 	/**
 	 * Columns, constraints, indexes, triggers and policies of one table ({@code ?} =

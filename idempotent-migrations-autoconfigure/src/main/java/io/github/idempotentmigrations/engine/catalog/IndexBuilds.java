@@ -1,0 +1,26 @@
+package io.github.idempotentmigrations.engine.catalog;
+
+/**
+ * What the catalog tells of index builds other sessions are running right now.
+ */
+public final class IndexBuilds {
+
+	private IndexBuilds() {
+	}
+
+	/**
+	 * The condition that another session of this database is building the index {@code x}
+	 * (a {@code pg_index} row) now. The progress view lists the builds of every database
+	 * of the server (databases copied from one template share their relations' oids), and
+	 * shows another role's build without its index: such a build counts when it holds the
+	 * lock a concurrent build takes on x's table.
+	 */
+	public static final String BUILDING_X_ELSEWHERE = """
+			EXISTS (SELECT 1 FROM pg_stat_progress_create_index p
+			    WHERE p.pid <> pg_backend_pid() AND p.datname = current_database()
+			      AND (p.index_relid = x.indexrelid OR (p.index_relid IS NULL AND EXISTS (SELECT 1 FROM pg_locks l
+			          WHERE l.pid = p.pid AND l.locktype = 'relation' AND l.database = p.datid
+			            AND l.relation = x.indrelid AND l.mode = 'ShareUpdateExclusiveLock' AND l.granted))))
+			""";
+
+}
