@@ -25,6 +25,9 @@ public record LockWaits(int retries, Duration initialBackoff) {
 
 	static final String LOCK_NOT_AVAILABLE = "55P03";
 
+	/** What pg_stat_activity shows of another role's query to this one. */
+	private static final String HIDDEN = "<insufficient privilege>";
+
 	/** No retry: the first timed-out lock wait fails the statement. */
 	public static LockWaits none() {
 		return new LockWaits(0, Duration.ZERO);
@@ -45,13 +48,13 @@ public record LockWaits(int retries, Duration initialBackoff) {
 
 	/**
 	 * The sessions holding a lock on {@code relation} (or, when it is not known, any
-	 * relation lock of this database), for people: pid, role, application, whether it is
-	 * building an index, state, transaction age, query. Another role's state and query
-	 * are hidden from this one unless it may read all statistics: said so, not printed as
-	 * nulls.
+	 * relation lock of this database), for people: pid, role and application (or the kind
+	 * of server process, such as an autovacuum worker), whether it is building an index,
+	 * state, transaction age, query. Another role's state and query are hidden from this
+	 * one unless it may read all statistics: said so, not printed as nulls.
 	 */
 	static List<String> holders(Connection connection, @Nullable String relation) {
-		String sql = "SELECT DISTINCT a.pid, a.usename, a.application_name,"
+		String sql = "SELECT DISTINCT a.pid, a.usename, a.application_name, a.backend_type,"
 				+ " EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.pid = a.pid), a.state,"
 				+ " date_trunc('second', clock_timestamp() - a.xact_start), left(a.query, 200)"
 				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
@@ -76,20 +79,26 @@ public record LockWaits(int retries, Duration initialBackoff) {
 	}
 
 	private static String holder(ResultSet rs) throws SQLException {
-		StringBuilder holder = new StringBuilder(
-				"pid " + rs.getInt(1) + " (role " + rs.getString(2) + ", application '" + rs.getString(3) + "'");
-		if (rs.getBoolean(4)) {
+		StringBuilder holder = new StringBuilder("pid ").append(rs.getInt(1)).append(" (");
+		holder.append((rs.getString(2) != null) ? "role " + rs.getString(2) + ", application '" + rs.getString(3) + "'"
+				: rs.getString(4));
+		if (rs.getBoolean(5)) {
 			holder.append(", building an index");
 		}
-		String state = rs.getString(5);
-		if (state == null) {
+		String query = rs.getString(8);
+		if (HIDDEN.equals(query)) {
 			return holder.append("): its state and query are hidden from this role").toString();
 		}
-		holder.append(", ").append(state);
-		if (rs.getString(6) != null) {
-			holder.append(", transaction open for ").append(rs.getString(6));
+		String state = rs.getString(6);
+		if (state != null) {
+			holder.append(", ").append(state);
 		}
-		return holder.append("): ").append(rs.getString(7)).toString();
+		String transactionAge = rs.getString(7);
+		if (transactionAge != null) {
+			holder.append(", transaction open for ").append(transactionAge);
+		}
+		holder.append(")");
+		return (query != null && !query.isEmpty()) ? holder.append(": ").append(query).toString() : holder.toString();
 	}
 
 	static void pause(Duration pause) {
