@@ -1,1 +1,1 @@
-INSERT INTO public.info_calls VALUES ('${tenant}');
+INSERT INTO public.callback_calls VALUES ('${tenant}');

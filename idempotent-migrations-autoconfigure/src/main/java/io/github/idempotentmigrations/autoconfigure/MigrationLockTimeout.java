@@ -3,10 +3,10 @@ package io.github.idempotentmigrations.autoconfigure;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import io.github.idempotentmigrations.flyway.StarterCallback;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
@@ -17,7 +17,7 @@ import org.flywaydb.core.api.callback.Event;
  * (outside any migration's transaction, two round trips a run), so the pooled connection
  * goes back to the application with the server's default.
  */
-final class MigrationLockTimeout implements Callback {
+final class MigrationLockTimeout implements StarterCallback {
 
 	private static final Log logger = LogFactory.getLog(MigrationLockTimeout.class);
 

@@ -188,7 +188,12 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			// The common restart: nothing to repair or migrate; one query says the
 			// expected schema is stored. Drift is compared only when a policy acts on it
 			// (warn leaves it to the live check): reading the whole catalog would cost
-			// more than the restart.
+			// more than the restart. Flyway's migrate runs only for the application's
+			// callbacks, which plain Flyway runs on every migrate.
+			if (ApplicationCallbacks.anyFor(flyway.getConfiguration(),
+					ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)) {
+				migratePending(flyway, found, report);
+			}
 			String applied = AppliedMigrations.fingerprint(session, schemas);
 			expected.record(flyway, session, schemas, applied, before::all, List.of(), report);
 			if (this.settings.repair().drift() != DriftPolicy.WARN && driftComparable(found)) {

@@ -11,7 +11,6 @@ import io.github.idempotentmigrations.engine.sql.ObjectName;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorDetails;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -25,7 +24,7 @@ import org.springframework.util.function.SingletonSupplier;
  * callback, which runs the statement through the engine on the migration's own connection
  * and then tells Flyway to skip its own execution.
  */
-public final class IdempotentStatementCallback implements Callback {
+public final class IdempotentStatementCallback implements StarterCallback {
 
 	private static final Set<Event> EVENTS = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
 			Event.BEFORE_EACH_MIGRATE_STATEMENT, Event.AFTER_EACH_MIGRATE_STATEMENT, Event.AFTER_EACH_MIGRATE,

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +19,13 @@ import javax.sql.DataSource;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.engine.report.StartupMode;
 import io.github.idempotentmigrations.engine.sql.ObjectName;
+import io.github.idempotentmigrations.flyway.ApplicationCallbacks;
 import io.github.idempotentmigrations.flyway.DriftPolicy;
 import io.github.idempotentmigrations.flyway.MigrationDatabase;
 import io.github.idempotentmigrations.flyway.StartupLock;
 import io.github.idempotentmigrations.flyway.StartupSettings;
-import io.github.idempotentmigrations.shadow.CallbackScripts;
 import io.github.idempotentmigrations.shadow.ExpectedSchemaStore;
 import io.github.idempotentmigrations.shadow.Transaction;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
@@ -63,8 +61,9 @@ final class SteadyTenants {
 			  AND EXISTS (SELECT 1 FROM pg_class e WHERE e.relname = ? AND e.relnamespace = h.relnamespace)
 			""";
 
-	private static final Set<Event> STEADY_TENANT_EVENTS = EnumSet.of(Event.AFTER_CONNECT, Event.BEFORE_INFO,
-			Event.AFTER_INFO, Event.AFTER_INFO_ERROR, Event.AFTER_INFO_OPERATION_FINISH);
+	// Flyway's info, and the migrate the strategy runs on a steady tenant for the
+	// application's callbacks of a migrate with nothing pending
+	private static final Set<Event> STEADY_TENANT_EVENTS = steadyTenantEvents();
 
 	private final @Nullable DataSource dataSource;
 
@@ -193,18 +192,14 @@ final class SteadyTenants {
 	 * the history, Flyway's info).
 	 */
 	private static boolean callsBackOnSteadyTenants(Configuration base) {
-		return CallbackScripts.anyFor(base, STEADY_TENANT_EVENTS) || Arrays.stream(base.getCallbacks())
-			.anyMatch((callback) -> STEADY_TENANT_EVENTS.stream().anyMatch((event) -> supports(callback, event)));
+		return ApplicationCallbacks.anyFor(base, STEADY_TENANT_EVENTS);
 	}
 
-	private static boolean supports(Callback callback, Event event) {
-		try {
-			return callback.supports(event, null);
-		}
-		catch (RuntimeException ex) {
-			// it needs Flyway's context to say: as if it did
-			return true;
-		}
+	private static Set<Event> steadyTenantEvents() {
+		Set<Event> events = EnumSet.of(Event.AFTER_CONNECT, Event.BEFORE_INFO, Event.AFTER_INFO, Event.AFTER_INFO_ERROR,
+				Event.AFTER_INFO_OPERATION_FINISH);
+		events.addAll(ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING);
+		return events;
 	}
 
 	private static boolean steady(MigrationReport report) {

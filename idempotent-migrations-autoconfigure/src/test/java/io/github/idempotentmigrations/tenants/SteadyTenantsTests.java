@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SteadyTenantsTests {
 
+	private static final List<String> CALLBACK_TENANTS = names("c", 4);
+
 	private static final List<String> TENANTS = names("s", 14);
 
 	private static final List<String> UNDAMAGED = TENANTS.subList(0, 6);
@@ -95,21 +97,39 @@ class SteadyTenantsTests {
 	 */
 	@Test
 	void aCallbackOnInfoEventsStillRunsForEveryTenant() {
-		List<String> tenants = names("c", 4);
+		assertThat(callsOnARestart("classpath:db/tenant-info-callback")).containsAll(CALLBACK_TENANTS);
+	}
+
+	/**
+	 * An {@code afterMigrate} callback runs once per tenant on every restart, as plain
+	 * Flyway's migrate with nothing pending runs it.
+	 */
+	@Test
+	void anAfterMigrateCallbackRunsForEveryTenantOnARestart() {
+		assertThat(callsOnARestart("classpath:db/tenant-after-migrate-callback"))
+			.containsExactlyInAnyOrderElementsOf(CALLBACK_TENANTS);
+	}
+
+	/**
+	 * Starts twice on new tenants with a callback script in {@code location} that records
+	 * the tenant in public.callback_calls: the restart runs the whole strategy for every
+	 * tenant; returns the tenants the callback recorded on the restart.
+	 */
+	private static List<String> callsOnARestart(String location) {
 		try (TestDatabase db = TestDatabase.create()) {
-			db.execute("CREATE TABLE public.info_calls (tenant text)");
-			String[] properties = { schemasProperty(tenants), "idempotent-migrations.tenants.locations="
-					+ TenantsApplication.LOCATION + ",classpath:db/tenant-info-callback" };
+			db.execute("CREATE TABLE public.callback_calls (tenant text)");
+			String[] properties = { schemasProperty(CALLBACK_TENANTS),
+					"idempotent-migrations.tenants.locations=" + TenantsApplication.LOCATION + "," + location };
 			on(db, properties).run((context) -> assertThat(context).hasNotFailed());
-			List<String> before = db.query("SELECT tenant FROM public.info_calls");
+			List<String> before = db.query("SELECT tenant FROM public.callback_calls");
 			on(db, properties).run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(TenantMigrationInitializer.class).migrated().runs())
 					.noneMatch(TenantRun::byHistory);
 			});
-			List<String> after = new ArrayList<>(db.query("SELECT tenant FROM public.info_calls"));
+			List<String> after = new ArrayList<>(db.query("SELECT tenant FROM public.callback_calls"));
 			before.forEach(after::remove);
-			assertThat(after).containsAll(tenants);
+			return after;
 		}
 	}
 

@@ -1,0 +1,1 @@
+INSERT INTO callback_runs (event) VALUES ('afterMigrate');

@@ -1,0 +1,1 @@
+INSERT INTO public.callback_calls VALUES ('${tenant}');
