@@ -1,5 +1,6 @@
 package io.github.idempotentmigrations.shadow;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,8 +64,9 @@ final class CatalogSearchPath {
 			return;
 		}
 		try (PreparedStatement statement = connection.prepareStatement(SnapshotQueries.NARROW)) {
-			statement.setString(1, String.join(",", schemas));
-			statement.setString(2, String.join(",", schemas));
+			Array names = connection.createArrayOf("text", schemas.toArray());
+			statement.setArray(1, names);
+			statement.setArray(2, names);
 			statement.execute();
 		}
 	}

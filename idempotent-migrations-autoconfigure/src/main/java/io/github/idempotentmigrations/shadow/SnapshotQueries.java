@@ -25,8 +25,8 @@ final class SnapshotQueries {
 	private static final String SETTINGS = "idempotent_migrations.snapshot_";
 
 	/**
-	 * The session setting that narrows a snapshot to some schemas (comma-separated);
-	 * unset or empty: all of them.
+	 * The session setting that narrows a snapshot to some schemas (a text array literal:
+	 * a schema's name may hold a comma); unset or empty: all of them.
 	 */
 	static final String SCHEMAS_SETTING = SETTINGS + "schemas";
 
@@ -36,11 +36,11 @@ final class SnapshotQueries {
 	 */
 	static final String USER_SCHEMA = "(%1$s NOT LIKE 'pg\\_%%' AND %1$s <> 'information_schema'"
 			+ " AND (coalesce(current_setting('" + SCHEMAS_SETTING + "', true), '') = ''"
-			+ " OR %1$s = ANY (string_to_array(current_setting('" + SCHEMAS_SETTING + "', true), ','))))";
+			+ " OR %1$s = ANY (nullif(current_setting('" + SCHEMAS_SETTING + "', true), '')::text[])))";
 
 	/**
-	 * Narrows the session's snapshots to the schemas named by the parameter
-	 * (comma-separated, at least one): the schemas, and the oids of their relations,
+	 * Narrows the session's snapshots to the schemas named by the parameters (the same
+	 * text array twice, at least one name): the schemas, and the oids of their relations,
 	 * types, routines and of the schemas themselves, through which the narrowed queries
 	 * reach their rows.
 	 * <p>
@@ -54,7 +54,7 @@ final class SnapshotQueries {
 	 * ones in the schemas are kept: a multirange stays where it was when its range moves.
 	 */
 	static final String NARROW = """
-			WITH s AS (SELECT oid FROM pg_namespace WHERE nspname = ANY (string_to_array(?, ','))),
+			WITH s AS (SELECT oid FROM pg_namespace WHERE nspname = ANY (?::text[])),
 			own AS (SELECT d.classid, d.objid FROM pg_depend d WHERE d.refclassid = 'pg_namespace'::regclass
 			    AND d.refobjid IN (SELECT oid FROM s) AND d.deptype = 'n'),
 			named_types AS (SELECT objid AS oid FROM own WHERE classid = 'pg_type'::regclass),
@@ -67,7 +67,7 @@ final class SnapshotQueries {
 			    UNION SELECT r.rngmultitypid FROM pg_range r WHERE r.rngtypid IN (SELECT oid FROM named_types)),
 			types AS (SELECT oid FROM element_types
 			    UNION SELECT t.typarray FROM pg_type t WHERE t.oid IN (SELECT oid FROM element_types) AND t.typarray <> 0)
-			SELECT set_config('{settings}schemas', ?, false),
+			SELECT set_config('{settings}schemas', (?::text[])::text, false),
 			       set_config('{settings}relations', (SELECT coalesce(string_agg(c.oid::text, ','), '') FROM pg_class c
 			           WHERE c.oid IN (SELECT oid FROM relations) AND c.relnamespace IN (SELECT oid FROM s)), false),
 			       set_config('{settings}types', (SELECT coalesce(string_agg(t.oid::text, ','), '') FROM pg_type t

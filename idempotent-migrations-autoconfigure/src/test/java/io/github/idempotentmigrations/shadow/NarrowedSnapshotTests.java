@@ -119,9 +119,10 @@ class NarrowedSnapshotTests {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(SnapshotQueries.WIDEN);
 		}
-		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT set_config(?, (?::text[])::text, false)")) {
 			statement.setString(1, SnapshotQueries.SCHEMAS_SETTING);
-			statement.setString(2, schemas);
+			statement.setArray(2, connection.createArrayOf("text", schemas.split(",")));
 			statement.execute();
 		}
 		return rows(connection, SnapshotQueries.of(kind, false));
@@ -129,8 +130,8 @@ class NarrowedSnapshotTests {
 
 	private static List<String> narrowed(Connection connection, ObjectKind kind, String schemas) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(SnapshotQueries.NARROW)) {
-			statement.setString(1, schemas);
-			statement.setString(2, schemas);
+			statement.setArray(1, connection.createArrayOf("text", schemas.split(",")));
+			statement.setArray(2, connection.createArrayOf("text", schemas.split(",")));
 			statement.execute();
 		}
 		return rows(connection, SnapshotQueries.of(kind, true));
