@@ -110,10 +110,13 @@ class HistoryFingerprintTests {
 		}
 	}
 
-	/** As releases before the history rows were read computed it. */
+	/**
+	 * As releases before the history rows were read computed it (with the snapshot format
+	 * of this one).
+	 */
 	private static String earlierReleasesKey(MigrationInfoService info, Connection connection) throws SQLException {
-		StringBuilder text = new StringBuilder(
-				"format 1, PostgreSQL " + connection.getMetaData().getDatabaseMajorVersion() + "\n");
+		StringBuilder text = new StringBuilder("format " + AppliedMigrations.FORMAT + ", PostgreSQL "
+				+ connection.getMetaData().getDatabaseMajorVersion() + "\n");
 		for (MigrationInfo migration : info.applied()) {
 			if (!migration.getState().isFailed()) {
 				text.append(migration.getType())
