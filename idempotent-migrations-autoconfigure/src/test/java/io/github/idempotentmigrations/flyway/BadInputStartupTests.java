@@ -19,6 +19,7 @@ import static io.github.idempotentmigrations.flyway.MigratingApplication.failure
 import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
 import static io.github.idempotentmigrations.flyway.MigratingApplication.plainFlyway;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Startup on input it cannot make converge: each case fails with a specific message, and
@@ -148,6 +149,34 @@ class BadInputStartupTests {
 			holder.rollback();
 			assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
 		}
+	}
+
+	/**
+	 * A prepared transaction holds its locks without a session: the failure names it, and
+	 * how it ends.
+	 */
+	@Test
+	void lockHeldByAPreparedTransactionIsNamedByItsName(TestDatabase db) throws Exception {
+		assumeThat(Integer.parseInt(db.query("SHOW max_prepared_transactions").get(0))).isPositive();
+		plainFlyway(db, "lock-timeout", "1");
+		DatabaseSnapshot before = DatabaseSnapshot.of(db);
+		try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+			statement.execute("BEGIN; LOCK TABLE accounts IN SHARE MODE; PREPARE TRANSACTION 'held_" + db.name() + "'");
+		}
+		try {
+			AtomicReference<SchemaConvergenceException> failure = new AtomicReference<>();
+			on(db, "lock-timeout", "idempotent-migrations.connect.lock-timeout=200ms",
+					"idempotent-migrations.connect.lock-retries=1",
+					"idempotent-migrations.connect.lock-retry-backoff=50ms")
+				.run((context) -> failure.set(failure(context)));
+			assertThat(failure.get().getMessage()).contains("Migration 2 \"add nickname\"",
+					"held by prepared transaction 'held_" + db.name() + "' (role " + db.user() + ", prepared ",
+					"COMMIT PREPARED or ROLLBACK PREPARED ends it");
+		}
+		finally {
+			db.execute("ROLLBACK PREPARED 'held_" + db.name() + "'");
+		}
+		assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
 	}
 
 	@Test

@@ -79,14 +79,18 @@ class InvalidIndexReviewTests {
 		String role = applicationRole(db);
 		try (HeldIndexBuild build = HeldIndexBuild.start(db, "accounts",
 				"CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email)")) {
-			String buildPid = db.query("SELECT pid::text FROM pg_stat_progress_create_index").get(0);
+			String buildPid = db
+				.query("SELECT pid::text FROM pg_stat_progress_create_index WHERE datname = current_database()")
+				.get(0);
 			on(db, "concurrent-index", "spring.datasource.username=" + role, "spring.datasource.password=" + role,
 					"idempotent-migrations.connect.lock-timeout=200ms", "idempotent-migrations.connect.lock-retries=1")
 				.run((context) -> assertThat(failure(context).getMessage()).contains(
 						"lock wait reached the lock timeout",
 						"pid " + buildPid + " (role " + db.user() + ", application 'PostgreSQL JDBC Driver',"
 								+ " building an index): its state and query are hidden from this role"));
-			assertThat(db.query("SELECT pid::text FROM pg_stat_progress_create_index")).containsExactly(buildPid);
+			assertThat(
+					db.query("SELECT pid::text FROM pg_stat_progress_create_index WHERE datname = current_database()"))
+				.containsExactly(buildPid);
 		}
 		assertThat(db.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_email_key'::regclass"))
 			.containsExactly("true");

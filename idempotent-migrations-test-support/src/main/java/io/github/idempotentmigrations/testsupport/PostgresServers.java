@@ -64,6 +64,8 @@ public final class PostgresServers {
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
 				.setServerConfig("full_page_writes", "off")
+				// tests of locks a prepared transaction holds
+				.setServerConfig("max_prepared_transactions", "10")
 				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
 			requireRequestedMajor(System.getProperty("postgres.version"), runningMajor(postgres));
