@@ -38,14 +38,13 @@ final class DatabaseInspector {
 			               WHERE n.nspname = ANY (?) AND d.objid IS NULL)
 			""";
 
-	// An index being built concurrently right now is INVALID too: leave it to the session
-	// building it (another INVALID index of a table another role is building on cannot be
-	// told from it: it is reported once that build ends). Reached through the tables of
-	// the schemas (every table records a dependency on its schema; pg_index is indexed by
-	// table), not by reading every index of the database: with many tenant schemas, those
-	// are many.
+	// An index being built concurrently right now is INVALID too: it is left to the
+	// session building it, and said apart. Reached through the tables of the schemas
+	// (every table records a dependency on its schema; pg_index is indexed by table), not
+	// by reading every index of the database: with many tenant schemas, those are many.
 	private static final String INVALID_INDEXES = """
-			SELECT n.nspname, i.relname, t.relname
+			SELECT n.nspname, i.relname, t.relname,
+			""" + IndexBuilds.BUILDING_X_ELSEWHERE + """
 			FROM pg_index x
 			JOIN pg_class i ON i.oid = x.indexrelid
 			JOIN pg_class t ON t.oid = x.indrelid
@@ -54,8 +53,8 @@ final class DatabaseInspector {
 			  AND x.indrelid IN (SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
 			      AND d.refclassid = 'pg_namespace'::regclass
 			      AND d.refobjid IN (SELECT oid FROM pg_namespace WHERE nspname = ANY (?)))
-			  AND NOT
-			""" + IndexBuilds.BUILDING_X_ELSEWHERE + " ORDER BY n.nspname, i.relname";
+			ORDER BY n.nspname, i.relname
+			""";
 
 	/**
 	 * What the history and the catalog say before a run: applied, failed, changed,
@@ -72,7 +71,8 @@ final class DatabaseInspector {
 		List<MigrationInfo> failed = select(all, (m) -> m.getState().isFailed() && m.isApplied());
 		List<MigrationInfo> pending = select(all,
 				(m) -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.OUTDATED);
-		List<InvalidIndex> invalid = invalidIndexes(connection, schemas);
+		InvalidIndexes invalidNow = invalidIndexes(connection, schemas);
+		List<InvalidIndex> invalid = invalidNow.leftovers();
 		List<MigrationInfo> toRun = new ArrayList<>(failedRunAgain ? failed : List.of());
 		toRun.addAll(pending);
 		List<IndexRebuild> rebuilt = rebuilds(invalid, toRun, schemas, scripts);
@@ -85,7 +85,7 @@ final class DatabaseInspector {
 		return new InspectionResult(historyHasRows, userBaseline,
 				!historyHasRows && schemaHasObjects(connection, schemas), failed,
 				select(all, DatabaseInspector::checksumChanged), select(all, DatabaseInspector::missing), pending,
-				others, rebuilt);
+				others, rebuilt, invalidNow.beingBuilt());
 	}
 
 	/**
@@ -104,19 +104,22 @@ final class DatabaseInspector {
 		return List.copyOf(rebuilt);
 	}
 
-	List<InvalidIndex> invalidIndexes(Connection connection, MigratedSchemas schemas) throws SQLException {
-		List<InvalidIndex> indexes = new ArrayList<>();
+	/** The INVALID indexes of the schemas now. */
+	InvalidIndexes invalidIndexes(Connection connection, MigratedSchemas schemas) throws SQLException {
+		List<InvalidIndex> leftovers = new ArrayList<>();
+		List<InvalidIndex> beingBuilt = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(INVALID_INDEXES)) {
 			Array names = names(connection, schemas);
 			statement.setArray(1, names);
 			statement.setArray(2, names);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					indexes.add(new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3)));
+					InvalidIndex index = new InvalidIndex(rs.getString(1), rs.getString(2), rs.getString(3));
+					(rs.getBoolean(4) ? beingBuilt : leftovers).add(index);
 				}
 			}
 		}
-		return indexes;
+		return new InvalidIndexes(leftovers, beingBuilt);
 	}
 
 	/**
@@ -158,6 +161,13 @@ final class DatabaseInspector {
 
 	private static List<MigrationInfo> select(MigrationInfo[] migrations, Predicate<MigrationInfo> filter) {
 		return Arrays.stream(migrations).filter(filter).toList();
+	}
+
+	/**
+	 * INVALID indexes: those left by a build that failed or was killed, and those another
+	 * session is building right now.
+	 */
+	record InvalidIndexes(List<InvalidIndex> leftovers, List<InvalidIndex> beingBuilt) {
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.flyway;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -219,9 +220,11 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 		// What the history says now; Flyway's own reading of it only where its rows take
 		// back earlier ones, or a shadow is to build them.
 		HistoryRows after = HistoryRows.read(session, schemas);
-		// Reported at inspection and left by policy; those a migration was to rebuild are
-		// not among them.
-		verify(found.pending(), after, Set.copyOf(found.invalidIndexes()), session, schemas, report);
+		// Reported at inspection and left by policy, or left to the session building them
+		// then; those a migration was to rebuild are not among them.
+		Set<InvalidIndex> leftAsIs = new HashSet<>(found.invalidIndexes());
+		leftAsIs.addAll(found.indexesBeingBuilt());
+		verify(found.pending(), after, leftAsIs, session, schemas, report);
 		if (after.takesBack()) {
 			recordSchemaVersion(flyway.info(), report);
 		}
@@ -353,6 +356,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			}
 		}
 		this.inspector.invalidIndexes(session, schemas)
+			.leftovers()
 			.stream()
 			.filter((index) -> !leftAsIs.contains(index))
 			.forEach((index) -> report.problem("Index " + index + " is INVALID after migrating"));

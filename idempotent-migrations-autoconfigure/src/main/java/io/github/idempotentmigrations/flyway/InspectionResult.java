@@ -24,10 +24,12 @@ import org.flywaydb.core.api.MigrationInfo;
  * to run creates: findings
  * @param rebuiltIndexes INVALID indexes not being built right now that a migration about
  * to run creates: its statement rebuilds them, so they are not findings
+ * @param indexesBeingBuilt INVALID indexes another session was building: left to it
  */
 record InspectionResult(boolean historyHasRows, boolean userBaseline, boolean objectsWithoutHistory,
 		List<MigrationInfo> failed, List<MigrationInfo> checksumMismatches, List<MigrationInfo> missing,
-		List<MigrationInfo> pending, List<InvalidIndex> invalidIndexes, List<IndexRebuild> rebuiltIndexes) {
+		List<MigrationInfo> pending, List<InvalidIndex> invalidIndexes, List<IndexRebuild> rebuiltIndexes,
+		List<InvalidIndex> indexesBeingBuilt) {
 
 	/**
 	 * A non-empty schema Flyway has no history for and would refuse to migrate. With the

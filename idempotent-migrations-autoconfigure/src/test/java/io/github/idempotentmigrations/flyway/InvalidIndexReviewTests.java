@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
@@ -65,6 +66,68 @@ class InvalidIndexReviewTests {
 				.run((context) -> assertThat(failure(context).getMessage())
 					.contains("Index public.accounts_email_key on public.accounts is INVALID"));
 		}
+	}
+
+	/**
+	 * An INVALID leftover on a table another role is building on cannot be told from that
+	 * build at inspection; when the build ends while the migrations run, the leftover is
+	 * no migration's doing: startup goes on (it is reported at the next inspection).
+	 */
+	@Test
+	void aBuildThatEndsWhileMigrationsRunLeavesNoProblemBehind(TestDatabase db) throws Exception {
+		plainFlyway(db, "slow-second", "1");
+		StartingStates.invalidIndexByHand(db, "accounts",
+				"CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email)");
+		String role = applicationRole(db);
+		ScheduledExecutorService ender = Executors.newSingleThreadScheduledExecutor();
+		try {
+			HeldIndexBuild build = HeldIndexBuild.start(db, "accounts",
+					"CREATE INDEX CONCURRENTLY accounts_id_idx ON accounts (id)");
+			Future<?> ended = ender.schedule(() -> {
+				build.close();
+				return null;
+			}, 700, TimeUnit.MILLISECONDS);
+			on(db, "slow-second", "spring.datasource.username=" + role, "spring.datasource.password=" + role)
+				.run((context) -> assertThat(context).hasNotFailed());
+			ended.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			ender.shutdownNow();
+		}
+		assertThat(db.query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+			.containsExactly("1", "2");
+		assertThat(db.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_id_idx'::regclass"))
+			.containsExactly("true");
+	}
+
+	/**
+	 * A REINDEX CONCURRENTLY builds a new index beside the old one ({@code _ccnew}),
+	 * INVALID until it is swapped in, while the progress view names the old one: both are
+	 * left to it, also with policy fail.
+	 */
+	@Test
+	void theIndexAReindexConcurrentlyBuildsIsLeftToIt(TestDatabase db) throws Exception {
+		StartingStates.invalidIndexOfAppliedMigration(db);
+		ExecutorService reindexer = Executors.newSingleThreadExecutor();
+		try (Connection writer = db.connect(); Statement statement = writer.createStatement()) {
+			writer.setAutoCommit(false);
+			statement.execute("INSERT INTO accounts VALUES (10, 'writer@example.com')");
+			Future<?> reindex = reindexer.submit(() -> db.execute("REINDEX INDEX CONCURRENTLY accounts_email_key"));
+			while (db.query("SELECT 1 FROM pg_class WHERE relname = 'accounts_email_key_ccnew'").isEmpty()) {
+				Thread.sleep(20);
+			}
+			on(db, "concurrent-index", FAIL).run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationReportStore.class).last().orElseThrow().warnings()).isEmpty();
+			});
+			writer.rollback();
+			reindex.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			reindexer.shutdownNow();
+		}
+		assertThat(db.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'accounts_email_key'::regclass"))
+			.containsExactly("true");
 	}
 
 	/**

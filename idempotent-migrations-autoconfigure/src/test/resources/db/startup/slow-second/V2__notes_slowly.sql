@@ -1,0 +1,2 @@
+CREATE TABLE notes (id int);
+SELECT pg_sleep(2);
