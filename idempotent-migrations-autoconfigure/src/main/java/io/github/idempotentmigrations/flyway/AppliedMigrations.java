@@ -19,10 +19,9 @@ final class AppliedMigrations {
 	/**
 	 * How the expected schema is described; raised when the snapshot's definitions
 	 * change, so a stored expected schema of another format is taken as not recorded
-	 * rather than as drift. 2: comments on triggers, rules and policies, and in schemas
-	 * whose names need quotes.
+	 * rather than as drift.
 	 */
-	static final int FORMAT = 2;
+	private static final int FORMAT = 1;
 
 	/**
 	 * Type, version, description and checksum of every history row Flyway lists as

@@ -337,14 +337,10 @@ final class SnapshotQueries {
 				+ " THEN 'constraint' WHEN o.type = 'composite type' THEN 'type' ELSE o.type END) || ' ' || o.identity"
 				+ " || ' IS ' || quote_literal(d.description) FROM {narrow:comments:pg_description} d"
 				+ " CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) o"
-				// pg_identify_object quotes a schema's name where it needs quotes, and
-				// names none for a table's trigger, rule or policy: their address does
+				// pg_identify_object quotes a schema's name where it needs quotes
 				+ " WHERE o.type <> 'domain constraint' AND CASE WHEN o.type = 'schema' THEN "
-				+ USER_SCHEMA.formatted("(parse_ident(o.identity))[1]") + " ELSE "
-				+ USER_SCHEMA.formatted("coalesce((parse_ident(o.schema))[1], CASE WHEN o.type IN ('trigger', 'rule',"
-						+ " 'policy') THEN (pg_identify_object_as_address(d.classoid, d.objoid, d.objsubid))"
-						+ ".object_names[1] END)")
-				+ " END AND NOT EXISTS (SELECT 1 FROM pg_depend e"
+				+ USER_SCHEMA.formatted("(parse_ident(o.identity))[1]") + " ELSE o.schema IS NOT NULL AND "
+				+ USER_SCHEMA.formatted("(parse_ident(o.schema))[1]") + " END AND NOT EXISTS (SELECT 1 FROM pg_depend e"
 				+ " WHERE e.classid = d.classoid AND e.objid = d.objoid AND e.deptype = 'e')");
 	}
 

@@ -110,13 +110,10 @@ class HistoryFingerprintTests {
 		}
 	}
 
-	/**
-	 * As releases before the history rows were read computed it (with the snapshot format
-	 * of this one).
-	 */
+	/** As releases before the history rows were read computed it. */
 	private static String earlierReleasesKey(MigrationInfoService info, Connection connection) throws SQLException {
-		StringBuilder text = new StringBuilder("format " + AppliedMigrations.FORMAT + ", PostgreSQL "
-				+ connection.getMetaData().getDatabaseMajorVersion() + "\n");
+		StringBuilder text = new StringBuilder(
+				"format 1, PostgreSQL " + connection.getMetaData().getDatabaseMajorVersion() + "\n");
 		for (MigrationInfo migration : info.applied()) {
 			if (!migration.getState().isFailed()) {
 				text.append(migration.getType())
