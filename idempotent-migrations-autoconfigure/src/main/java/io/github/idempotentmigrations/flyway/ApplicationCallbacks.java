@@ -17,11 +17,13 @@ public final class ApplicationCallbacks {
 
 	/**
 	 * What Flyway fires on a migrate with nothing pending, as plain Flyway runs it at
-	 * every start (its validation included).
+	 * every start (Flyway 11 to 13: its validation, the schema's creation events even for
+	 * an existing schema, and after the versioned migrations), and on its failure.
 	 */
-	public static final Set<Event> ON_MIGRATE_WITH_NOTHING_PENDING = EnumSet.of(Event.BEFORE_MIGRATE,
-			Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR, Event.AFTER_MIGRATE_OPERATION_FINISH, Event.BEFORE_VALIDATE,
-			Event.AFTER_VALIDATE, Event.AFTER_VALIDATE_ERROR);
+	public static final Set<Event> ON_MIGRATE_WITH_NOTHING_PENDING = EnumSet.of(Event.BEFORE_VALIDATE,
+			Event.AFTER_VALIDATE, Event.AFTER_VALIDATE_ERROR, Event.BEFORE_CREATE_SCHEMA, Event.CREATE_SCHEMA,
+			Event.BEFORE_MIGRATE, Event.AFTER_VERSIONED, Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR,
+			Event.AFTER_MIGRATE_OPERATION_FINISH);
 
 	private ApplicationCallbacks() {
 	}

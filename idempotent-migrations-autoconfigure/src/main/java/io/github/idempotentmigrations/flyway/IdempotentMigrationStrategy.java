@@ -190,15 +190,17 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			// expected schema is stored. Drift is compared only when a policy acts on it
 			// (warn leaves it to the live check): reading the whole catalog would cost
 			// more than the restart. Flyway's migrate runs only for the application's
-			// callbacks, which plain Flyway runs on every migrate.
-			if (ApplicationCallbacks.anyFor(flyway.getConfiguration(),
-					ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)) {
-				migratePending(flyway, found, report);
-			}
+			// callbacks, which plain Flyway runs on every migrate: after drift repair, as
+			// after the pending migrations (an afterMigrate that grants sees every
+			// table).
 			String applied = AppliedMigrations.fingerprint(session, schemas);
 			expected.record(flyway, session, schemas, applied, before::all, List.of(), report);
 			if (this.settings.repair().drift() != DriftPolicy.WARN && driftComparable(found)) {
 				checkDrift(session, schemas, applied, expected, false, report);
+			}
+			if (ApplicationCallbacks.anyFor(flyway.getConfiguration(),
+					ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)) {
+				migratePending(flyway, found, report);
 			}
 			report.publish();
 			return;

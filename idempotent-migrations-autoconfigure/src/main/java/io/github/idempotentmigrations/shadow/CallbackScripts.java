@@ -22,8 +22,9 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
- * Callback scripts in the migrations' locations ({@code afterMigrate.sql},
- * {@code beforeMigrate__notify.py}), read by file name the way Flyway names them.
+ * Callback scripts in the migrations' and the callbacks' locations, subfolders included
+ * ({@code afterMigrate.sql}, {@code callbacks/beforeMigrate__notify.py}), read by file
+ * name the way Flyway names them.
  */
 public final class CallbackScripts {
 
@@ -48,16 +49,23 @@ public final class CallbackScripts {
 	}
 
 	/**
-	 * Whether a callback script in the configured locations is for one of {@code events}.
+	 * Whether a callback script in the configured locations is for one of {@code events};
+	 * with Flyway's default callbacks skipped, only a program counts (Flyway skips the
+	 * SQL ones).
 	 */
 	public static boolean anyFor(Configuration configuration, Set<Event> events) {
 		Set<String> ids = events.stream().map(Event::getId).collect(Collectors.toSet());
-		return scripts(configuration).anyMatch(
-				(name) -> event(name, configuration.getSqlMigrationSeparator()).filter(ids::contains).isPresent());
+		Set<String> sqlSuffixes = Set.of(configuration.getSqlMigrationSuffixes());
+		return scripts(configuration)
+			.filter((name) -> !configuration.isSkipDefaultCallbacks() || sqlSuffixes.stream().noneMatch(name::endsWith))
+			.anyMatch(
+					(name) -> event(name, configuration.getSqlMigrationSeparator()).filter(ids::contains).isPresent());
 	}
 
 	private static Stream<String> scripts(Configuration configuration) {
-		return Arrays.stream(configuration.getLocations())
+		return Stream
+			.concat(Arrays.stream(configuration.getLocations()), Arrays.stream(configuration.getCallbackLocations()))
+			.distinct()
 			.flatMap((location) -> fileNames(configuration, location).stream());
 	}
 
@@ -75,7 +83,10 @@ public final class CallbackScripts {
 		return EVENTS.contains(event) ? Optional.of(event) : Optional.empty();
 	}
 
-	/** The names of the files directly in a location; none when it cannot be listed. */
+	/**
+	 * The names of the files in a location and its subfolders; none when it cannot be
+	 * listed.
+	 */
 	private static List<String> fileNames(Configuration configuration, Location location) {
 		try {
 			if ("filesystem".equals(location.getPrefix().replace(":", ""))) {
@@ -103,8 +114,8 @@ public final class CallbackScripts {
 			JarFile file = jar.getJarFile();
 			return file.stream()
 				.map((entry) -> entry.getName())
-				.filter((name) -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
-				.map((name) -> name.substring(prefix.length()))
+				.filter((name) -> name.startsWith(prefix) && !name.endsWith("/"))
+				.map((name) -> name.substring(name.lastIndexOf('/') + 1))
 				.toList();
 		}
 		return List.of();
@@ -114,8 +125,8 @@ public final class CallbackScripts {
 		if (!Files.isDirectory(directory)) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.map((path) -> path.getFileName().toString()).toList();
+		try (Stream<Path> files = Files.walk(directory)) {
+			return files.filter(Files::isRegularFile).map((path) -> path.getFileName().toString()).toList();
 		}
 	}
 

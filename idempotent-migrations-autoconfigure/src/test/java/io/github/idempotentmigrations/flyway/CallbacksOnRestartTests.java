@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,22 +28,74 @@ class CallbacksOnRestartTests {
 
 	@Test
 	void scriptCallbacksRunOnARestartWithNothingPendingAsPlainFlywayRunsThem(TestDatabase db) {
+		assertThat(startedTwice(db, "after-migrate-callback")).containsExactly("beforeMigrate", "afterMigrate",
+				"beforeMigrate", "afterMigrate");
+	}
+
+	/**
+	 * Flyway fires afterVersioned on every migrate too, and finds callback scripts in a
+	 * location's subfolders.
+	 */
+	@Test
+	void anAfterVersionedScriptInASubfolderRunsOnARestart(TestDatabase db) {
+		assertThat(startedTwice(db, "after-versioned-callback")).containsExactly("afterVersioned", "afterVersioned");
+	}
+
+	/**
+	 * On a restart, drift repair comes first, as on a run with pending migrations: an
+	 * afterMigrate that grants on every table grants on the re-created one too.
+	 */
+	@Test
+	void anAfterMigrateCallbackRunsAfterDriftRepair(TestDatabase db) {
+		on(db, "drift-grant-callback").run((context) -> assertThat(context).hasNotFailed());
+		db.execute("DROP TABLE orders");
+		on(db, "drift-grant-callback", "idempotent-migrations.repair.drift=repair")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(db.query("SELECT has_table_privilege('public', 'public.orders', 'SELECT')::text"))
+			.containsExactly("true");
+	}
+
+	/**
+	 * Whether a restart runs Flyway's migrate for callback scripts follows where Flyway
+	 * reads them (callback locations too) and whether it runs SQL ones at all.
+	 */
+	@Test
+	void theScriptsThatCountAreTheOnesFlywayRuns() {
+		FluentConfiguration withCallbackLocation = Flyway.configure()
+			.locations("classpath:db/startup/concurrent-index")
+			.callbackLocations("classpath:db/startup/after-versioned-callback/callbacks");
+		assertThat(
+				ApplicationCallbacks.anyFor(withCallbackLocation, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
+			.isTrue();
+		assertThat(ApplicationCallbacks.anyFor(withCallbackLocation.skipDefaultCallbacks(true),
+				ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
+			.isFalse();
+		assertThat(ApplicationCallbacks.anyFor(Flyway.configure().locations("classpath:db/startup/concurrent-index"),
+				ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
+			.isFalse();
+	}
+
+	/**
+	 * The events the scenario's callbacks recorded after two starts with the starter,
+	 * checked against two plain Flyway migrates of the same scenario first.
+	 */
+	private static List<String> startedTwice(TestDatabase db, String scenario) {
 		List<String> plain;
 		try (TestDatabase reference = TestDatabase.create()) {
 			for (int start = 0; start < 2; start++) {
 				Flyway.configure()
 					.dataSource(reference.dataSource())
-					.locations("classpath:db/startup/after-migrate-callback")
+					.locations("classpath:db/startup/" + scenario)
 					.load()
 					.migrate();
 			}
 			plain = reference.query(RUNS);
 		}
-		assertThat(plain).containsExactly("beforeMigrate", "afterMigrate", "beforeMigrate", "afterMigrate");
 		for (int start = 0; start < 2; start++) {
-			on(db, "after-migrate-callback").run((context) -> assertThat(context).hasNotFailed());
+			on(db, scenario).run((context) -> assertThat(context).hasNotFailed());
 		}
 		assertThat(db.query(RUNS)).isEqualTo(plain);
+		return plain;
 	}
 
 	@Test
