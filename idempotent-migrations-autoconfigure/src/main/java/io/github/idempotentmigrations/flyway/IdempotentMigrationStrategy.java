@@ -3,6 +3,7 @@ package io.github.idempotentmigrations.flyway;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -189,17 +191,13 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			// The common restart: nothing to repair or migrate; one query says the
 			// expected schema is stored. Drift is compared only when a policy acts on it
 			// (warn leaves it to the live check): reading the whole catalog would cost
-			// more than the restart. Flyway's migrate runs only for the application's
-			// callbacks, which plain Flyway runs on every migrate: after drift repair, as
-			// after the pending migrations (an afterMigrate that grants sees every
-			// table).
+			// more than the restart.
 			String applied = AppliedMigrations.fingerprint(session, schemas);
 			expected.record(flyway, session, schemas, applied, before::all, List.of(), report);
 			if (this.settings.repair().drift() != DriftPolicy.WARN && driftComparable(found)) {
 				checkDrift(session, schemas, applied, expected, false, report);
 			}
-			if (ApplicationCallbacks.anyFor(flyway.getConfiguration(),
-					ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)) {
+			if (plainFlywayWouldActOnARestart(flyway, before)) {
 				migratePending(flyway, found, report);
 			}
 			report.publish();
@@ -241,6 +239,18 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 			this.drift.warnAfterMigrating(session, schemas, appliedNow, report);
 		}
 		report.publish();
+	}
+
+	/**
+	 * Whether plain Flyway's migrate, with nothing pending, would still do something the
+	 * application sees: run its callbacks (after drift repair here, as after pending
+	 * migrations: an afterMigrate that grants sees every table), or refuse a migration it
+	 * ignores (below the applied version, out-of-order off) in its validation.
+	 */
+	private static boolean plainFlywayWouldActOnARestart(Flyway flyway, MigrationInfoService before) {
+		return ApplicationCallbacks.anyFor(flyway.getConfiguration(),
+				ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)
+				|| Arrays.stream(before.all()).anyMatch((migration) -> migration.getState() == MigrationState.IGNORED);
 	}
 
 	/**
