@@ -234,6 +234,29 @@ class InvalidIndexReviewTests {
 	}
 
 	/**
+	 * Another role's REINDEX (not concurrent) of an INVALID index is shown to the
+	 * application's role without its index, and takes no lock a concurrent build takes on
+	 * the table: the lock it holds on the index itself says which index it is rebuilding.
+	 */
+	@Test
+	void anIndexAnotherRoleReindexesRightNowIsLeftToItEvenWithPolicyFail(TestDatabase db) throws Exception {
+		plainFlyway(db, "concurrent-index", "latest");
+		db.execute("DROP INDEX accounts_email_key");
+		invalidIndexOnASlowKey(db);
+		String role = applicationRole(db);
+		ExecutorService reindexer = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> reindex = slowReindexIn(db, reindexer);
+			on(db, "concurrent-index", FAIL, "spring.datasource.username=" + role, "spring.datasource.password=" + role)
+				.run((context) -> assertThat(context).hasNotFailed());
+			cancelBuildsIn(db, db, reindex);
+		}
+		finally {
+			reindexer.shutdownNow();
+		}
+	}
+
+	/**
 	 * A role of the application's own, owning what it migrates, without the right to read
 	 * other roles' statistics.
 	 */

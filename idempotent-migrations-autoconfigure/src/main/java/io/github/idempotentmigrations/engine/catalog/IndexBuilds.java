@@ -14,10 +14,10 @@ public final class IndexBuilds {
 	 * of the server (databases copied from one template share their relations' oids). A
 	 * REINDEX CONCURRENTLY builds its new index ({@code _ccnew}) and leaves the old one
 	 * ({@code _ccold}) INVALID while it names another: every index of its table counts.
-	 * Another role's build is shown without its index or table: it counts when it holds
-	 * the lock a concurrent build takes on x's table. (So another INVALID index of a
-	 * table a concurrent REINDEX or another role's build is working on counts too, until
-	 * that build ends.)
+	 * Another role's build is shown without its index or table: it counts when it holds a
+	 * lock on x itself (a REINDEX does) or the lock a concurrent build takes on x's
+	 * table. (So another INVALID index of a table a concurrent REINDEX or another role's
+	 * concurrent build is working on counts too, until that build ends.)
 	 */
 	public static final String BUILDING_X_ELSEWHERE = """
 			EXISTS (SELECT 1 FROM pg_stat_progress_create_index p
@@ -25,8 +25,9 @@ public final class IndexBuilds {
 			      AND (p.index_relid = x.indexrelid
 			        OR (p.command = 'REINDEX CONCURRENTLY' AND p.relid = x.indrelid)
 			        OR (p.index_relid IS NULL AND EXISTS (SELECT 1 FROM pg_locks l
-			          WHERE l.pid = p.pid AND l.locktype = 'relation' AND l.database = p.datid
-			            AND l.relation = x.indrelid AND l.mode = 'ShareUpdateExclusiveLock' AND l.granted))))
+			          WHERE l.pid = p.pid AND l.locktype = 'relation' AND l.database = p.datid AND l.granted
+			            AND (l.relation = x.indexrelid
+			              OR (l.relation = x.indrelid AND l.mode = 'ShareUpdateExclusiveLock'))))))
 			""";
 
 }
