@@ -257,6 +257,44 @@ class InvalidIndexReviewTests {
 	}
 
 	/**
+	 * Another role's build of an index on another table, in a transaction that read this
+	 * table (planning locks every index of it, the INVALID one too): it is not a rebuild
+	 * of that index, which policy fail still stops on.
+	 */
+	@Test
+	void aBuildWhoseTransactionReadTheTableIsNotARebuildOfItsInvalidIndex(TestDatabase db) throws Exception {
+		StartingStates.invalidIndexOfAppliedMigration(db);
+		String role = applicationRole(db);
+		db.execute("CREATE TABLE other_work (id int)");
+		db.execute("INSERT INTO other_work SELECT g FROM generate_series(1, 3) g");
+		db.execute("CREATE FUNCTION review_slow(int) RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$"
+				+ " BEGIN PERFORM pg_sleep(3); RETURN $1; END $$");
+		ExecutorService builder = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> build = builder.submit(() -> {
+				try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+					connection.setAutoCommit(false);
+					statement.execute("SELECT count(*) FROM accounts WHERE email = 'x'");
+					statement.execute("CREATE INDEX other_work_idx ON other_work (review_slow(id))");
+					connection.rollback();
+				}
+				return null;
+			});
+			while (db.query("SELECT 1 FROM pg_stat_progress_create_index WHERE datname = current_database()")
+				.isEmpty()) {
+				Thread.sleep(20);
+			}
+			on(db, "concurrent-index", FAIL, "spring.datasource.username=" + role, "spring.datasource.password=" + role)
+				.run((context) -> assertThat(failure(context).getMessage())
+					.contains("Index public.accounts_email_key on public.accounts is INVALID"));
+			cancelBuildsIn(db, db, build);
+		}
+		finally {
+			builder.shutdownNow();
+		}
+	}
+
+	/**
 	 * A role of the application's own, owning what it migrates, without the right to read
 	 * other roles' statistics.
 	 */

@@ -26,7 +26,7 @@ public final class IndexBuilds {
 			        OR (p.command = 'REINDEX CONCURRENTLY' AND p.relid = x.indrelid)
 			        OR (p.index_relid IS NULL AND EXISTS (SELECT 1 FROM pg_locks l
 			          WHERE l.pid = p.pid AND l.locktype = 'relation' AND l.database = p.datid AND l.granted
-			            AND (l.relation = x.indexrelid
+			            AND ((l.relation = x.indexrelid AND l.mode = 'AccessExclusiveLock')
 			              OR (l.relation = x.indrelid AND l.mode = 'ShareUpdateExclusiveLock'))))))
 			""";
 
