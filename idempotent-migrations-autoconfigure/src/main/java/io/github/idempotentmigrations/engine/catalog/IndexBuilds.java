@@ -14,10 +14,11 @@ public final class IndexBuilds {
 	 * of the server (databases copied from one template share their relations' oids). A
 	 * REINDEX CONCURRENTLY builds its new index ({@code _ccnew}) and leaves the old one
 	 * ({@code _ccold}) INVALID while it names another: every index of its table counts.
-	 * Another role's build is shown without its index or table: it counts when it holds a
-	 * lock on x itself (a REINDEX does) or the lock a concurrent build takes on x's
-	 * table. (So another INVALID index of a table a concurrent REINDEX or another role's
-	 * concurrent build is working on counts too, until that build ends.)
+	 * Another role's build is shown without its index or table: it counts when it holds
+	 * the lock a REINDEX takes on x itself (planning a query on x's table takes a weaker
+	 * one) or the lock a concurrent build takes on x's table. (So another INVALID index
+	 * of a table a concurrent REINDEX or another role's concurrent build is working on
+	 * counts too, until that build ends.)
 	 */
 	public static final String BUILDING_X_ELSEWHERE = """
 			EXISTS (SELECT 1 FROM pg_stat_progress_create_index p
