@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,9 +93,22 @@ public final class CallbackScripts {
 			if ("filesystem".equals(location.getPrefix().replace(":", ""))) {
 				return list(Path.of(location.getRootPath()));
 			}
+			String root = location.getRootPath();
+			ClassLoader classLoader = configuration.getClassLoader();
+			List<URL> folders = Collections.list(classLoader.getResources(root));
 			List<String> names = new ArrayList<>();
-			for (URL url : Collections.list(configuration.getClassLoader().getResources(location.getRootPath()))) {
-				names.addAll(list(url, location.getRootPath()));
+			for (URL url : folders) {
+				names.addAll(list(url, root));
+			}
+			// As Flyway does: a jar without directory entries has no URL for the folder
+			// (nor has any jar for the classpath's root), so it reads the jars of a
+			// URLClassLoader entry by entry.
+			if ((folders.isEmpty() || root.isEmpty()) && classLoader instanceof URLClassLoader urls) {
+				for (URL url : urls.getURLs()) {
+					if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
+						names.addAll(filesUnder(url, root));
+					}
+				}
 			}
 			return names;
 		}
@@ -110,15 +124,29 @@ public final class CallbackScripts {
 		}
 		URLConnection connection = url.openConnection();
 		if (connection instanceof JarURLConnection jar) {
-			String prefix = root.endsWith("/") ? root : root + "/";
-			JarFile file = jar.getJarFile();
-			return file.stream()
-				.map((entry) -> entry.getName())
-				.filter((name) -> name.startsWith(prefix) && !name.endsWith("/"))
-				.map((name) -> name.substring(name.lastIndexOf('/') + 1))
-				.toList();
+			return filesUnder(jar.getJarFile(), root);
 		}
 		return List.of();
+	}
+
+	/** The files under {@code root} in a jar on disk; none when it cannot be read. */
+	private static List<String> filesUnder(URL jarFile, String root) {
+		try (JarFile jar = new JarFile(Path.of(jarFile.toURI()).toFile())) {
+			return filesUnder(jar, root);
+		}
+		catch (IOException | URISyntaxException | RuntimeException ex) {
+			// Flyway skips an unreadable jar too
+			return List.of();
+		}
+	}
+
+	private static List<String> filesUnder(JarFile jar, String root) {
+		String prefix = (root.isEmpty() || root.endsWith("/")) ? root : root + "/";
+		return jar.stream()
+			.map((entry) -> entry.getName())
+			.filter((name) -> name.startsWith(prefix) && !name.endsWith("/"))
+			.map((name) -> name.substring(name.lastIndexOf('/') + 1))
+			.toList();
 	}
 
 	private static List<String> list(Path directory) throws IOException {

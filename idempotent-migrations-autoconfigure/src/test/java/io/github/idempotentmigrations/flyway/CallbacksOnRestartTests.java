@@ -1,7 +1,17 @@
 package io.github.idempotentmigrations.flyway;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -12,8 +22,10 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.onLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,6 +85,53 @@ class CallbacksOnRestartTests {
 		assertThat(ApplicationCallbacks.anyFor(Flyway.configure().locations("classpath:db/startup/concurrent-index"),
 				ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
 			.isFalse();
+	}
+
+	/**
+	 * A jar built without directory entries: its class loader finds no folder for the
+	 * location, and Flyway then reads the jars of a {@link URLClassLoader} entry by
+	 * entry. The starter finds the callback there too, so a restart runs it as Flyway
+	 * does.
+	 */
+	@Test
+	void aCallbackScriptInAJarWithoutDirectoryEntriesRunsOnARestart(TestDatabase db, @TempDir Path folder)
+			throws IOException {
+		Path jar = jarWithoutDirectoryEntries(folder.resolve("migrations.jar"),
+				Map.of("db/jarred/V1__create_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);",
+						"db/jarred/afterMigrate.sql", "CREATE TABLE IF NOT EXISTS callback_runs (id serial PRIMARY KEY,"
+								+ " event text NOT NULL); INSERT INTO callback_runs (event) VALUES ('afterMigrate');"));
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+				CallbacksOnRestartTests.class.getClassLoader())) {
+			assertThat(loader.getResource("db/jarred")).isNull();
+			List<String> plain;
+			try (TestDatabase reference = TestDatabase.create()) {
+				for (int start = 0; start < 2; start++) {
+					Flyway.configure(loader)
+						.dataSource(reference.dataSource())
+						.locations("classpath:db/jarred")
+						.load()
+						.migrate();
+				}
+				plain = reference.query(RUNS);
+			}
+			for (int start = 0; start < 2; start++) {
+				onLocation(db, "classpath:db/jarred").withClassLoader(loader)
+					.run((context) -> assertThat(context).hasNotFailed());
+			}
+			assertThat(plain).containsExactly("afterMigrate", "afterMigrate");
+			assertThat(db.query(RUNS)).isEqualTo(plain);
+		}
+	}
+
+	private static Path jarWithoutDirectoryEntries(Path jar, Map<String, String> files) throws IOException {
+		try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+			for (Map.Entry<String, String> entry : files.entrySet()) {
+				out.putNextEntry(new JarEntry(entry.getKey()));
+				out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+				out.closeEntry();
+			}
+		}
+		return jar;
 	}
 
 	/**
