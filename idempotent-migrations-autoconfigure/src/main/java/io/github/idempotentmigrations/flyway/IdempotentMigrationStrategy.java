@@ -245,12 +245,17 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 	 * Whether plain Flyway's migrate, with nothing pending, would still do something the
 	 * application sees: run its callbacks (after drift repair here, as after pending
 	 * migrations: an afterMigrate that grants sees every table), or refuse a migration it
-	 * ignores (below the applied version, out-of-order off) in its validation.
+	 * ignores (below the applied version, out-of-order off) in its validation, unless the
+	 * application lets such migrations pass ({@code *:ignored}).
 	 */
 	private static boolean plainFlywayWouldActOnARestart(Flyway flyway, MigrationInfoService before) {
-		return ApplicationCallbacks.anyFor(flyway.getConfiguration(),
-				ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)
-				|| Arrays.stream(before.all()).anyMatch((migration) -> migration.getState() == MigrationState.IGNORED);
+		Configuration configuration = flyway.getConfiguration();
+		return ApplicationCallbacks.anyFor(configuration, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)
+				|| configuration.isValidateOnMigrate() && Arrays.stream(before.all())
+					.anyMatch((migration) -> migration.getState() == MigrationState.IGNORED
+							&& Arrays.stream(configuration.getIgnoreMigrationPatterns())
+								.noneMatch((pattern) -> pattern.matchesMigration(migration.getVersion() != null,
+										MigrationState.IGNORED)));
 	}
 
 	/**
