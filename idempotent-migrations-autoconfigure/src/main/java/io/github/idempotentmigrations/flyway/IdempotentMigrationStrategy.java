@@ -22,7 +22,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -244,18 +243,15 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 	/**
 	 * Whether plain Flyway's migrate, with nothing pending, would still do something the
 	 * application sees: run its callbacks (after drift repair here, as after pending
-	 * migrations: an afterMigrate that grants sees every table), or refuse a migration it
-	 * ignores (below the applied version, out-of-order off) in its validation, unless the
-	 * application lets such migrations pass ({@code *:ignored}).
+	 * migrations: an afterMigrate that grants sees every table), or refuse a migration in
+	 * its validation (one it ignores, below the applied version with out-of-order off, or
+	 * one renamed since it was applied), which it then does in its own words.
 	 */
 	private static boolean plainFlywayWouldActOnARestart(Flyway flyway, MigrationInfoService before) {
 		Configuration configuration = flyway.getConfiguration();
 		return ApplicationCallbacks.anyFor(configuration, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)
 				|| configuration.isValidateOnMigrate() && Arrays.stream(before.all())
-					.anyMatch((migration) -> migration.getState() == MigrationState.IGNORED
-							&& Arrays.stream(configuration.getIgnoreMigrationPatterns())
-								.noneMatch((pattern) -> pattern.matchesMigration(migration.getVersion() != null,
-										MigrationState.IGNORED)));
+					.anyMatch((migration) -> FlywayValidation.mayRefuse(migration, configuration));
 	}
 
 	/**

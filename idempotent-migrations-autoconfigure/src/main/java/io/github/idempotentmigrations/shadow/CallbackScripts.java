@@ -102,11 +102,13 @@ public final class CallbackScripts {
 			}
 			// As Flyway does: a jar without directory entries has no URL for the folder
 			// (nor has any jar for the classpath's root), so it reads the jars of a
-			// URLClassLoader entry by entry.
+			// URLClassLoader entry by entry, keeping every name that starts with the
+			// root path (a sibling folder db/migration-callbacks too).
 			if ((folders.isEmpty() || root.isEmpty()) && classLoader instanceof URLClassLoader urls) {
 				for (URL url : urls.getURLs()) {
-					if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
-						names.addAll(filesUnder(url, root));
+					if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")
+							&& !url.getPath().contains("/jre/lib/")) {
+						names.addAll(filesStartingWith(url, root));
 					}
 				}
 			}
@@ -124,24 +126,33 @@ public final class CallbackScripts {
 		}
 		URLConnection connection = url.openConnection();
 		if (connection instanceof JarURLConnection jar) {
-			return filesUnder(jar.getJarFile(), root);
+			return filesStartingWith(jar.getJarFile(), root.endsWith("/") ? root : root + "/");
 		}
 		return List.of();
 	}
 
-	/** The files under {@code root} in a jar on disk; none when it cannot be read. */
-	private static List<String> filesUnder(URL jarFile, String root) {
-		try (JarFile jar = new JarFile(Path.of(jarFile.toURI()).toFile())) {
-			return filesUnder(jar, root);
+	/**
+	 * The files in a jar on disk whose names start with {@code prefix}, the jar opened as
+	 * Flyway opens it (a relative {@code file:} URL too); none when it cannot be read.
+	 */
+	private static List<String> filesStartingWith(URL jarFile, String prefix) {
+		String path;
+		try {
+			path = jarFile.toURI().getSchemeSpecificPart();
 		}
-		catch (IOException | URISyntaxException | RuntimeException ex) {
+		catch (URISyntaxException ex) {
+			path = jarFile.getPath();
+		}
+		try (JarFile jar = new JarFile(path)) {
+			return filesStartingWith(jar, prefix);
+		}
+		catch (IOException | RuntimeException ex) {
 			// Flyway skips an unreadable jar too
 			return List.of();
 		}
 	}
 
-	private static List<String> filesUnder(JarFile jar, String root) {
-		String prefix = (root.isEmpty() || root.endsWith("/")) ? root : root + "/";
+	private static List<String> filesStartingWith(JarFile jar, String prefix) {
 		return jar.stream()
 			.map((entry) -> entry.getName())
 			.filter((name) -> name.startsWith(prefix) && !name.endsWith("/"))

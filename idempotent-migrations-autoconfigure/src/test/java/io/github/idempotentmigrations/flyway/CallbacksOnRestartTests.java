@@ -96,11 +96,37 @@ class CallbacksOnRestartTests {
 	@Test
 	void aCallbackScriptInAJarWithoutDirectoryEntriesRunsOnARestart(TestDatabase db, @TempDir Path folder)
 			throws IOException {
-		Path jar = jarWithoutDirectoryEntries(folder.resolve("migrations.jar"),
-				Map.of("db/jarred/V1__create_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);",
-						"db/jarred/afterMigrate.sql", "CREATE TABLE IF NOT EXISTS callback_runs (id serial PRIMARY KEY,"
-								+ " event text NOT NULL); INSERT INTO callback_runs (event) VALUES ('afterMigrate');"));
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+		Path jar = jarWithoutDirectoryEntries(folder.resolve("migrations.jar"), "db/jarred/afterMigrate.sql");
+		assertRestartsRunTheCallbackAsFlywayDoes(db, jar.toUri().toURL());
+	}
+
+	/**
+	 * Read entry by entry, Flyway keeps every name that starts with the location's path:
+	 * a folder beside it whose name begins the same holds callbacks too.
+	 */
+	@Test
+	void aCallbackScriptInAFolderWhoseNameStartsLikeTheLocationsRunsOnARestart(TestDatabase db, @TempDir Path folder)
+			throws IOException {
+		Path jar = jarWithoutDirectoryEntries(folder.resolve("migrations.jar"), "db/jarred-callbacks/afterMigrate.sql");
+		assertRestartsRunTheCallbackAsFlywayDoes(db, jar.toUri().toURL());
+	}
+
+	/** A class loader may be given a jar by a relative URL; Flyway reads it. */
+	@Test
+	void aCallbackScriptInAJarGivenByARelativeUrlRunsOnARestart(TestDatabase db, @TempDir Path folder)
+			throws IOException {
+		Path jar = jarWithoutDirectoryEntries(folder.resolve("migrations.jar"), "db/jarred/afterMigrate.sql");
+		Path relative = Path.of("").toAbsolutePath().relativize(jar);
+		assertRestartsRunTheCallbackAsFlywayDoes(db, new URL("file:" + relative.toString().replace('\\', '/')));
+	}
+
+	/**
+	 * Starts plain Flyway twice, then the starter twice, on migrations in
+	 * {@code classpath:db/jarred} of a jar without directory entries: the callback runs
+	 * on every start of both.
+	 */
+	private static void assertRestartsRunTheCallbackAsFlywayDoes(TestDatabase db, URL jar) throws IOException {
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar },
 				CallbacksOnRestartTests.class.getClassLoader())) {
 			assertThat(loader.getResource("db/jarred")).isNull();
 			List<String> plain;
@@ -123,7 +149,14 @@ class CallbacksOnRestartTests {
 		}
 	}
 
-	private static Path jarWithoutDirectoryEntries(Path jar, Map<String, String> files) throws IOException {
+	/**
+	 * A jar with a migration in db/jarred and an afterMigrate script at {@code callback}.
+	 */
+	private static Path jarWithoutDirectoryEntries(Path jar, String callback) throws IOException {
+		Map<String, String> files = Map.of("db/jarred/V1__create_accounts.sql",
+				"CREATE TABLE accounts (id bigint PRIMARY KEY);", callback,
+				"CREATE TABLE IF NOT EXISTS callback_runs (id serial PRIMARY KEY, event text NOT NULL);"
+						+ " INSERT INTO callback_runs (event) VALUES ('afterMigrate');");
 		try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
 			for (Map.Entry<String, String> entry : files.entrySet()) {
 				out.putNextEntry(new JarEntry(entry.getKey()));

@@ -1,17 +1,25 @@
 package io.github.idempotentmigrations.flyway;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.PostgresDatabaseExtension;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.idempotentmigrations.flyway.MigratingApplication.on;
+import static io.github.idempotentmigrations.flyway.MigratingApplication.onLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -20,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * ignores and its validation refuses: a restart with nothing else pending stops as plain
  * Flyway does, instead of starting with the migration never applied.
  */
-@ExtendWith({ PostgresDatabaseExtension.class, OutputCaptureExtension.class })
+@ExtendWith(PostgresDatabaseExtension.class)
 class IgnoredMigrationRestartTests {
 
 	@Test
@@ -50,7 +58,7 @@ class IgnoredMigrationRestartTests {
 	 * migrate has nothing to do, and a restart does not run it for nothing.
 	 */
 	@Test
-	void anIgnoredMigrationTheApplicationLetsPassStartsWithoutFlywaysMigrate(TestDatabase db, CapturedOutput output) {
+	void anIgnoredMigrationTheApplicationLetsPassStartsWithoutFlywaysMigrate(TestDatabase db) {
 		Flyway.configure()
 			.dataSource(db.dataSource())
 			.locations("classpath:db/startup/ignored-before")
@@ -62,11 +70,66 @@ class IgnoredMigrationRestartTests {
 			.ignoreMigrationPatterns("*:ignored")
 			.load()
 			.migrate();
-		int plainSaid = output.getAll().split("No migration necessary", -1).length - 1;
-		assertThat(plainSaid).as("plain Flyway's migrate").isEqualTo(1);
+		List<Event> migrates = new ArrayList<>();
 		on(db, "ignored-after", "spring.flyway.ignore-migration-patterns=*:ignored")
+			.withBean(Callback.class, () -> new MigrateWatcher(migrates))
 			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output.getAll().split("No migration necessary", -1).length - 1).isEqualTo(plainSaid);
+		assertThat(migrates).isEmpty();
+		// the watcher sees a migrate where Flyway would refuse
+		on(db, "ignored-after").withBean(Callback.class, () -> new MigrateWatcher(migrates))
+			.run((context) -> assertThat(context).hasFailed());
+		assertThat(migrates).containsExactly(Event.BEFORE_VALIDATE);
+	}
+
+	/**
+	 * A migration renamed after it was applied (same content, another description) is one
+	 * Flyway's validation refuses until the history is repaired: a restart with nothing
+	 * pending stops as plain Flyway does, and changes nothing.
+	 */
+	@Test
+	void aMigrationRenamedAfterItWasAppliedStopsARestartAsFlywaysValidationDoes(TestDatabase db, @TempDir Path folder)
+			throws IOException {
+		Files.writeString(folder.resolve("V1__create_accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);");
+		String location = "filesystem:" + folder;
+		onLocation(db, location).run((context) -> assertThat(context).hasNotFailed());
+		Files.move(folder.resolve("V1__create_accounts.sql"), folder.resolve("V1__make_accounts.sql"));
+		assertThatExceptionOfType(FlywayException.class).as("plain Flyway")
+			.isThrownBy(() -> Flyway.configure().dataSource(db.dataSource()).locations(location).load().migrate())
+			.withMessageContaining("description mismatch");
+		DatabaseSnapshot before = DatabaseSnapshot.of(db);
+		onLocation(db, location).run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("description mismatch"));
+		assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
+	}
+
+	/**
+	 * Sees Flyway's migrate begin with its validation; one of the starter's own
+	 * callbacks, so it doesn't make a restart run Flyway's migrate by itself.
+	 */
+	private record MigrateWatcher(List<Event> events) implements StarterCallback {
+
+		@Override
+		public boolean supports(Event event, Context context) {
+			return event == Event.BEFORE_VALIDATE;
+		}
+
+		@Override
+		public boolean canHandleInTransaction(Event event, Context context) {
+			return true;
+		}
+
+		@Override
+		public void handle(Event event, Context context) {
+			this.events.add(event);
+		}
+
+		@Override
+		public String getCallbackName() {
+			return "migrate watcher";
+		}
+
 	}
 
 }
