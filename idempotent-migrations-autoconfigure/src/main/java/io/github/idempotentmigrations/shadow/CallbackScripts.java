@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarFile;
@@ -33,6 +34,11 @@ public final class CallbackScripts {
 		.map(Event::getId)
 		.collect(Collectors.toSet());
 
+	// what Flyway runs as a program; a file without extension too, outside Windows
+	private static final Set<String> PROGRAM_EXTENSIONS = Set.of("cmd", "bat", "ps1", "py", "sh", "bash");
+
+	private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+
 	private CallbackScripts() {
 	}
 
@@ -42,11 +48,7 @@ public final class CallbackScripts {
 	 * it too.
 	 */
 	static Optional<String> firstProgram(Configuration configuration) {
-		Set<String> sqlSuffixes = Set.of(configuration.getSqlMigrationSuffixes());
-		return scripts(configuration)
-			.filter((name) -> sqlSuffixes.stream().noneMatch(name::endsWith) && !name.endsWith(".conf"))
-			.filter((name) -> event(name, configuration.getSqlMigrationSeparator()).isPresent())
-			.findFirst();
+		return scripts(configuration).filter((name) -> programEvent(name, configuration).isPresent()).findFirst();
 	}
 
 	/**
@@ -56,11 +58,10 @@ public final class CallbackScripts {
 	 */
 	public static boolean anyFor(Configuration configuration, Set<Event> events) {
 		Set<String> ids = events.stream().map(Event::getId).collect(Collectors.toSet());
-		Set<String> sqlSuffixes = Set.of(configuration.getSqlMigrationSuffixes());
-		return scripts(configuration)
-			.filter((name) -> !configuration.isSkipDefaultCallbacks() || sqlSuffixes.stream().noneMatch(name::endsWith))
-			.anyMatch(
-					(name) -> event(name, configuration.getSqlMigrationSeparator()).filter(ids::contains).isPresent());
+		return scripts(configuration).anyMatch((name) -> programEvent(name, configuration)
+			.or(() -> configuration.isSkipDefaultCallbacks() ? Optional.empty() : sqlEvent(name, configuration))
+			.filter(ids::contains)
+			.isPresent());
 	}
 
 	private static Stream<String> scripts(Configuration configuration) {
@@ -70,16 +71,30 @@ public final class CallbackScripts {
 			.flatMap((location) -> fileNames(configuration, location).stream());
 	}
 
+	/** The event of a SQL callback script ({@code afterMigrate__grants.sql}). */
+	private static Optional<String> sqlEvent(String name, Configuration configuration) {
+		return Arrays.stream(configuration.getSqlMigrationSuffixes())
+			.filter((suffix) -> name.endsWith(suffix) && name.length() > suffix.length())
+			.findFirst()
+			.flatMap((suffix) -> event(name.substring(0, name.length() - suffix.length()), configuration));
+	}
+
 	/**
-	 * The event a file is the callback of, by its name ({@code afterMigrate__notify.sh}).
+	 * The event of a callback Flyway runs as a program ({@code afterMigrate__notify.sh});
+	 * any other file ({@code afterMigrate.txt}) is none.
 	 */
-	private static Optional<String> event(String name, String separator) {
+	private static Optional<String> programEvent(String name, Configuration configuration) {
 		int dot = name.lastIndexOf('.');
-		if (dot <= 0) {
-			return Optional.empty();
+		if (dot < 0) {
+			return WINDOWS ? Optional.empty() : event(name, configuration);
 		}
-		String base = name.substring(0, dot);
-		int described = base.indexOf(separator);
+		boolean program = dot > 0 && PROGRAM_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+		return program ? event(name.substring(0, dot), configuration) : Optional.empty();
+	}
+
+	/** The event a callback is for, by its name without suffix. */
+	private static Optional<String> event(String base, Configuration configuration) {
+		int described = base.indexOf(configuration.getSqlMigrationSeparator());
 		String event = (described < 0) ? base : base.substring(0, described);
 		return EVENTS.contains(event) ? Optional.of(event) : Optional.empty();
 	}

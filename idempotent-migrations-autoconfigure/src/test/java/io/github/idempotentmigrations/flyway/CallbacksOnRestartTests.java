@@ -88,6 +88,29 @@ class CallbacksOnRestartTests {
 	}
 
 	/**
+	 * Flyway runs a callback file as SQL (its SQL suffixes) or as a program (cmd, bat,
+	 * ps1, py, sh, bash, or no extension outside Windows), and ignores any other, such as
+	 * notes beside the scripts.
+	 */
+	@Test
+	void onlyFilesFlywayRunsAsCallbacksCount(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("V1__create_accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);");
+		Files.writeString(folder.resolve("afterMigrate.txt"), "run the report after migrating");
+		Files.writeString(folder.resolve("beforeMigrate.md"), "# notes");
+		FluentConfiguration configuration = Flyway.configure().locations("filesystem:" + folder);
+		assertThat(ApplicationCallbacks.anyFor(configuration, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
+			.isFalse();
+		Files.writeString(folder.resolve("afterMigrate__notify.SH"), "echo migrated");
+		assertThat(ApplicationCallbacks.anyFor(configuration, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
+			.isTrue();
+		Files.delete(folder.resolve("afterMigrate__notify.SH"));
+		Files.writeString(folder.resolve("afterMigrate.pg.sql"), "SELECT 1;");
+		assertThat(ApplicationCallbacks.anyFor(configuration.sqlMigrationSuffixes(".pg.sql"),
+				ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
+			.isTrue();
+	}
+
+	/**
 	 * A jar built without directory entries: its class loader finds no folder for the
 	 * location, and Flyway then reads the jars of a {@link URLClassLoader} entry by
 	 * entry. The starter finds the callback there too, so a restart runs it as Flyway
