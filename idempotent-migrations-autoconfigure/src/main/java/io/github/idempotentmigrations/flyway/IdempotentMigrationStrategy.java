@@ -3,7 +3,6 @@ package io.github.idempotentmigrations.flyway;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -250,8 +249,7 @@ public final class IdempotentMigrationStrategy implements FlywayMigrationStrateg
 	private static boolean plainFlywayWouldActOnARestart(Flyway flyway, MigrationInfoService before) {
 		Configuration configuration = flyway.getConfiguration();
 		return ApplicationCallbacks.anyFor(configuration, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING)
-				|| configuration.isValidateOnMigrate() && Arrays.stream(before.all())
-					.anyMatch((migration) -> FlywayValidation.mayRefuse(migration, configuration));
+				|| configuration.isValidateOnMigrate() && FlywayValidation.refusesAny(configuration, before.all());
 	}
 
 	/**

@@ -71,10 +71,14 @@ public final class CallbackScripts {
 			.flatMap((location) -> fileNames(configuration, location).stream());
 	}
 
-	/** The event of a SQL callback script ({@code afterMigrate__grants.sql}). */
+	/**
+	 * The event of a SQL callback script ({@code afterMigrate__grants.sql}, the suffix in
+	 * any case as Flyway matches it).
+	 */
 	private static Optional<String> sqlEvent(String name, Configuration configuration) {
+		String upper = name.toUpperCase(Locale.ROOT);
 		return Arrays.stream(configuration.getSqlMigrationSuffixes())
-			.filter((suffix) -> name.endsWith(suffix) && name.length() > suffix.length())
+			.filter((suffix) -> upper.endsWith(suffix.toUpperCase(Locale.ROOT)) && name.length() > suffix.length())
 			.findFirst()
 			.flatMap((suffix) -> event(name.substring(0, name.length() - suffix.length()), configuration));
 	}

@@ -88,9 +88,9 @@ class CallbacksOnRestartTests {
 	}
 
 	/**
-	 * Flyway runs a callback file as SQL (its SQL suffixes) or as a program (cmd, bat,
-	 * ps1, py, sh, bash, or no extension outside Windows), and ignores any other, such as
-	 * notes beside the scripts.
+	 * Flyway runs a callback file as SQL (its SQL suffixes, in any case) or as a program
+	 * (cmd, bat, ps1, py, sh, bash, or no extension outside Windows), and ignores any
+	 * other, such as notes beside the scripts.
 	 */
 	@Test
 	void onlyFilesFlywayRunsAsCallbacksCount(@TempDir Path folder) throws IOException {
@@ -104,6 +104,10 @@ class CallbacksOnRestartTests {
 		assertThat(ApplicationCallbacks.anyFor(configuration, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
 			.isTrue();
 		Files.delete(folder.resolve("afterMigrate__notify.SH"));
+		Files.writeString(folder.resolve("afterMigrate.SQL"), "SELECT 1;");
+		assertThat(ApplicationCallbacks.anyFor(configuration, ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))
+			.isTrue();
+		Files.delete(folder.resolve("afterMigrate.SQL"));
 		Files.writeString(folder.resolve("afterMigrate.pg.sql"), "SELECT 1;");
 		assertThat(ApplicationCallbacks.anyFor(configuration.sqlMigrationSuffixes(".pg.sql"),
 				ApplicationCallbacks.ON_MIGRATE_WITH_NOTHING_PENDING))

@@ -14,6 +14,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A migration added below the applied version, with out-of-order off, is one Flyway
- * ignores and its validation refuses: a restart with nothing else pending stops as plain
- * Flyway does, instead of starting with the migration never applied.
+ * A restart with nothing pending runs Flyway's migrate where Flyway's validation refuses
+ * a migration, so startup stops as plain Flyway's does (a migration it ignores, one
+ * renamed since it was applied), and only there: where Flyway's migrate would pass, a
+ * restart does not run it for nothing.
  */
 @ExtendWith(PostgresDatabaseExtension.class)
-class IgnoredMigrationRestartTests {
+class FlywayValidationOnRestartTests {
 
 	@Test
 	void aMigrationBelowTheAppliedVersionStopsARestartAsFlywaysValidationDoes(TestDatabase db) {
@@ -101,6 +103,72 @@ class IgnoredMigrationRestartTests {
 			.getFailure()
 			.rootCause()
 			.hasMessageContaining("description mismatch"));
+		assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
+	}
+
+	/**
+	 * A baseline migration added after later versions were applied is one Flyway ignores
+	 * without refusing it.
+	 */
+	@Test
+	void aBaselineMigrationAddedBelowTheAppliedVersionStartsWithoutFlywaysMigrate(TestDatabase db, @TempDir Path folder)
+			throws IOException {
+		Files.writeString(folder.resolve("V1__create_accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);");
+		Files.writeString(folder.resolve("V2__add_name.sql"), "ALTER TABLE accounts ADD COLUMN name text;");
+		Files.writeString(folder.resolve("V3__add_email.sql"), "ALTER TABLE accounts ADD COLUMN email text;");
+		onLocation(db, "filesystem:" + folder).run((context) -> assertThat(context).hasNotFailed());
+		Files.writeString(folder.resolve("B2__baseline.sql"),
+				"CREATE TABLE accounts (id bigint PRIMARY KEY, name text);");
+		assertRestartRunsNoFlywayMigrate(db, "filesystem:" + folder);
+	}
+
+	/**
+	 * Flyway records a description of more than 200 characters abbreviated, and compares
+	 * it so.
+	 */
+	@Test
+	void aLongDescriptionStartsWithoutFlywaysMigrate(TestDatabase db, @TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("V1__create_accounts_" + "x".repeat(200) + ".sql"),
+				"CREATE TABLE accounts (id bigint PRIMARY KEY);");
+		onLocation(db, "filesystem:" + folder).run((context) -> assertThat(context).hasNotFailed());
+		assertRestartRunsNoFlywayMigrate(db, "filesystem:" + folder);
+	}
+
+	/**
+	 * Flyway checks neither migrations at or below the applied baseline nor those an
+	 * ignore pattern matches, whatever their state.
+	 */
+	@Test
+	void aRenameFlywayDoesNotCheckStartsWithoutFlywaysMigrate(TestDatabase db, @TempDir Path folder)
+			throws IOException {
+		Files.writeString(folder.resolve("B1__base.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);");
+		Files.writeString(folder.resolve("V2__add_name.sql"), "ALTER TABLE accounts ADD COLUMN name text;");
+		onLocation(db, "filesystem:" + folder).run((context) -> assertThat(context).hasNotFailed());
+		Files.move(folder.resolve("B1__base.sql"), folder.resolve("B1__baseline.sql"));
+		assertRestartRunsNoFlywayMigrate(db, "filesystem:" + folder);
+		Files.move(folder.resolve("V2__add_name.sql"), folder.resolve("V2__add_the_name.sql"));
+		assertRestartRunsNoFlywayMigrate(db, "filesystem:" + folder, "*:*");
+	}
+
+	/**
+	 * Plain Flyway's migrate passes; a restart with the starter starts without running
+	 * it, and changes nothing.
+	 */
+	private static void assertRestartRunsNoFlywayMigrate(TestDatabase db, String location, String... ignorePatterns) {
+		FluentConfiguration plain = Flyway.configure().dataSource(db.dataSource()).locations(location);
+		if (ignorePatterns.length > 0) {
+			plain.ignoreMigrationPatterns(ignorePatterns);
+		}
+		plain.load().migrate();
+		DatabaseSnapshot before = DatabaseSnapshot.of(db);
+		List<Event> migrates = new ArrayList<>();
+		onLocation(db, location,
+				(ignorePatterns.length > 0)
+						? new String[] { "spring.flyway.ignore-migration-patterns=" + String.join(",", ignorePatterns) }
+						: new String[0])
+			.withBean(Callback.class, () -> new MigrateWatcher(migrates))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(migrates).isEmpty();
 		assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
 	}
 
