@@ -123,6 +123,21 @@ class FlywayValidationOnRestartTests {
 	}
 
 	/**
+	 * A baseline migration at the newest applied version, as teams add one to build new
+	 * databases faster: Flyway's migrate applies it only to an empty schema.
+	 */
+	@Test
+	void aBaselineMigrationAtTheAppliedVersionStartsWithoutFlywaysMigrate(TestDatabase db, @TempDir Path folder)
+			throws IOException {
+		Files.writeString(folder.resolve("V1__create_accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);");
+		Files.writeString(folder.resolve("V2__add_name.sql"), "ALTER TABLE accounts ADD COLUMN name text;");
+		onLocation(db, "filesystem:" + folder).run((context) -> assertThat(context).hasNotFailed());
+		Files.writeString(folder.resolve("B2__baseline.sql"),
+				"CREATE TABLE accounts (id bigint PRIMARY KEY, name text);");
+		assertRestartRunsNoFlywayMigrate(db, "filesystem:" + folder);
+	}
+
+	/**
 	 * Flyway records a description of more than 200 characters abbreviated, and compares
 	 * it so.
 	 */
