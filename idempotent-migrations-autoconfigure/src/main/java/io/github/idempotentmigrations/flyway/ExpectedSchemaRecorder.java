@@ -76,7 +76,7 @@ final class ExpectedSchemaRecorder {
 				store.saveLive(session, appliedNow, schemas.names());
 			}
 			else {
-				recordFromShadow(flyway, session, store, appliedNow, applied.get(), report);
+				recordFromShadow(flyway, session, schemas, appliedNow, applied.get(), report);
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -88,8 +88,9 @@ final class ExpectedSchemaRecorder {
 	 * One plain migrate on a shadow; when none can be built, why is stored so that
 	 * restarts do not try again.
 	 */
-	private void recordFromShadow(Flyway flyway, Connection session, ExpectedSchemaStore store, String fingerprint,
+	private void recordFromShadow(Flyway flyway, Connection session, MigratedSchemas schemas, String fingerprint,
 			MigrationInfo[] applied, StartupReport report) throws SQLException {
+		ExpectedSchemaStore store = schemas.expectedSchema();
 		if (Arrays.stream(applied).anyMatch(ExpectedSchemaRecorder::unknownHere)) {
 			// the history holds migrations these scripts do not have (a rollback): a
 			// shadow would build another schema
@@ -107,7 +108,10 @@ final class ExpectedSchemaRecorder {
 		SchemaSnapshot expected;
 		try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
 			ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource());
-			expected = SchemaSnapshot.read(shadow.connection());
+			// the migrated schemas only, as recorded from the live one: the shadow's
+			// public
+			// schema is no part of a tenant's, and another schema's objects are not drift
+			expected = SchemaSnapshot.read(shadow.connection(), schemas.names());
 		}
 		catch (RuntimeException ex) {
 			String reason = CredentialMasker.mask(String.valueOf(ex.getMessage()));

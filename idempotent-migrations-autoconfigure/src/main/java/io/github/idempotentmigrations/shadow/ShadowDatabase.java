@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,11 @@ public final class ShadowDatabase implements AutoCloseable {
 
 	private static final String OBJECT_IN_USE = "55006";
 
+	// the session lock a run holds in the reserved shadow while it uses it
+	private static final long RESERVED_LOCK = 0x696d5f736864774cL;
+
+	private static final Duration RESERVED_LOCK_POLL = Duration.ofMillis(100);
+
 	private static final String UNCLAIMED_SHADOWS = "SELECT datname FROM pg_database d WHERE starts_with(datname, ?)"
 			+ " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a"
 			+ " WHERE a.datname = d.datname OR a.application_name = d.datname)" + " ORDER BY datname";
@@ -65,6 +71,9 @@ public final class ShadowDatabase implements AutoCloseable {
 	/**
 	 * A database reserved for the shadow. Every schema in it is dropped first: the
 	 * migrations must start on an empty database. Refuses the application's own database.
+	 * One run at a time uses it (tenants in parallel, replicas starting together): each
+	 * waits for the lock the run before it holds in the shadow itself, on its own session
+	 * (not a pooled one), which closing ends.
 	 */
 	public static ShadowDatabase reserved(DataSource dataSource, Connection application) throws SQLException {
 		Connection connection = dataSource.getConnection();
@@ -74,6 +83,7 @@ public final class ShadowDatabase implements AutoCloseable {
 				throw new IllegalStateException("the reserved shadow database is the application's own database;"
 						+ " it must be another one, which adoption empties before every use");
 			}
+			waitForTheReservedLock(connection);
 			empty(connection);
 			return new ShadowDatabase(dataSource, connection, "reserved shadow database " + connection.getCatalog(),
 					null, null);
@@ -81,6 +91,30 @@ public final class ShadowDatabase implements AutoCloseable {
 		catch (SQLException | RuntimeException ex) {
 			connection.close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Asked again every so often rather than waited for: a session waiting for a lock is
+	 * in a transaction, and a {@code CREATE INDEX CONCURRENTLY} of the run that holds the
+	 * lock would wait for that transaction to end.
+	 */
+	private static void waitForTheReservedLock(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			while (true) {
+				try (ResultSet locked = statement.executeQuery("SELECT pg_try_advisory_lock(" + RESERVED_LOCK + ")")) {
+					if (locked.next() && locked.getBoolean(1)) {
+						return;
+					}
+				}
+				try {
+					Thread.sleep(RESERVED_LOCK_POLL.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while waiting for the reserved shadow database", ex);
+				}
+			}
 		}
 	}
 
