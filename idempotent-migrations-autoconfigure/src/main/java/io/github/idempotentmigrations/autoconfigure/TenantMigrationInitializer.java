@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import io.github.idempotentmigrations.tenants.MigratedTenants;
 import io.github.idempotentmigrations.tenants.TenantFailurePolicy;
 import io.github.idempotentmigrations.tenants.TenantMigrations;
+import io.github.idempotentmigrations.tenants.TenantSchemaNames;
 import io.github.idempotentmigrations.tenants.TenantSchemaQuery;
 import io.github.idempotentmigrations.tenants.TenantSchemas;
 import io.github.idempotentmigrations.tenants.TenantsNotConvergedException;
@@ -55,12 +56,15 @@ public final class TenantMigrationInitializer implements InitializingBean {
 	 * once.
 	 */
 	List<String> schemas() {
-		Set<String> schemas = new LinkedHashSet<>(this.properties.getSchemas());
+		Set<String> schemas = new LinkedHashSet<>();
+		TenantSchemaNames.addChecked(schemas, this.properties.getSchemas(), "idempotent-migrations.tenants.schemas");
 		if (StringUtils.hasText(this.properties.getQuery())) {
-			schemas.addAll(TenantSchemaQuery.run(this.dataSource, this.properties.getQuery()));
+			TenantSchemaNames.addChecked(schemas, TenantSchemaQuery.run(this.dataSource, this.properties.getQuery()),
+					"idempotent-migrations.tenants.query");
 		}
 		if (this.beanSchemas != null) {
-			schemas.addAll(this.beanSchemas.schemas());
+			TenantSchemaNames.addChecked(schemas, this.beanSchemas.schemas(),
+					"The " + TenantSchemas.class.getSimpleName() + " bean");
 		}
 		return List.copyOf(schemas);
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -55,8 +56,8 @@ public final class TenantMigrations {
 		AtomicInteger threads = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism,
 				(task) -> new Thread(task, "tenant-migrations-" + threads.incrementAndGet()));
+		List<Future<TenantRun>> futures = new ArrayList<>();
 		try {
-			List<Future<TenantRun>> futures = new ArrayList<>();
 			for (String schema : schemas) {
 				futures.add(pool.submit(() -> run(schema, steady, progress)));
 			}
@@ -67,7 +68,22 @@ public final class TenantMigrations {
 			return new MigratedTenants(runs, this.parallelism, Duration.ofNanos(System.nanoTime() - start));
 		}
 		finally {
-			pool.shutdownNow();
+			// Tenants not started yet never start; one migrating finishes first, so that
+			// none outlives a failed startup (and the pool it closes).
+			futures.forEach((future) -> future.cancel(false));
+			pool.shutdown();
+			awaitTermination(pool);
+		}
+	}
+
+	private static void awaitTermination(ExecutorService pool) {
+		try {
+			while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+				// a tenant still migrating: its statements end with their lock timeouts
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -89,12 +105,17 @@ public final class TenantMigrations {
 		// The report's log lines do not name the schema; the thread does, in every
 		// default log pattern.
 		thread.setName("tenant-" + schema);
-		RuntimeException failure = null;
+		Throwable failure = null;
 		try {
 			new IdempotentMigrationStrategy(this.settings, this.engineSettings, runs, reports)
 				.migrate(this.flyways.configure(schema, runs));
 		}
-		catch (RuntimeException ex) {
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (Exception | Error ex) {
+			// the application's code (a callback, a Java migration) may throw an Error
+			// too: it is this tenant's failure, not the others'
 			failure = ex;
 		}
 		finally {

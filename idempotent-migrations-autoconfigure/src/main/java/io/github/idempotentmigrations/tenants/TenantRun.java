@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * strategy found steady (no Flyway run of its own)
  */
 public record TenantRun(String schema, Supplier<Flyway> flywayOnDemand, MigrationReportStore reports,
-		@Nullable RuntimeException failure, boolean byHistory) {
+		@Nullable Throwable failure, boolean byHistory) {
 
 	public Flyway flyway() {
 		return this.flywayOnDemand.get();

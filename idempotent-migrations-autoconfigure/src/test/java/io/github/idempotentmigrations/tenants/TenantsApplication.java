@@ -9,6 +9,7 @@ import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsActuator
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsAutoConfiguration;
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsTenantsActuatorAutoConfiguration;
 import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsTenantsAutoConfiguration;
+import io.github.idempotentmigrations.autoconfigure.IdempotentMigrationsTenantsRefusedAutoConfiguration;
 import io.github.idempotentmigrations.engine.report.MigrationReport;
 import io.github.idempotentmigrations.testsupport.DatabaseSnapshot;
 import io.github.idempotentmigrations.testsupport.TestDatabase;
@@ -43,7 +44,8 @@ final class TenantsApplication {
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 					IdempotentMigrationsAutoConfiguration.class, IdempotentMigrationsTenantsAutoConfiguration.class,
 					IdempotentMigrationsActuatorAutoConfiguration.class,
-					IdempotentMigrationsTenantsActuatorAutoConfiguration.class))
+					IdempotentMigrationsTenantsActuatorAutoConfiguration.class,
+					IdempotentMigrationsTenantsRefusedAutoConfiguration.class))
 			.withPropertyValues(all.toArray(String[]::new));
 	}
 
