@@ -36,7 +36,7 @@ public final class TenantHealth {
 			.withDetail("state", run.state());
 		run.report().ifPresent((report) -> details(health, report));
 		if (run.failure() != null && run.report().isEmpty()) {
-			health.withDetail("error", CredentialMasker.mask(run.failure().getMessage()));
+			health.withDetail("error", CredentialMasker.mask(run.failureMessage()));
 		}
 		return health.build();
 	}

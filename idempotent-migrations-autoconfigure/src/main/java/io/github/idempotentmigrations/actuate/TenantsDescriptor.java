@@ -36,7 +36,7 @@ public record TenantsDescriptor(int total, int parallelism, long durationMs, Map
 
 		static TenantDescriptor of(TenantRun run) {
 			MigrationReport report = run.report().orElse(null);
-			String error = (run.failure() != null && report == null) ? CredentialMasker.mask(run.failure().getMessage())
+			String error = (run.failure() != null && report == null) ? CredentialMasker.mask(run.failureMessage())
 					: null;
 			if (report == null) {
 				return new TenantDescriptor(run.schema(), run.state().name(), null, null, 0, List.of(), List.of(),

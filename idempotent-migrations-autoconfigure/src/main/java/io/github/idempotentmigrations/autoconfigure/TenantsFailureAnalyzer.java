@@ -26,9 +26,8 @@ class TenantsFailureAnalyzer extends AbstractFailureAnalyzer<TenantsNotConverged
 				description.append(analysis.getDescription()).append("\n\nAction: ").append(analysis.getAction());
 			}
 			else {
-				description
-					.append(CredentialMasker.mask(String.valueOf((run.failure() != null) ? run.failure().getMessage()
-							: run.report().map((report) -> String.join("\n", report.problems())).orElse(""))));
+				description.append(CredentialMasker.mask(String.valueOf((run.failure() != null) ? run.failureMessage()
+						: run.report().map((report) -> String.join("\n", report.problems())).orElse(""))));
 			}
 		}
 		return new FailureAnalysis(description.toString(), "Act on each tenant as its Action says, then restart:"

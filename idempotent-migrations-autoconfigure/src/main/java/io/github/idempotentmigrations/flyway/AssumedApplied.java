@@ -77,7 +77,8 @@ final class AssumedApplied {
 								+ "\n   Remove the setting so that the migrations run",
 						null);
 			}
-			SchemaDiff diff = SchemaDiff.against(SchemaSnapshot.read(shadow.connection()), session);
+			SchemaDiff diff = SchemaDiff
+				.against(SchemaSnapshot.read(shadow.connection(), shadow.schemasBuilt(schemas.names())), session);
 			refuseDifferences(diff, setting, shadow, report);
 			diff.extra()
 				.forEach((extra) -> report.warn(setting + ": " + extra.describe() + " is there and migrations up"

@@ -108,10 +108,7 @@ final class ExpectedSchemaRecorder {
 		SchemaSnapshot expected;
 		try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
 			ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource());
-			// the migrated schemas only, as recorded from the live one: the shadow's
-			// public
-			// schema is no part of a tenant's, and another schema's objects are not drift
-			expected = SchemaSnapshot.read(shadow.connection(), schemas.names());
+			expected = SchemaSnapshot.read(shadow.connection(), shadow.schemasBuilt(schemas.names()));
 		}
 		catch (RuntimeException ex) {
 			String reason = CredentialMasker.mask(String.valueOf(ex.getMessage()));

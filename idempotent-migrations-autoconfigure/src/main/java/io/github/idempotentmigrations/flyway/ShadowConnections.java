@@ -63,7 +63,8 @@ final class ShadowConnections {
 			reserved.setUrl(this.settings.url());
 			reserved.setUser(this.settings.username());
 			reserved.setPassword(this.settings.password());
-			return ShadowDatabase.reserved(reserved, session);
+			return ShadowDatabase.reserved(reserved, session, () -> logger.info("Another run is using the reserved"
+					+ " shadow database (idempotent-migrations.shadow.url); waiting for it to finish"));
 		}
 		String url = session.getMetaData().getURL();
 		// Same server, same credentials as the application's data source, another

@@ -35,15 +35,20 @@ public final class ShadowAdoption {
 		this.target = target;
 	}
 
-	public SchemaDiff diff() throws SQLException {
-		this.expected = SchemaSnapshot.read(this.shadow);
-		SchemaDiff diff = SchemaDiff.between(this.expected, SchemaSnapshot.read(this.target));
+	/**
+	 * How the target departs from what the migrations built on the shadow, both read in
+	 * the schemas built there ({@code schemasBuilt}), not another tenant's.
+	 */
+	public SchemaDiff diff(List<String> schemasBuilt) throws SQLException {
+		this.expected = SchemaSnapshot.read(this.shadow, schemasBuilt);
+		SchemaDiff diff = SchemaDiff.between(this.expected, SchemaSnapshot.read(this.target, schemasBuilt));
 		return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(this.shadow, diff.different(), true),
 				diff.extra());
 	}
 
 	/**
-	 * The shadow's schema as the last {@link #diff()} read it: what the migrations build.
+	 * The shadow's schema as the last {@link #diff(List)} read it: what the migrations
+	 * build.
 	 */
 	public SchemaSnapshot expected() {
 		return this.expected;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -73,9 +74,10 @@ public final class ShadowDatabase implements AutoCloseable {
 	 * migrations must start on an empty database. Refuses the application's own database.
 	 * One run at a time uses it (tenants in parallel, replicas starting together): each
 	 * waits for the lock the run before it holds in the shadow itself, on its own session
-	 * (not a pooled one), which closing ends.
+	 * (not a pooled one), which closing ends; {@code waiting} runs once if it waits.
 	 */
-	public static ShadowDatabase reserved(DataSource dataSource, Connection application) throws SQLException {
+	public static ShadowDatabase reserved(DataSource dataSource, Connection application, Runnable waiting)
+			throws SQLException {
 		Connection connection = dataSource.getConnection();
 		try {
 			connection.setAutoCommit(true);
@@ -83,7 +85,7 @@ public final class ShadowDatabase implements AutoCloseable {
 				throw new IllegalStateException("the reserved shadow database is the application's own database;"
 						+ " it must be another one, which adoption empties before every use");
 			}
-			waitForTheReservedLock(connection);
+			waitForTheReservedLock(connection, waiting);
 			empty(connection);
 			return new ShadowDatabase(dataSource, connection, "reserved shadow database " + connection.getCatalog(),
 					null, null);
@@ -99,13 +101,16 @@ public final class ShadowDatabase implements AutoCloseable {
 	 * in a transaction, and a {@code CREATE INDEX CONCURRENTLY} of the run that holds the
 	 * lock would wait for that transaction to end.
 	 */
-	private static void waitForTheReservedLock(Connection connection) throws SQLException {
+	private static void waitForTheReservedLock(Connection connection, Runnable waiting) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			while (true) {
+			for (boolean first = true;; first = false) {
 				try (ResultSet locked = statement.executeQuery("SELECT pg_try_advisory_lock(" + RESERVED_LOCK + ")")) {
 					if (locked.next() && locked.getBoolean(1)) {
 						return;
 					}
+				}
+				if (first) {
+					waiting.run();
 				}
 				try {
 					Thread.sleep(RESERVED_LOCK_POLL.toMillis());
@@ -184,6 +189,28 @@ public final class ShadowDatabase implements AutoCloseable {
 
 	public DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	/**
+	 * The schemas the migrations built here, after they ran: the migrated ones
+	 * ({@code migrated}, the tenant's) and every other schema, but an empty
+	 * {@code public} that every new database has (it is no part of a tenant's schema, and
+	 * the application's own public objects are not a tenant's drift).
+	 */
+	public List<String> schemasBuilt(Collection<String> migrated) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT n.nspname FROM pg_namespace n"
+				+ " WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' AND (n.nspname <> 'public'"
+				+ " OR n.nspname = ANY (?) OR EXISTS (SELECT 1 FROM pg_depend d WHERE d.refclassid ="
+				+ " 'pg_namespace'::regclass AND d.refobjid = n.oid AND d.deptype = 'n')) ORDER BY n.nspname")) {
+			statement.setArray(1, this.connection.createArrayOf("text", migrated.toArray()));
+			List<String> schemas = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					schemas.add(rows.getString(1));
+				}
+			}
+			return schemas;
+		}
 	}
 
 	/** A session on the shadow, open until {@link #close()}. */

@@ -56,8 +56,8 @@ public final class TenantMigrations {
 		AtomicInteger threads = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism,
 				(task) -> new Thread(task, "tenant-migrations-" + threads.incrementAndGet()));
-		List<Future<TenantRun>> futures = new ArrayList<>();
 		try {
+			List<Future<TenantRun>> futures = new ArrayList<>();
 			for (String schema : schemas) {
 				futures.add(pool.submit(() -> run(schema, steady, progress)));
 			}
@@ -68,10 +68,10 @@ public final class TenantMigrations {
 			return new MigratedTenants(runs, this.parallelism, Duration.ofNanos(System.nanoTime() - start));
 		}
 		finally {
-			// Tenants not started yet never start; one migrating finishes first, so that
-			// none outlives a failed startup (and the pool it closes).
-			futures.forEach((future) -> future.cancel(false));
-			pool.shutdown();
+			// Tenants not started yet never start, and one waiting for a lock stops
+			// waiting; startup ends after the last one, so that none outlives a failed
+			// startup (and the pool it closes).
+			pool.shutdownNow();
 			awaitTermination(pool);
 		}
 	}
@@ -105,17 +105,14 @@ public final class TenantMigrations {
 		// The report's log lines do not name the schema; the thread does, in every
 		// default log pattern.
 		thread.setName("tenant-" + schema);
-		Throwable failure = null;
+		RuntimeException failure = null;
 		try {
 			new IdempotentMigrationStrategy(this.settings, this.engineSettings, runs, reports)
 				.migrate(this.flyways.configure(schema, runs));
 		}
-		catch (VirtualMachineError ex) {
-			throw ex;
-		}
-		catch (Exception | Error ex) {
-			// the application's code (a callback, a Java migration) may throw an Error
-			// too: it is this tenant's failure, not the others'
+		catch (RuntimeException ex) {
+			// An Error stops startup instead, as without tenants: Flyway rolls back on an
+			// exception only, and commits what ran before an Error.
 			failure = ex;
 		}
 		finally {
@@ -153,7 +150,10 @@ public final class TenantMigrations {
 		}
 		catch (ExecutionException ex) {
 			// Not a tenant's failure (those are kept in its run): the tenants' Flyway
-			// could not even be configured.
+			// could not even be configured, or the application's code threw an Error.
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
 					: new IllegalStateException(ex.getCause());
 		}

@@ -51,7 +51,7 @@ final class TenantProgress {
 	}
 
 	private static String reason(TenantRun run) {
-		String message = (run.failure() != null) ? run.failure().getMessage()
+		String message = (run.failure() != null) ? run.failureMessage()
 				: run.report().map((report) -> String.join("; ", report.problems())).orElse("no report");
 		return CredentialMasker.mask(String.valueOf(message).lines().findFirst().orElse(""));
 	}

@@ -22,6 +22,17 @@ import org.jspecify.annotations.Nullable;
 public record TenantRun(String schema, Supplier<Flyway> flywayOnDemand, MigrationReportStore reports,
 		@Nullable Throwable failure, boolean byHistory) {
 
+	/**
+	 * What stopped the run, in words: the failure's message, or its kind when it has
+	 * none; null when it converged.
+	 */
+	public @Nullable String failureMessage() {
+		if (this.failure == null) {
+			return null;
+		}
+		return (this.failure.getMessage() != null) ? this.failure.getMessage() : this.failure.getClass().getName();
+	}
+
 	public Flyway flyway() {
 		return this.flywayOnDemand.get();
 	}

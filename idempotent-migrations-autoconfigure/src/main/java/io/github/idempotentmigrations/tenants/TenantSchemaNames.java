@@ -23,7 +23,10 @@ public final class TenantSchemaNames {
 	/**
 	 * Adds the names {@code source} gave ({@code idempotent-migrations.tenants.query}).
 	 */
-	public static void addChecked(Set<String> schemas, Collection<@Nullable String> names, String source) {
+	public static void addChecked(Set<String> schemas, @Nullable Collection<@Nullable String> names, String source) {
+		if (names == null) {
+			throw new IllegalStateException(source + " gave no list of tenant schemas (null); nothing was migrated");
+		}
 		for (String name : names) {
 			schemas.add(checked(name, source));
 		}

@@ -2,6 +2,7 @@ package io.github.idempotentmigrations.shadow;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import io.github.idempotentmigrations.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ReparsedConstraintsTests {
 
 	private static SchemaDiff diff(TestDatabase shadow, TestDatabase target) throws SQLException {
 		try (Connection shadowSession = shadow.connect(); Connection targetSession = target.connect()) {
-			return new ShadowAdoption(shadowSession, targetSession).diff();
+			return new ShadowAdoption(shadowSession, targetSession).diff(List.of("public"));
 		}
 	}
 

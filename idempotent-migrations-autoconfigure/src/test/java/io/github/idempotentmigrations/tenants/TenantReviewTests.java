@@ -1,7 +1,11 @@
 package io.github.idempotentmigrations.tenants;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.idempotentmigrations.actuate.SchemaEndpoint;
 import io.github.idempotentmigrations.autoconfigure.TenantMigrationInitializer;
@@ -10,6 +14,10 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.github.idempotentmigrations.tenants.TenantsApplication.names;
 import static io.github.idempotentmigrations.tenants.TenantsApplication.on;
@@ -23,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an error thrown by one tenant's code, a query returning NULL, names a health entry
  * cannot carry, and tenants configured while the starter is switched off.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TenantReviewTests {
+
+	private static final String WAITING = "Another run is using the reserved shadow database";
 
 	/**
 	 * Tenants that each need a shadow (objects of pending migrations built by hand) and
@@ -37,6 +48,36 @@ class TenantReviewTests {
 		assertThat(oneAtATime)
 			.allMatch((tenant) -> tenant.endsWith("CONVERGED live=CONVERGED expected=stored drift=[]"));
 		assertThat(withReservedShadow(tenants, 4)).isEqualTo(oneAtATime);
+	}
+
+	/**
+	 * A run waiting for the reserved shadow says so, and goes on once the run holding it
+	 * (here a session of another replica) ends.
+	 */
+	@Test
+	void aRunWaitingForTheReservedShadowSaysSoAndGoesOnWhenItIsFree(CapturedOutput output) throws Exception {
+		try (TestDatabase db = TestDatabase.create(); TestDatabase shadow = TestDatabase.create()) {
+			plainFlyway(db, "w01", "2");
+			db.execute("CREATE INDEX accounts_email_idx ON w01.accounts (email)");
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			Thread startup = new Thread(() -> on(db, "idempotent-migrations.tenants.schemas=w01",
+					"idempotent-migrations.shadow.url=" + shadow.jdbcUrl(),
+					"idempotent-migrations.shadow.username=" + shadow.user(),
+					"idempotent-migrations.shadow.password=" + shadow.password())
+				.run((context) -> failure.set(context.getStartupFailure())));
+			try (Connection holder = shadow.connect(); Statement statement = holder.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(" + 0x696d5f736864774cL + ")");
+				startup.start();
+				for (int waited = 0; waited < 300 && !output.getAll().contains(WAITING); waited++) {
+					Thread.sleep(100);
+				}
+				assertThat(output.getAll()).contains(WAITING);
+				assertThat(startup.isAlive()).isTrue();
+			}
+			startup.join(Duration.ofSeconds(60).toMillis());
+			assertThat(startup.isAlive()).isFalse();
+			assertThat(failure.get()).isNull();
+		}
 	}
 
 	private static List<String> withReservedShadow(List<String> tenants, int parallelism) {
@@ -67,25 +108,53 @@ class TenantReviewTests {
 	}
 
 	/**
-	 * An Error thrown by the application's code for one tenant (a callback, a Java
-	 * migration) is that tenant's failure: under {@code continue} the application starts
-	 * and every other tenant migrates.
+	 * A tenant adopted through a shadow is compared with the schemas the migrations built
+	 * there only: the application's public schema (here with a comment of its own) is no
+	 * part of it, neither at adoption nor as drift afterwards.
 	 */
 	@Test
-	void anErrorInOneTenantsCodeIsThatTenantsFailureOnly() {
+	void aTenantIsAdoptedAndCheckedInItsOwnSchemaOnly() {
+		try (TestDatabase db = TestDatabase.create()) {
+			plainFlyway(db, "a01", "4");
+			db.execute("DROP TABLE a01.flyway_schema_history");
+			db.execute("COMMENT ON SCHEMA public IS 'the application''s shared schema'");
+			on(db, "idempotent-migrations.tenants.schemas=a01").run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(TenantMigrationInitializer.class).migrated().failed()).isEmpty();
+				SchemaEndpoint.StatusDescriptor live = context.getBean(SchemaEndpoint.class).tenant("a01").status();
+				assertThat(live.expectedSchema()).isEqualTo("stored");
+				assertThat(live.drift()).isEmpty();
+			});
+		}
+	}
+
+	/**
+	 * An Error thrown by the application's code for one tenant (a callback, a Java
+	 * migration) stops startup, even under {@code continue}, as it would without tenants:
+	 * Flyway rolls back on an exception only. The tenants not started yet never start,
+	 * and startup ends after the last one running, none left behind.
+	 */
+	@Test
+	void anErrorInOneTenantsCodeStopsStartupAndNoTenantOutlivesIt() {
 		List<String> tenants = names("e", 4);
 		try (TestDatabase db = TestDatabase.create()) {
 			on(db, schemasProperty(tenants), "idempotent-migrations.tenants.parallelism=1",
 					"idempotent-migrations.tenants.on-failure=continue")
 				.withBean("failsForE02", Callback.class, FailsForE02::new)
-				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(context.getBean(TenantMigrationInitializer.class).migrated().failed())
-						.extracting(TenantRun::schema)
-						.containsExactly("e02");
-				});
-			for (String schema : List.of("e00", "e01", "e03")) {
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(AssertionError.class)
+					.hasMessage("e02's callback failed"));
+			assertThat(Thread.getAllStackTraces().keySet())
+				.noneMatch((thread) -> thread.getName().startsWith("tenant-") && thread.isAlive());
+			for (String schema : List.of("e00", "e01")) {
 				assertThat(successfulVersions(db, schema)).as(schema).containsExactly("1", "2", "3", "4");
+			}
+			// e03 had not started (its schema is not there) or ran to its end before
+			// startup stopped
+			if (!db.query("SELECT nspname FROM pg_namespace WHERE nspname = 'e03'").isEmpty()) {
+				assertThat(successfulVersions(db, "e03")).containsExactly("1", "2", "3", "4");
 			}
 		}
 	}
@@ -108,6 +177,11 @@ class TenantReviewTests {
 					"idempotent-migrations.tenants.schemas names a tenant schema 'a/b' with a '/'");
 			assertRefused(db, "idempotent-migrations.tenants.schemas=" + "t".repeat(64),
 					"longer than PostgreSQL's 63 bytes");
+			on(db).withBean(TenantSchemas.class, () -> () -> null)
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("The TenantSchemas bean gave no list of tenant schemas"));
 			assertThat(db.query("SELECT nspname FROM pg_namespace WHERE nspname IN ('q1', 'q2', 'c')")).isEmpty();
 		}
 	}
