@@ -13,7 +13,6 @@ import io.github.idempotentmigrations.engine.report.RepairAction;
 import io.github.idempotentmigrations.shadow.ExpectedSchema;
 import io.github.idempotentmigrations.shadow.SchemaDiff;
 import io.github.idempotentmigrations.shadow.SchemaObject;
-import io.github.idempotentmigrations.shadow.SchemaSnapshot;
 import io.github.idempotentmigrations.shadow.ShadowAdoption;
 import io.github.idempotentmigrations.shadow.ShadowDatabase;
 import io.github.idempotentmigrations.shadow.Transaction;
@@ -77,8 +76,7 @@ final class AssumedApplied {
 								+ "\n   Remove the setting so that the migrations run",
 						null);
 			}
-			SchemaDiff diff = SchemaDiff
-				.against(SchemaSnapshot.read(shadow.connection(), shadow.schemasBuilt(schemas.names())), session);
+			SchemaDiff diff = SchemaDiff.against(shadow.expectedSchema(schemas.names()), session);
 			refuseDifferences(diff, setting, shadow, report);
 			diff.extra()
 				.forEach((extra) -> report.warn(setting + ": " + extra.describe() + " is there and migrations up"

@@ -108,7 +108,7 @@ final class ExpectedSchemaRecorder {
 		SchemaSnapshot expected;
 		try (ShadowDatabase shadow = this.shadows.open(flyway.getConfiguration().getDataSource(), session)) {
 			ExpectedSchema.build(flyway.getConfiguration(), shadow.dataSource());
-			expected = SchemaSnapshot.read(shadow.connection(), shadow.schemasBuilt(schemas.names()));
+			expected = shadow.expectedSchema(schemas.names());
 		}
 		catch (RuntimeException ex) {
 			String reason = CredentialMasker.mask(String.valueOf(ex.getMessage()));

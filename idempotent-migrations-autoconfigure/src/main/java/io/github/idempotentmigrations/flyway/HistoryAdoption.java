@@ -69,9 +69,9 @@ final class HistoryAdoption {
 						+ ", once you have checked that these objects are here", null);
 			}
 			ShadowAdoption adoption = new ShadowAdoption(shadow.connection(), session);
-			List<String> built = shadow.schemasBuilt(schemas.names());
+			SchemaSnapshot expected = shadow.expectedSchema(schemas.names());
 			List<String> done = Transaction.run(session, () -> {
-				SchemaDiff diff = adoption.diff(built);
+				SchemaDiff diff = adoption.diff(expected, schemas.names());
 				reportExtraAndConflicts(diff, report);
 				List<String> created = adoption.fill(diff);
 				adoption.copyRowsIntoEmpty(schemas.qualifiedHistoryTable());

@@ -87,6 +87,19 @@ public final class SchemaSnapshot {
 		return this.objects.values();
 	}
 
+	/**
+	 * Without the comment and the privileges of {@code schema} itself: those of a
+	 * {@code public} schema the migrations put objects in are the database's, not theirs
+	 * (a hardened {@code public} is no drift, and adoption never grants on it).
+	 */
+	SchemaSnapshot withoutEntriesOnSchema(String schema) {
+		return of(objects().stream()
+			.filter((object) -> !(object.kind() == ObjectKind.COMMENT && object.name().equals("schema " + schema))
+					&& !(object.kind() == ObjectKind.PRIVILEGE
+							&& object.name().contains(" ON SCHEMA " + schema + " TO ")))
+			.toList());
+	}
+
 	Optional<SchemaObject> find(SchemaObject like) {
 		return Optional.ofNullable(this.objects.get(like.key()));
 	}

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,19 +37,22 @@ public final class ShadowAdoption {
 	}
 
 	/**
-	 * How the target departs from what the migrations built on the shadow, both read in
-	 * the schemas built there ({@code schemasBuilt}), not another tenant's.
+	 * How the target departs from {@code expected}, what the migrations built on the
+	 * shadow, read in the same schemas ({@code migrated}: the ones Flyway migrates), not
+	 * another tenant's.
 	 */
-	public SchemaDiff diff(List<String> schemasBuilt) throws SQLException {
-		this.expected = SchemaSnapshot.read(this.shadow, schemasBuilt);
-		SchemaDiff diff = SchemaDiff.between(this.expected, SchemaSnapshot.read(this.target, schemasBuilt));
+	public SchemaDiff diff(SchemaSnapshot expected, Collection<String> migrated) throws SQLException {
+		this.expected = expected;
+		SchemaSnapshot found = ShadowDatabase
+			.withoutStockPublic(SchemaSnapshot.read(this.target, expected.schemaNames()), migrated);
+		SchemaDiff diff = SchemaDiff.between(this.expected, found);
 		return new SchemaDiff(diff.missing(), ReparsedConstraints.stillDifferent(this.shadow, diff.different(), true),
 				diff.extra());
 	}
 
 	/**
-	 * The shadow's schema as the last {@link #diff(List)} read it: what the migrations
-	 * build.
+	 * The shadow's schema as the last {@link #diff(SchemaSnapshot, Collection)} was given
+	 * it: what the migrations build.
 	 */
 	public SchemaSnapshot expected() {
 		return this.expected;

@@ -38,6 +38,8 @@ public final class ShadowDatabase implements AutoCloseable {
 
 	private static final String OBJECT_IN_USE = "55006";
 
+	private static final String PUBLIC = "public";
+
 	// the session lock a run holds in the reserved shadow while it uses it
 	private static final long RESERVED_LOCK = 0x696d5f736864774cL;
 
@@ -192,12 +194,24 @@ public final class ShadowDatabase implements AutoCloseable {
 	}
 
 	/**
+	 * What the migrations built here, after they ran: the schemas they built, the
+	 * database's own entries on {@code public} left out unless it is migrated.
+	 */
+	public SchemaSnapshot expectedSchema(Collection<String> migrated) throws SQLException {
+		return withoutStockPublic(SchemaSnapshot.read(this.connection, schemasBuilt(migrated)), migrated);
+	}
+
+	static SchemaSnapshot withoutStockPublic(SchemaSnapshot snapshot, Collection<String> migrated) {
+		return migrated.contains(PUBLIC) ? snapshot : snapshot.withoutEntriesOnSchema(PUBLIC);
+	}
+
+	/**
 	 * The schemas the migrations built here, after they ran: the migrated ones
 	 * ({@code migrated}, the tenant's) and every other schema, but an empty
 	 * {@code public} that every new database has (it is no part of a tenant's schema, and
 	 * the application's own public objects are not a tenant's drift).
 	 */
-	public List<String> schemasBuilt(Collection<String> migrated) throws SQLException {
+	private List<String> schemasBuilt(Collection<String> migrated) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT n.nspname FROM pg_namespace n"
 				+ " WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' AND (n.nspname <> 'public'"
 				+ " OR n.nspname = ANY (?) OR EXISTS (SELECT 1 FROM pg_depend d WHERE d.refclassid ="

@@ -41,7 +41,8 @@ class ReparsedConstraintsTests {
 
 	private static SchemaDiff diff(TestDatabase shadow, TestDatabase target) throws SQLException {
 		try (Connection shadowSession = shadow.connect(); Connection targetSession = target.connect()) {
-			return new ShadowAdoption(shadowSession, targetSession).diff(List.of("public"));
+			return new ShadowAdoption(shadowSession, targetSession).diff(SchemaSnapshot.read(shadowSession),
+					List.of("public"));
 		}
 	}
 
