@@ -217,7 +217,8 @@ class TenantReviewTests {
 
 		@Override
 		public boolean supports(Event event, Context context) {
-			return event == Event.BEFORE_MIGRATE && "e02".equals(context.getConfiguration().getDefaultSchema());
+			// Flyway 11 may ask without a context
+			return event == Event.BEFORE_MIGRATE;
 		}
 
 		@Override
@@ -227,7 +228,9 @@ class TenantReviewTests {
 
 		@Override
 		public void handle(Event event, Context context) {
-			throw new AssertionError("e02's callback failed");
+			if ("e02".equals(context.getConfiguration().getDefaultSchema())) {
+				throw new AssertionError("e02's callback failed");
+			}
 		}
 
 		@Override
