@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * strategy found steady (no Flyway run of its own)
  */
 public record TenantRun(String schema, Supplier<Flyway> flywayOnDemand, MigrationReportStore reports,
-		@Nullable Throwable failure, boolean byHistory) {
+		@Nullable RuntimeException failure, boolean byHistory) {
 
 	/**
 	 * What stopped the run, in words: the failure's message, or its kind when it has
